@@ -1,0 +1,164 @@
+//! The JavaScript `Compartment` class: one shared `Compartment.prototype`, and a fresh, frozen
+//! constructor in every compartment whose instances are children of that compartment.
+
+use boa_engine::{
+    Context, JsArgs, JsData, JsNativeError, JsObject, JsResult, JsString, JsSymbol, JsValue,
+    NativeFunction, js_string,
+    native_function::NativeFunctionPointer,
+    object::{FunctionObjectBuilder, ObjectInitializer},
+    property::{Attribute, PropertyDescriptor},
+};
+use boa_gc::{Finalize, Gc, Trace};
+
+use super::{CompartmentRecord, CompartmentSpec, options::read_transforms};
+use crate::{engine::Shared, evaluator};
+
+/// Native data of a `Compartment` instance. Instances have no own properties.
+#[derive(Trace, Finalize, JsData)]
+pub(crate) struct CompartmentInstance(pub(crate) Gc<CompartmentRecord>);
+
+/// The parts of the class every compartment shares.
+pub(crate) struct SharedClass {
+    pub(crate) prototype: JsObject,
+}
+
+impl SharedClass {
+    /// Builds `Compartment.prototype` with its methods, accessors and inert `constructor`.
+    pub(crate) fn new(context: &mut Context) -> Self {
+        let realm = context.realm().clone();
+        let getter = |name: &str, f: NativeFunctionPointer| {
+            FunctionObjectBuilder::new(&realm, NativeFunction::from_fn_ptr(f))
+                .name(JsString::from(format!("get {name}")))
+                .build()
+        };
+        let global_this = getter("globalThis", |this, _, _| {
+            Ok(this_compartment(this, "globalThis")?.global.clone().into())
+        });
+        let name = getter("name", |this, _, _| {
+            Ok(this_compartment(this, "name")?.name.clone().into())
+        });
+        let inert = FunctionObjectBuilder::new(
+            &realm,
+            NativeFunction::from_fn_ptr(|_, _, _| {
+                Err(JsNativeError::typ()
+                    .with_message("Compartment.prototype.constructor is not a valid constructor.")
+                    .into())
+            }),
+        )
+        .name(js_string!("Compartment"))
+        .constructor(true)
+        .build();
+
+        let mut prototype = ObjectInitializer::new(context);
+        prototype
+            .property(js_string!("constructor"), inert, Attribute::WRITABLE | Attribute::CONFIGURABLE)
+            .function(NativeFunction::from_fn_ptr(evaluate), js_string!("evaluate"), 1)
+            .accessor(js_string!("globalThis"), Some(global_this), None, Attribute::CONFIGURABLE)
+            .accessor(js_string!("name"), Some(name), None, Attribute::CONFIGURABLE)
+            .property(
+                JsSymbol::to_string_tag(),
+                js_string!("Compartment"),
+                Attribute::CONFIGURABLE,
+            );
+        for (method, length) in [("import", 1), ("importNow", 1), ("load", 1), ("module", 1)] {
+            prototype.function(
+                NativeFunction::from_copy_closure(move |_, _, _| {
+                    Err(JsNativeError::typ()
+                        .with_message(format!(
+                            "Compartment.prototype.{method}: modules are not yet supported"
+                        ))
+                        .into())
+                }),
+                JsString::from(method),
+                length,
+            );
+        }
+        Self {
+            prototype: prototype.build(),
+        }
+    }
+}
+
+/// The compartment behind `this`, or a TypeError naming the method.
+fn this_compartment(this: &JsValue, method: &str) -> JsResult<Gc<CompartmentRecord>> {
+    this.as_object()
+        .and_then(|object| object.downcast_ref::<CompartmentInstance>().map(|c| c.0.clone()))
+        .ok_or_else(|| {
+            JsNativeError::typ()
+                .with_message(format!("Compartment.prototype.{method} called on a non-Compartment"))
+                .into()
+        })
+}
+
+/// `Compartment.prototype.evaluate(source, {transforms, sloppyGlobalsMode})`.
+fn evaluate(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let record = this_compartment(this, "evaluate")?;
+    let Some(source) = args.get_or_undefined(0).as_string() else {
+        return Err(JsNativeError::typ()
+            .with_message("first argument of evaluate() must be a string")
+            .into());
+    };
+    let options = args.get_or_undefined(1);
+    let (transforms, sloppy_globals) = match options.as_object() {
+        Some(options) => (
+            read_transforms(&options.get(js_string!("transforms"), context)?, context)?,
+            options.get(js_string!("sloppyGlobalsMode"), context)?.to_boolean(),
+        ),
+        None if options.is_undefined() => (Vec::new(), false),
+        None => {
+            return Err(JsNativeError::typ()
+                .with_message("options of evaluate() must be an object")
+                .into());
+        }
+    };
+    evaluator::evaluate(context, &record, source, &transforms, sloppy_globals)
+}
+
+/// A compartment's own `Compartment` constructor: `new Compartment(...)` makes a child of
+/// `parent`.
+pub(super) fn make_constructor(
+    context: &mut Context,
+    parent: &Gc<CompartmentRecord>,
+) -> JsResult<JsObject> {
+    let constructor = FunctionObjectBuilder::new(
+        context.realm(),
+        NativeFunction::from_copy_closure_with_captures(construct, parent.clone()),
+    )
+    .name(js_string!("Compartment"))
+    .length(0)
+    .constructor(true)
+    .build();
+    let prototype = Shared::get(context).class.prototype.clone();
+    constructor.define_property_or_throw(
+        js_string!("prototype"),
+        PropertyDescriptor::builder()
+            .value(prototype)
+            .writable(false)
+            .enumerable(false)
+            .configurable(false),
+        context,
+    )?;
+    Ok(constructor.into())
+}
+
+fn construct(
+    new_target: &JsValue,
+    args: &[JsValue],
+    parent: &Gc<CompartmentRecord>,
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    // Boa passes `new_target` as `this` to native constructors; a plain call passes the
+    // receiver, which is not a constructor in any legitimate use.
+    let Some(new_target) = new_target.as_object().filter(JsObject::is_constructor) else {
+        return Err(JsNativeError::typ()
+            .with_message("Class constructor Compartment cannot be invoked without 'new'")
+            .into());
+    };
+    let spec = CompartmentSpec::from_arguments(args, context)?;
+    let prototype = match new_target.get(js_string!("prototype"), context)?.as_object() {
+        Some(prototype) => prototype,
+        None => Shared::get(context).class.prototype.clone(),
+    };
+    let record = CompartmentRecord::create(context, Some(parent.clone()), spec)?;
+    Ok(JsObject::from_proto_and_data(prototype, CompartmentInstance(record)).into())
+}

@@ -1,0 +1,68 @@
+//! A compartment's global object.
+//!
+//! Built as an ordinary object inheriting `Object.prototype`, in this order (SES's order):
+//! the universal globals (shared intrinsics, with their original attributes, `Infinity`, `NaN`
+//! and `undefined` read-only), then the compartment's own `globalThis`, `eval`, `Function` and
+//! `Compartment`, then the endowments (assigned like `Object.assign`), then the global lexicals,
+//! which live beside the global object and are not properties of it.
+
+use boa_engine::{
+    Context, JsObject, JsResult, JsString,
+    object::IntegrityLevel,
+    property::{PropertyDescriptor, PropertyKey},
+};
+use boa_gc::Gc;
+
+use super::{CompartmentRecord, CompartmentSpec, class};
+use crate::{engine::Shared, evaluator};
+
+/// Names every compartment gets its own value for, never the realm's.
+const OWN_NAMES: [&str; 4] = ["globalThis", "eval", "Function", "Compartment"];
+
+pub(super) fn populate(
+    context: &mut Context,
+    record: &Gc<CompartmentRecord>,
+    spec: &CompartmentSpec,
+) -> JsResult<()> {
+    let global = &record.global;
+    let own_names = OWN_NAMES.map(|name| PropertyKey::from(JsString::from(name)));
+    for (key, descriptor) in &Shared::get(context).universal {
+        if !own_names.contains(key) {
+            global.insert_property(key.clone(), descriptor.clone());
+        }
+    }
+
+    global.insert_property(own_names[0].clone(), global_property(global.clone()));
+    let eval = evaluator::make_eval(context, record);
+    let function = evaluator::make_function(context, record)?;
+    let compartment = class::make_constructor(context, record)?;
+    for (name, value) in own_names[1..].iter().zip([eval, function, compartment]) {
+        value.set_integrity_level(IntegrityLevel::Frozen, context)?;
+        global.insert_property(name.clone(), global_property(value));
+    }
+
+    for (key, value) in &spec.globals {
+        global.set(key.clone(), value.clone(), true, context)?;
+    }
+    for (name, value, mutable) in &spec.lexicals {
+        record.lexicals.insert_property(
+            name.clone(),
+            PropertyDescriptor::builder()
+                .value(value.clone())
+                .writable(*mutable)
+                .enumerable(true)
+                .configurable(false),
+        );
+    }
+    Ok(())
+}
+
+/// How SES and XS define a compartment's own globals: writable, non-enumerable, configurable.
+fn global_property(value: JsObject) -> PropertyDescriptor {
+    PropertyDescriptor::builder()
+        .value(value)
+        .writable(true)
+        .enumerable(false)
+        .configurable(true)
+        .build()
+}

@@ -1,0 +1,70 @@
+//! Compartments: a record per compartment (its global, global lexicals, evaluators and name),
+//! the global it gets, the options it is built from, and the JavaScript `Compartment` class.
+
+mod class;
+mod global;
+mod options;
+
+use boa_engine::{Context, JsObject, JsResult, JsString};
+use boa_gc::{Finalize, Gc, GcRefCell, Trace};
+
+pub(crate) use class::{CompartmentInstance, SharedClass};
+pub(crate) use options::CompartmentSpec;
+
+use crate::evaluator::Evaluators;
+
+/// Everything a compartment owns. Guest code never sees this record; it reaches it only through
+/// the global-name dispatch and the compartment's own `eval`/`Function`/`Compartment`.
+#[derive(Trace, Finalize)]
+pub(crate) struct CompartmentRecord {
+    /// The compartment's `globalThis`.
+    pub(crate) global: JsObject,
+    /// Global lexical bindings (XS `globalLexicals`): a null-prototype object whose writable
+    /// properties are `let` bindings and read-only ones `const` bindings.
+    pub(crate) lexicals: JsObject,
+    #[unsafe_ignore_trace]
+    pub(crate) name: JsString,
+    /// Source transforms applied to everything this compartment evaluates.
+    pub(crate) transforms: Vec<JsObject>,
+    /// The compartment whose `Compartment` constructor built this one.
+    pub(crate) parent: Option<Gc<CompartmentRecord>>,
+    /// Compilers owned by this compartment, made on first use: strict globals, sloppy globals.
+    pub(crate) evaluators: GcRefCell<[Option<Evaluators>; 2]>,
+}
+
+impl CompartmentRecord {
+    /// Builds a compartment: its record, its populated global and its own evaluators.
+    pub(crate) fn create(
+        context: &mut Context,
+        parent: Option<Gc<CompartmentRecord>>,
+        spec: CompartmentSpec,
+    ) -> JsResult<Gc<Self>> {
+        let global = JsObject::with_object_proto(context.intrinsics());
+        let lexicals = JsObject::with_null_proto();
+        let record = Gc::new(Self {
+            global,
+            lexicals,
+            name: spec.name.clone(),
+            transforms: spec.transforms.clone(),
+            parent,
+            evaluators: GcRefCell::new([None, None]),
+        });
+        global::populate(context, &record, &spec)?;
+        Ok(record)
+    }
+
+    /// The evaluators of the given global mode, made on first use.
+    pub(crate) fn evaluators(
+        this: &Gc<Self>,
+        sloppy_globals: bool,
+        context: &mut Context,
+    ) -> JsResult<Evaluators> {
+        let slot = usize::from(sloppy_globals);
+        if let Some(evaluators) = &this.evaluators.borrow()[slot] {
+            return Ok(evaluators.clone());
+        }
+        let evaluators = Evaluators::new(this, sloppy_globals, context)?;
+        this.evaluators.borrow_mut()[slot] = Some(evaluators.clone());
+        Ok(evaluators)
+    }
+}

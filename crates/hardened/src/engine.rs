@@ -1,0 +1,305 @@
+//! The engine: one Boa context (one agent, one realm, one set of intrinsics) hosting any number
+//! of compartments.
+
+use std::rc::Rc;
+
+use boa_engine::{
+    Context, JsObject, JsString, JsValue, NativeFunction,
+    module::IdleModuleLoader,
+    object::FunctionObjectBuilder,
+    property::{PropertyDescriptor, PropertyKey},
+    value::TryFromJs,
+};
+use boa_gc::Gc;
+
+use crate::{
+    compartment::{CompartmentInstance, CompartmentRecord, CompartmentSpec, SharedClass},
+    dispatch::Dispatch,
+    error::{Error, Result},
+    evaluator,
+};
+
+/// Engine-wide values the compartment machinery reads, kept in the context's host data.
+pub(crate) struct Shared {
+    /// The realm global's original properties: the universal globals every compartment starts
+    /// with.
+    pub(crate) universal: Vec<(PropertyKey, PropertyDescriptor)>,
+    /// The realm's `%Function%`, used only by evaluator trampolines.
+    pub(crate) function: JsObject,
+    pub(crate) class: SharedClass,
+}
+
+impl Shared {
+    pub(crate) fn get(context: &Context) -> &Self {
+        context
+            .get_data::<Self>()
+            .expect("the shared state is installed when the engine is built")
+    }
+}
+
+/// A JavaScript engine whose code runs in compartments.
+///
+/// An engine owns one Boa [`Context`]. All its compartments share one set of intrinsics
+/// (`new Compartment().evaluate('Array') === Array`) while each has its own global object,
+/// `eval`, `Function` and `Compartment`. The *start compartment* is the host's own.
+///
+/// ```
+/// use hardened::{CompartmentOptions, Engine};
+///
+/// let mut engine = Engine::new()?;
+/// let plugin = engine.new_compartment(CompartmentOptions::new().name("plugin").global("limit", 10))?;
+/// let doubled: i32 = engine.evaluate(&plugin, "limit * 2")?;
+/// assert_eq!(doubled, 20);
+///
+/// // Each compartment has its own globals but shares the intrinsics.
+/// let other = engine.new_compartment(CompartmentOptions::new())?;
+/// assert_eq!(engine.evaluate::<String>(&other, "typeof limit")?, "undefined");
+/// let shared: bool = engine.evaluate(&other, "globalThis.Array === Array")?;
+/// assert!(shared);
+/// # Ok::<(), hardened::Error>(())
+/// ```
+///
+/// An engine is not `Send`: use one engine per thread.
+pub struct Engine {
+    context: Context,
+    start: Compartment,
+}
+
+/// A compartment: a global object of its own over the engine's shared intrinsics.
+///
+/// This is a handle to the JavaScript `Compartment` instance; cloning it is cheap. Evaluate
+/// code in it with [`Engine::evaluate`].
+#[derive(Clone)]
+pub struct Compartment {
+    object: JsObject,
+    record: Gc<CompartmentRecord>,
+}
+
+impl std::fmt::Debug for Compartment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Compartment")
+            .field("name", &self.name())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Compartment {
+    fn new(record: Gc<CompartmentRecord>, context: &Context) -> Self {
+        let prototype = Shared::get(context).class.prototype.clone();
+        let object = JsObject::from_proto_and_data(prototype, CompartmentInstance(record.clone()))
+            .upcast();
+        Self { object, record }
+    }
+
+    /// The compartment's `globalThis`.
+    #[must_use]
+    pub fn global_object(&self) -> JsObject {
+        self.record.global.clone()
+    }
+
+    /// The compartment's name (`'<unknown>'` unless one was given).
+    #[must_use]
+    pub fn name(&self) -> String {
+        self.record.name.to_std_string_escaped()
+    }
+
+    /// The JavaScript `Compartment` instance, to hand to guest code.
+    #[must_use]
+    pub fn as_object(&self) -> &JsObject {
+        &self.object
+    }
+}
+
+/// What to endow a new compartment with.
+///
+/// ```
+/// use boa_engine::{JsValue, NativeFunction};
+/// use hardened::{CompartmentOptions, Engine};
+///
+/// let mut engine = Engine::new()?;
+/// let add = NativeFunction::from_fn_ptr(|_, args, context| {
+///     let a = args.first().cloned().unwrap_or_default().to_number(context)?;
+///     let b = args.get(1).cloned().unwrap_or_default().to_number(context)?;
+///     Ok(JsValue::from(a + b))
+/// });
+/// let options = CompartmentOptions::new()
+///     .name("calculator")
+///     .function("add", 2, add)
+///     .lexical("VERSION", 3, false);
+/// let calculator = engine.new_compartment(options)?;
+/// assert_eq!(engine.evaluate::<f64>(&calculator, "add(VERSION, 4)")?, 7.0);
+/// // Global lexicals are visible to code but are not properties of globalThis.
+/// assert!(engine.evaluate::<bool>(&calculator, "!('VERSION' in globalThis)")?);
+/// # Ok::<(), hardened::Error>(())
+/// ```
+#[derive(Default, Clone)]
+pub struct CompartmentOptions {
+    name: Option<String>,
+    globals: Vec<(String, Endowment)>,
+    lexicals: Vec<(String, Endowment, bool)>,
+}
+
+#[derive(Clone)]
+enum Endowment {
+    Value(JsValue),
+    Function(usize, NativeFunction),
+}
+
+impl CompartmentOptions {
+    /// No name, no endowments.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The compartment's name, shown by `compartment.name` and in messages.
+    #[must_use]
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Endows a global property (writable, enumerable, configurable, like SES endowments).
+    #[must_use]
+    pub fn global(mut self, name: impl Into<String>, value: impl Into<JsValue>) -> Self {
+        self.globals
+            .push((name.into(), Endowment::Value(value.into())));
+        self
+    }
+
+    /// Endows a global function implemented in Rust.
+    #[must_use]
+    pub fn function(mut self, name: impl Into<String>, length: usize, function: NativeFunction) -> Self {
+        self.globals
+            .push((name.into(), Endowment::Function(length, function)));
+        self
+    }
+
+    /// Adds a global lexical binding (XS `globalLexicals`): visible to the compartment's code as
+    /// a `let` (`mutable`) or `const`, but not a property of its `globalThis`.
+    #[must_use]
+    pub fn lexical(mut self, name: impl Into<String>, value: impl Into<JsValue>, mutable: bool) -> Self {
+        self.lexicals
+            .push((name.into(), Endowment::Value(value.into()), mutable));
+        self
+    }
+
+    fn into_spec(self, context: &mut Context) -> CompartmentSpec {
+        let realize = |name: &str, endowment: Endowment| match endowment {
+            Endowment::Value(value) => value,
+            Endowment::Function(length, function) => {
+                FunctionObjectBuilder::new(context.realm(), function)
+                    .name(JsString::from(name))
+                    .length(length)
+                    .build()
+                    .into()
+            }
+        };
+        let mut spec = CompartmentSpec::default();
+        if let Some(name) = &self.name {
+            spec.name = JsString::from(name.as_str());
+        }
+        for (name, endowment) in self.globals {
+            let value = realize(&name, endowment);
+            spec.globals
+                .push((JsString::from(name.as_str()).into(), value));
+        }
+        for (name, endowment, mutable) in self.lexicals {
+            let value = realize(&name, endowment);
+            spec.lexicals
+                .push((JsString::from(name.as_str()), value, mutable));
+        }
+        spec
+    }
+}
+
+impl Engine {
+    /// Builds an engine: empties the realm's global object into the universal-globals table,
+    /// installs the global-name dispatch and creates the start compartment.
+    ///
+    /// # Errors
+    /// Only if Boa fails to build its context.
+    pub fn new() -> Result<Self> {
+        // Boa's default loader reads the file system; guest `import()` must never reach it.
+        let mut context = Context::builder()
+            .module_loader(Rc::new(IdleModuleLoader))
+            .build()
+            .map_err(Error::from_js)?;
+        let universal = Dispatch::install(&mut context).map_err(Error::from_js)?;
+        let function = context.intrinsics().constructors().function().constructor();
+        let class = SharedClass::new(&mut context);
+        context.insert_data(Shared {
+            universal,
+            function,
+            class,
+        });
+        let spec = CompartmentSpec {
+            name: JsString::from("start"),
+            ..CompartmentSpec::default()
+        };
+        let record =
+            CompartmentRecord::create(&mut context, None, spec).map_err(Error::from_js)?;
+        let start = Compartment::new(record, &context);
+        Ok(Self { context, start })
+    }
+
+    /// The host's start compartment: the universal globals plus `Compartment`.
+    #[must_use]
+    pub fn start_compartment(&self) -> &Compartment {
+        &self.start
+    }
+
+    /// Creates a compartment whose parent is the start compartment.
+    ///
+    /// # Errors
+    /// When an endowment cannot be assigned (e.g. `NaN`, which is read-only).
+    pub fn new_compartment(&mut self, options: CompartmentOptions) -> Result<Compartment> {
+        let spec = options.into_spec(&mut self.context);
+        let record = CompartmentRecord::create(&mut self.context, Some(self.start.record.clone()), spec)
+            .map_err(Error::from_js)?;
+        Ok(Compartment::new(record, &self.context))
+    }
+
+    /// Evaluates a script in `compartment` with SES `evaluate` semantics (strict, declarations
+    /// local to the call, `this` = its `globalThis`) and converts the completion value.
+    ///
+    /// # Errors
+    /// [`Error::Thrown`] when the code throws (including `SyntaxError`s),
+    /// [`Error::Conversion`] when the value does not convert to `T`.
+    pub fn evaluate<T: TryFromJs>(&mut self, compartment: &Compartment, source: &str) -> Result<T> {
+        let value = self.evaluate_value(compartment, source)?;
+        T::try_from_js(&value, &mut self.context)
+            .map_err(|error| Error::Conversion(Error::from_js(error).to_string()))
+    }
+
+    /// Like [`Engine::evaluate`], returning the raw JavaScript value.
+    ///
+    /// # Errors
+    /// [`Error::Thrown`] when the code throws.
+    pub fn evaluate_value(&mut self, compartment: &Compartment, source: &str) -> Result<JsValue> {
+        evaluator::evaluate(
+            &mut self.context,
+            &compartment.record,
+            JsString::from(source),
+            &[],
+            false,
+        )
+        .map_err(Error::from_js)
+    }
+
+    /// Runs every pending promise job.
+    ///
+    /// # Errors
+    /// When a job fails with an uncatchable engine error.
+    pub fn run_jobs(&mut self) -> Result<()> {
+        self.context.run_jobs().map_err(Error::from_js)
+    }
+
+    /// The Boa context, for building values to endow or inspecting results.
+    ///
+    /// Do not evaluate guest code with it directly (`Context::eval` runs outside every
+    /// compartment and fails closed on global names): use [`Engine::evaluate`].
+    pub fn context(&mut self) -> &mut Context {
+        &mut self.context
+    }
+}

@@ -1,0 +1,287 @@
+//! Static analysis of guest source: validation, the completion-value plan, and the rules that
+//! keep compartment code strict and free of direct eval.
+//!
+//! Every source a compartment evaluates is parsed here first with Boa's own parser (the one that
+//! will compile it), so there is no parser-differential to exploit and no regex censorship.
+
+use std::ops::ControlFlow;
+
+use boa_ast::{
+    Expression, Position, Spanned, Statement, StatementListItem,
+    expression::Call,
+    scope::Scope,
+    visitor::{VisitWith, Visitor},
+};
+use boa_engine::JsNativeError;
+use boa_interner::{Interner, Sym};
+use boa_parser::{Parser, Source};
+
+/// How to run a script source with SES evaluate semantics.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Plan {
+    /// Compile this strict function body and call it with `this` = the compartment's global:
+    /// the final expression statement became a `return`.
+    Body(String),
+    /// The completion value depends on control flow (`if (x) 1; else 2`, a trailing loop):
+    /// run the source as strict direct-eval code inside an evaluator function, which gives
+    /// exactly the spec's completion value at the price of slower closures.
+    DirectEval,
+}
+
+/// Validates `source` as a strict Script and decides how to evaluate it.
+pub(crate) fn plan_script(source: &str, interner: &mut Interner) -> Result<Plan, JsNativeError> {
+    let mut parser = Parser::new(Source::from_bytes(source));
+    parser.set_strict();
+    let script = parser
+        .parse_script(&Scope::new_global(), interner)
+        .map_err(|e| JsNativeError::syntax().with_message(e.to_string()))?;
+    reject_direct_eval(&script)?;
+
+    // A hashbang is valid at the start of a Script but not of a function body; a line comment
+    // of the same length keeps every position.
+    let body = match source.strip_prefix("#!") {
+        Some(rest) => format!("//{rest}"),
+        None => source.to_owned(),
+    };
+    let items = script.statements().statements();
+    match items.last() {
+        Some(StatementListItem::Statement(last)) => match last.as_ref() {
+            Statement::Expression(expression) => {
+                // `return` goes right before the expression's first token, on its line, so the
+                // same tokens parse as the same expression: no parentheses, no end position.
+                match offset(&body, start_of(expression)) {
+                    Some(start) if !continues_token(&body[..start]) => Ok(Plan::Body(format!(
+                        "\"use strict\";{}return {}",
+                        &body[..start],
+                        &body[start..]
+                    ))),
+                    _ => Ok(Plan::DirectEval),
+                }
+            }
+            _ if items.iter().all(completes_empty) => Ok(Plan::Body(strict_body(&body))),
+            _ => Ok(Plan::DirectEval),
+        },
+        _ if items.iter().all(completes_empty) => Ok(Plan::Body(strict_body(&body))),
+        _ => Ok(Plan::DirectEval),
+    }
+}
+
+/// Where an expression's first token starts. Boa 0.22 gives calls and tagged templates the span
+/// of their arguments or template only, so descend into the leftmost operand.
+fn start_of(expression: &Expression) -> Position {
+    use boa_ast::expression::{access::PropertyAccess, operator::assign::AssignTarget};
+    let leftmost = match expression {
+        Expression::Call(call) => Some(call.function()),
+        Expression::TaggedTemplate(tagged) => Some(tagged.tag()),
+        Expression::Optional(optional) => Some(optional.target()),
+        Expression::Binary(binary) => Some(binary.lhs()),
+        Expression::Conditional(conditional) => Some(conditional.condition()),
+        Expression::PropertyAccess(PropertyAccess::Simple(access)) => Some(access.target()),
+        Expression::PropertyAccess(PropertyAccess::Private(access)) => Some(access.target()),
+        Expression::Assign(assign) => match assign.lhs() {
+            AssignTarget::Access(PropertyAccess::Simple(access)) => Some(access.target()),
+            AssignTarget::Access(PropertyAccess::Private(access)) => Some(access.target()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let own = expression.span().start();
+    match leftmost.map(start_of) {
+        Some(inner) if inner < own => inner,
+        _ => own,
+    }
+}
+
+/// Whether inserting `return ` after `prefix` would merge with the previous token.
+fn continues_token(prefix: &str) -> bool {
+    prefix
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | '$' | '\\' | '.'))
+}
+
+fn strict_body(body: &str) -> String {
+    format!("\"use strict\";{body}")
+}
+
+/// Statements whose completion is empty, so a list of only these completes with `undefined`.
+fn completes_empty(item: &StatementListItem) -> bool {
+    match item {
+        StatementListItem::Declaration(_) => true,
+        StatementListItem::Statement(statement) => {
+            matches!(statement.as_ref(), Statement::Var(_) | Statement::Empty)
+        }
+    }
+}
+
+/// Validates the parts of `new Function(...params, body)` separately (so `'}, evil, {'`-style
+/// injections fail) and returns the strict body that evaluates to the function.
+pub(crate) fn function_source(
+    params: &str,
+    body: &str,
+    interner: &mut Interner,
+) -> Result<String, JsNativeError> {
+    let syntax = |what: &str, e: boa_parser::Error| {
+        JsNativeError::syntax().with_message(format!("failed to parse function {what}: {e}"))
+    };
+    let parsed_params = Parser::new(Source::from_bytes(params))
+        .parse_formal_parameters(interner, false, false)
+        .map_err(|e| syntax("parameters", e))?;
+    let body_text = format!("\n{body}\n");
+    let parsed_body = Parser::new(Source::from_bytes(&body_text))
+        .parse_function_body(interner, false, false)
+        .map_err(|e| syntax("body", e))?;
+
+    let text = format!("(function anonymous({params}\n) {{\n{body}\n}})");
+    let mut parser = Parser::new(Source::from_bytes(&text));
+    parser.set_strict();
+    let script = parser
+        .parse_script(&Scope::new_global(), interner)
+        .map_err(|e| syntax("source", e))?;
+    reject_direct_eval(&script)?;
+    // The whole text must be that one function, with exactly the parameters and statements
+    // parsed on their own: nothing in `params` may close the parameter list early.
+    let whole = match script.statements().statements() {
+        [StatementListItem::Statement(statement)] => match statement.as_ref() {
+            Statement::Expression(expression) => unparenthesize(expression),
+            _ => None,
+        },
+        _ => None,
+    };
+    match whole {
+        Some(Expression::FunctionExpression(function))
+            if function.parameters().as_ref().len() == parsed_params.as_ref().len()
+                && function.body().statements().len() == parsed_body.statements().len() =>
+        {
+            Ok(format!("\"use strict\";return {text};"))
+        }
+        _ => Err(JsNativeError::syntax().with_message("invalid function parameters or body")),
+    }
+}
+
+fn unparenthesize(expression: &Expression) -> Option<&Expression> {
+    match expression {
+        Expression::Parenthesized(inner) => unparenthesize(inner.expression()),
+        other => Some(other),
+    }
+}
+
+/// Direct eval is rejected with a SyntaxError naming its position (see docs/architecture.md:
+/// Boa only performs a direct eval through the realm's own `%eval%`, which must never be
+/// reachable by guests).
+fn reject_direct_eval<N>(node: &N) -> Result<(), JsNativeError>
+where
+    N: VisitWith,
+{
+    struct Finder;
+    impl<'ast> Visitor<'ast> for Finder {
+        type BreakTy = Position;
+        fn visit_call(&mut self, call: &'ast Call) -> ControlFlow<Position> {
+            if is_eval_reference(call.function()) {
+                return ControlFlow::Break(call.span().start());
+            }
+            call.visit_with(self)
+        }
+    }
+    match node.visit_with(&mut Finder) {
+        ControlFlow::Continue(()) => Ok(()),
+        ControlFlow::Break(at) => Err(JsNativeError::syntax().with_message(format!(
+            "direct eval is not supported in compartment code (line {}, column {}); \
+             call eval indirectly, e.g. (0, eval)(source)",
+            at.line_number(),
+            at.column_number()
+        ))),
+    }
+}
+
+fn is_eval_reference(expression: &Expression) -> bool {
+    match expression {
+        Expression::Identifier(identifier) => identifier.sym() == Sym::EVAL,
+        Expression::Parenthesized(inner) => is_eval_reference(inner.expression()),
+        _ => false,
+    }
+}
+
+/// The byte offset of a parser position (lines and columns count code points, as Boa's lexer
+/// does; `\r\n` is one line break).
+fn offset(source: &str, position: Position) -> Option<usize> {
+    let (want_line, want_column) = (position.line_number(), position.column_number());
+    let (mut line, mut column) = (1, 1);
+    let mut chars = source.char_indices().peekable();
+    while let Some((index, c)) = chars.next() {
+        if (line, column) == (want_line, want_column) {
+            return Some(index);
+        }
+        match c {
+            '\r' => {
+                if chars.peek().is_some_and(|&(_, next)| next == '\n') {
+                    chars.next();
+                }
+                (line, column) = (line + 1, 1);
+            }
+            '\n' | '\u{2028}' | '\u{2029}' => (line, column) = (line + 1, 1),
+            _ => column += 1,
+        }
+    }
+    ((line, column) == (want_line, want_column)).then_some(source.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(source: &str) -> Plan {
+        plan_script(source, &mut Interner::default()).expect("valid source")
+    }
+
+    #[test]
+    fn final_expression_becomes_a_return() {
+        let body = |text: &str| Plan::Body(format!("\"use strict\";{text}"));
+        assert_eq!(plan("1;2;3"), body("1;2;return 3"));
+        assert_eq!(plan("let a = 1;\n a\n + (2)  // done"), body("let a = 1;\n return a\n + (2)  // done"));
+        assert_eq!(plan("(1, 2)"), body("return (1, 2)"));
+        assert_eq!(plan("x = 'é'; 'ü'"), body("x = 'é'; return 'ü'"));
+        assert_eq!(plan("a\r\nb"), body("a\r\nreturn b"));
+        assert_eq!(plan("#!/usr/bin/env x\n1"), body("///usr/bin/env x\nreturn 1"));
+        for leftmost in ["f(1)", "a.b()", "(a)()", "a`t`", "a.b(1).c`t`(2)", "a?.b()", "f() + 1", "f() ? 1 : 2", "f().x = 1", "f()[0]", "a[0]"] {
+            assert_eq!(plan(&format!("0;{leftmost}")), body(&format!("0;return {leftmost}")), "{leftmost}");
+        }
+    }
+
+    #[test]
+    fn declarations_only_complete_with_undefined() {
+        assert_eq!(plan("var a = 1; function f() {}"), Plan::Body("\"use strict\";var a = 1; function f() {}".into()));
+        assert_eq!(plan(""), Plan::Body("\"use strict\";".into()));
+    }
+
+    #[test]
+    fn control_flow_completions_use_direct_eval() {
+        assert_eq!(plan("if (x) 1; else 2"), Plan::DirectEval);
+        assert_eq!(plan("1; var x = 2"), Plan::DirectEval);
+        assert_eq!(plan("for (;;) break;"), Plan::DirectEval);
+    }
+
+    #[test]
+    fn strict_mode_and_script_goal_are_enforced() {
+        let mut interner = Interner::default();
+        for bad in ["with (a) {}", "return 1", "new.target", "010", "delete x", "eval('1')", "(eval)('1')"] {
+            assert!(plan_script(bad, &mut interner).is_err(), "{bad} should be rejected");
+        }
+    }
+
+    #[test]
+    fn function_parts_are_validated_separately() {
+        let mut interner = Interner::default();
+        assert!(function_source("a, b", "return a + b", &mut interner).is_ok());
+        assert!(function_source("a = 1", "return a", &mut interner).is_ok());
+        for (params, body) in [
+            ("", "}, this.x = 1, {"),
+            ("/*", "*/){"),
+            ("a) { return 1 }; (function(", "x"),
+            ("a) {}, function(b", "x"),
+            ("", "eval('1')"),
+        ] {
+            assert!(function_source(params, body, &mut interner).is_err(), "{params} / {body}");
+        }
+    }
+}
