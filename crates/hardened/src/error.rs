@@ -39,6 +39,13 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 impl Error {
     /// Converts a Boa error into a typed error, reading `name`, `message` and `stack` of thrown
     /// error objects without running guest code (no getters are invoked).
+    /// Describes a thrown (or rejection) value, reading only its own and inherited data
+    /// properties so that no guest getter runs.
+    #[must_use]
+    pub fn from_value(value: &JsValue) -> Self {
+        Self::Thrown(thrown_value(value))
+    }
+
     pub(crate) fn from_js(error: JsError) -> Self {
         if let Some(engine) = error.as_engine() {
             return Self::Engine(engine.to_string());
@@ -63,8 +70,9 @@ fn thrown_value(value: &JsValue) -> ThrownError {
             stack: None,
         };
     };
-    let own_string = |key: &str| -> Option<String> {
-        let descriptor = object
+    // Proxies and other exotic objects answer only through traps: leave them undescribed.
+    let data_string = |holder: &boa_engine::JsObject, key: &str| -> Option<String> {
+        let descriptor = holder
             .borrow()
             .properties()
             .get(&boa_engine::js_string!(key).into())?;
@@ -73,22 +81,22 @@ fn thrown_value(value: &JsValue) -> ThrownError {
             .and_then(JsValue::as_string)
             .map(|s| s.to_std_string_escaped())
     };
-    let inherited_name = || {
-        let prototype = object.prototype()?;
-        let descriptor = prototype
-            .borrow()
-            .properties()
-            .get(&boa_engine::js_string!("name").into())?;
-        descriptor
-            .value()
-            .and_then(JsValue::as_string)
-            .map(|s| s.to_std_string_escaped())
-    };
+    let mut name = None;
+    let mut holder = Some(object.clone());
+    for _ in 0..64 {
+        let Some(current) = holder else { break };
+        if current.is::<boa_engine::builtins::proxy::Proxy>() {
+            break;
+        }
+        name = data_string(&current, "name");
+        if name.is_some() {
+            break;
+        }
+        holder = current.prototype();
+    }
     ThrownError {
-        name: own_string("name")
-            .or_else(inherited_name)
-            .unwrap_or_else(|| "Uncaught".into()),
-        message: own_string("message").unwrap_or_default(),
-        stack: own_string("stack"),
+        name: name.unwrap_or_else(|| "Uncaught".into()),
+        message: data_string(&object, "message").unwrap_or_default(),
+        stack: data_string(&object, "stack"),
     }
 }

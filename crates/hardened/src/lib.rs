@@ -6,10 +6,10 @@
 //! still reads A's globals. See `docs/architecture.md` for the design.
 //!
 //! ```
-//! use hardened::{CompartmentOptions, Engine};
+//! use hardened::{CompartmentOptions, Engine, boa_engine::js_string};
 //!
 //! let mut engine = Engine::new()?;
-//! let guest = engine.new_compartment(CompartmentOptions::new().global("greeting", "hello"))?;
+//! let guest = engine.new_compartment(CompartmentOptions::new().global("greeting", js_string!("hello")))?;
 //! let text: String = engine.evaluate(&guest, "`${greeting}, world`")?;
 //! assert_eq!(text, "hello, world");
 //!

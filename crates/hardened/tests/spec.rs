@@ -1,0 +1,113 @@
+//! Runs the JavaScript specification tests in `spec-tests/` (test262-style frontmatter).
+//!
+//! Each test gets a fresh engine; `spec-tests/harness/assert.js` and then the test are evaluated
+//! in the start compartment. Frontmatter keys: `description` (required), `flags: [async]` (the
+//! test must call `$DONE()`), `negative: {type: ErrorName}` (the test must throw that error).
+//! `cargo test --test spec -- FILTER` runs the files whose path contains FILTER.
+
+use std::{
+    fs,
+    path::{Path, PathBuf},
+    process::ExitCode,
+};
+
+use hardened::{Engine, Error};
+use yaml_rust2::YamlLoader;
+
+struct Meta {
+    asynchronous: bool,
+    negative: Option<String>,
+}
+
+fn main() -> ExitCode {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec-tests");
+    let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let harness = fs::read_to_string(root.join("harness/assert.js")).expect("harness is readable");
+    let mut files = Vec::new();
+    collect(&root, &mut files);
+    files.sort();
+    let (mut passed, mut failed) = (0, 0);
+    for file in files {
+        let name = file.strip_prefix(&root).unwrap_or(&file).display().to_string();
+        if filter.as_ref().is_some_and(|f| !name.contains(f.as_str())) {
+            continue;
+        }
+        match run(&file, &harness) {
+            Ok(()) => {
+                passed += 1;
+                println!("ok   {name}");
+            }
+            Err(message) => {
+                failed += 1;
+                println!("FAIL {name}: {message}");
+            }
+        }
+    }
+    println!("\n{passed} passed, {failed} failed");
+    if failed == 0 && passed > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            if path.file_name().is_some_and(|n| n != "harness") {
+                collect(&path, files);
+            }
+        } else if path.extension().is_some_and(|e| e == "js") {
+            files.push(path);
+        }
+    }
+}
+
+fn meta(source: &str) -> Result<Meta, String> {
+    let start = source.find("/*---").ok_or("missing /*--- frontmatter")?;
+    let end = source.find("---*/").ok_or("unterminated frontmatter")?;
+    let docs = YamlLoader::load_from_str(&source[start + 5..end]).map_err(|e| e.to_string())?;
+    let doc = docs.first().ok_or("empty frontmatter")?;
+    if doc["description"].as_str().is_none() {
+        return Err("frontmatter has no description".into());
+    }
+    let flags = doc["flags"].as_vec().cloned().unwrap_or_default();
+    Ok(Meta {
+        asynchronous: flags.iter().any(|f| f.as_str() == Some("async")),
+        negative: doc["negative"]["type"].as_str().map(str::to_owned),
+    })
+}
+
+fn run(file: &Path, harness: &str) -> Result<(), String> {
+    let source = fs::read_to_string(file).map_err(|e| e.to_string())?;
+    let meta = meta(&source)?;
+    let mut engine = Engine::new().map_err(|e| e.to_string())?;
+    let start = engine.start_compartment().clone();
+    engine
+        .evaluate_value(&start, harness)
+        .map_err(|e| format!("harness: {e}"))?;
+    let outcome = engine
+        .evaluate_value(&start, &source)
+        .and_then(|_| engine.run_jobs());
+    match (outcome, &meta.negative) {
+        (Err(Error::Thrown(thrown)), Some(expected)) if &thrown.name == expected => Ok(()),
+        (Err(error), Some(expected)) => Err(format!("expected {expected}, got {error}")),
+        (Ok(()), Some(expected)) => Err(format!("expected {expected}, nothing was thrown")),
+        (Err(error), None) => Err(error.to_string()),
+        (Ok(()), None) if meta.asynchronous => {
+            let done: String = engine
+                .evaluate(&start, "String(globalThis.$DONE_RESULT)")
+                .map_err(|e| e.to_string())?;
+            if done == "ok" {
+                Ok(())
+            } else {
+                Err(format!("$DONE: {done}"))
+            }
+        }
+        (Ok(()), None) => Ok(()),
+    }
+}
