@@ -80,7 +80,11 @@ pub fn format_args(args: &[JsValue], context: &mut Context) -> JsResult<String> 
                     let number = if spec == 'i' { number.trunc() } else { number };
                     out.push_str(&JsValue::from(number).display().to_string());
                 }
-                'f' => out.push_str(&JsValue::from(value.to_number(context)?).display().to_string()),
+                'f' => out.push_str(
+                    &JsValue::from(value.to_number(context)?)
+                        .display()
+                        .to_string(),
+                ),
                 'j' => out.push_str(
                     &value
                         .to_json(context)?
@@ -141,7 +145,11 @@ fn inspect_nested(
     }
     let is_array = object.is_array();
     if depth > 2 {
-        return if is_array { "[Array]".into() } else { "[Object]".into() };
+        return if is_array {
+            "[Array]".into()
+        } else {
+            "[Object]".into()
+        };
     }
     seen.push(object.clone());
     // A proxy's key list would run its traps: show it opaquely.
@@ -151,11 +159,19 @@ fn inspect_nested(
     let keys = object.own_property_keys(context).unwrap_or_default();
     let mut parts = Vec::new();
     for key in keys {
-        let Some(descriptor) = object.borrow().properties().get(&key) else { continue };
-        if descriptor.enumerable() != Some(true) || (is_array && key == PropertyKey::from(js_string!("length"))) {
+        let Some(descriptor) = object.borrow().properties().get(&key) else {
+            continue;
+        };
+        if descriptor.enumerable() != Some(true)
+            || (is_array && key == PropertyKey::from(js_string!("length")))
+        {
             continue;
         }
-        let shown = match (descriptor.value(), descriptor.get().is_some_and(|g| !g.is_undefined()), descriptor.set().is_some_and(|s| !s.is_undefined())) {
+        let shown = match (
+            descriptor.value(),
+            descriptor.get().is_some_and(|g| !g.is_undefined()),
+            descriptor.set().is_some_and(|s| !s.is_undefined()),
+        ) {
             (Some(value), _, _) => inspect_nested(value, depth + 1, seen, context),
             (None, true, true) => "[Getter/Setter]".into(),
             (None, true, false) => "[Getter]".into(),
@@ -167,7 +183,10 @@ fn inspect_nested(
                 parts.push(format!("{}: {shown}", name.to_std_string_escaped()));
             }
             PropertyKey::Symbol(symbol) => {
-                parts.push(format!("[{}]: {shown}", symbol.descriptive_string().to_std_string_escaped()));
+                parts.push(format!(
+                    "[{}]: {shown}",
+                    symbol.descriptive_string().to_std_string_escaped()
+                ));
             }
             other => parts.push(format!("'{}': {shown}", key_text(other))),
         }
@@ -195,6 +214,8 @@ fn key_text(key: &PropertyKey) -> String {
 
 fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();
-    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_' || c == '$')
+    chars
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '_' || c == '$')
         && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '$')
 }

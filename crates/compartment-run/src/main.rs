@@ -5,13 +5,17 @@ mod console;
 
 use std::{fs, path::PathBuf, process::ExitCode};
 
-use clap::Parser;
 use boa_engine::{builtins::promise::PromiseState, js_string, object::builtins::JsPromise};
+use clap::Parser;
 use hardened::{CompartmentOptions, Engine, Error};
 
 /// Run JavaScript in a fresh compartment whose only capability is `console`.
 #[derive(Parser)]
-#[command(version, about, after_help = "Examples:\n  compartment-run examples/hello.js\n  compartment-run -e 'console.log(1 + 1)'\n  compartment-run --start examples/compartments.js")]
+#[command(
+    version,
+    about,
+    after_help = "Examples:\n  compartment-run examples/hello.js\n  compartment-run -e 'console.log(1 + 1)'\n  compartment-run --start examples/compartments.js"
+)]
 struct Cli {
     /// The script to run.
     #[arg(required_unless_present = "eval", conflicts_with = "eval")]
@@ -69,7 +73,11 @@ fn run(source: &str, start: bool) -> Result<(), Error> {
             .map_err(|e| Error::Engine(e.to_string()))?;
         start
     } else {
-        engine.new_compartment(CompartmentOptions::new().name("main").global("console", console))?
+        engine.new_compartment(
+            CompartmentOptions::new()
+                .name("main")
+                .global("console", console),
+        )?
     };
     let value = engine.evaluate_value(&compartment, source)?;
     engine.run_jobs()?;

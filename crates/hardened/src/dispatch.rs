@@ -136,7 +136,8 @@ impl Dispatch {
             .get(&code)
             .and_then(|entry| entry.value().map(|owner| owner.clone()))
             .ok_or_else(|| {
-                JsNativeError::reference().with_message("running code is not owned by any compartment")
+                JsNativeError::reference()
+                    .with_message("running code is not owned by any compartment")
             })?;
         *this.last.borrow_mut() = Some((code, owner.clone()));
         Ok(owner)

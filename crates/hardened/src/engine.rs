@@ -86,8 +86,8 @@ impl std::fmt::Debug for Compartment {
 impl Compartment {
     fn new(record: Gc<CompartmentRecord>, context: &Context) -> Self {
         let prototype = Shared::get(context).class.prototype.clone();
-        let object = JsObject::from_proto_and_data(prototype, CompartmentInstance(record.clone()))
-            .upcast();
+        let object =
+            JsObject::from_proto_and_data(prototype, CompartmentInstance(record.clone())).upcast();
         Self { object, record }
     }
 
@@ -169,7 +169,12 @@ impl CompartmentOptions {
 
     /// Endows a global function implemented in Rust.
     #[must_use]
-    pub fn function(mut self, name: impl Into<String>, length: usize, function: NativeFunction) -> Self {
+    pub fn function(
+        mut self,
+        name: impl Into<String>,
+        length: usize,
+        function: NativeFunction,
+    ) -> Self {
         self.globals
             .push((name.into(), Endowment::Function(length, function)));
         self
@@ -178,7 +183,12 @@ impl CompartmentOptions {
     /// Adds a global lexical binding (XS `globalLexicals`): visible to the compartment's code as
     /// a `let` (`mutable`) or `const`, but not a property of its `globalThis`.
     #[must_use]
-    pub fn lexical(mut self, name: impl Into<String>, value: impl Into<JsValue>, mutable: bool) -> Self {
+    pub fn lexical(
+        mut self,
+        name: impl Into<String>,
+        value: impl Into<JsValue>,
+        mutable: bool,
+    ) -> Self {
         self.lexicals
             .push((name.into(), Endowment::Value(value.into()), mutable));
         self
@@ -237,8 +247,7 @@ impl Engine {
             name: JsString::from("start"),
             ..CompartmentSpec::default()
         };
-        let record =
-            CompartmentRecord::create(&mut context, None, spec).map_err(Error::from_js)?;
+        let record = CompartmentRecord::create(&mut context, None, spec).map_err(Error::from_js)?;
         let start = Compartment::new(record, &context);
         Ok(Self { context, start })
     }
@@ -255,8 +264,9 @@ impl Engine {
     /// When an endowment cannot be assigned (e.g. `NaN`, which is read-only).
     pub fn new_compartment(&mut self, options: CompartmentOptions) -> Result<Compartment> {
         let spec = options.into_spec(&mut self.context);
-        let record = CompartmentRecord::create(&mut self.context, Some(self.start.record.clone()), spec)
-            .map_err(Error::from_js)?;
+        let record =
+            CompartmentRecord::create(&mut self.context, Some(self.start.record.clone()), spec)
+                .map_err(Error::from_js)?;
         Ok(Compartment::new(record, &self.context))
     }
 

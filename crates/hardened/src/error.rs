@@ -57,7 +57,9 @@ impl Error {
                 stack: None,
             });
         }
-        Self::Thrown(thrown_value(error.as_opaque().unwrap_or(&JsValue::undefined())))
+        Self::Thrown(thrown_value(
+            error.as_opaque().unwrap_or(&JsValue::undefined()),
+        ))
     }
 }
 

@@ -28,7 +28,11 @@ fn main() -> ExitCode {
     files.sort();
     let (mut passed, mut failed) = (0, 0);
     for file in files {
-        let name = file.strip_prefix(&root).unwrap_or(&file).display().to_string();
+        let name = file
+            .strip_prefix(&root)
+            .unwrap_or(&file)
+            .display()
+            .to_string();
         if filter.as_ref().is_some_and(|f| !name.contains(f.as_str())) {
             continue;
         }

@@ -51,10 +51,28 @@ impl SharedClass {
 
         let mut prototype = ObjectInitializer::new(context);
         prototype
-            .property(js_string!("constructor"), inert, Attribute::WRITABLE | Attribute::CONFIGURABLE)
-            .function(NativeFunction::from_fn_ptr(evaluate), js_string!("evaluate"), 1)
-            .accessor(js_string!("globalThis"), Some(global_this), None, Attribute::CONFIGURABLE)
-            .accessor(js_string!("name"), Some(name), None, Attribute::CONFIGURABLE)
+            .property(
+                js_string!("constructor"),
+                inert,
+                Attribute::WRITABLE | Attribute::CONFIGURABLE,
+            )
+            .function(
+                NativeFunction::from_fn_ptr(evaluate),
+                js_string!("evaluate"),
+                1,
+            )
+            .accessor(
+                js_string!("globalThis"),
+                Some(global_this),
+                None,
+                Attribute::CONFIGURABLE,
+            )
+            .accessor(
+                js_string!("name"),
+                Some(name),
+                None,
+                Attribute::CONFIGURABLE,
+            )
             .property(
                 JsSymbol::to_string_tag(),
                 js_string!("Compartment"),
@@ -82,10 +100,16 @@ impl SharedClass {
 /// The compartment behind `this`, or a TypeError naming the method.
 fn this_compartment(this: &JsValue, method: &str) -> JsResult<Gc<CompartmentRecord>> {
     this.as_object()
-        .and_then(|object| object.downcast_ref::<CompartmentInstance>().map(|c| c.0.clone()))
+        .and_then(|object| {
+            object
+                .downcast_ref::<CompartmentInstance>()
+                .map(|c| c.0.clone())
+        })
         .ok_or_else(|| {
             JsNativeError::typ()
-                .with_message(format!("Compartment.prototype.{method} called on a non-Compartment"))
+                .with_message(format!(
+                    "Compartment.prototype.{method} called on a non-Compartment"
+                ))
                 .into()
         })
 }
@@ -102,7 +126,9 @@ fn evaluate(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
     let (transforms, sloppy_globals) = match options.as_object() {
         Some(options) => (
             read_transforms(&options.get(js_string!("transforms"), context)?, context)?,
-            options.get(js_string!("sloppyGlobalsMode"), context)?.to_boolean(),
+            options
+                .get(js_string!("sloppyGlobalsMode"), context)?
+                .to_boolean(),
         ),
         None if options.is_undefined() => (Vec::new(), false),
         None => {
@@ -155,7 +181,10 @@ fn construct(
             .into());
     };
     let spec = CompartmentSpec::from_arguments(args, context)?;
-    let prototype = match new_target.get(js_string!("prototype"), context)?.as_object() {
+    let prototype = match new_target
+        .get(js_string!("prototype"), context)?
+        .as_object()
+    {
         Some(prototype) => prototype,
         None => Shared::get(context).class.prototype.clone(),
     };

@@ -11,8 +11,7 @@
 //! Unknown options are ignored, as in SES.
 
 use boa_engine::{
-    Context, JsNativeError, JsObject, JsResult, JsString, JsValue, js_string,
-    property::PropertyKey,
+    Context, JsNativeError, JsObject, JsResult, JsString, JsValue, js_string, property::PropertyKey,
 };
 
 /// Option names that mark a single argument as an options bag.
@@ -71,7 +70,12 @@ impl CompartmentSpec {
                 Some(object) if is_options_bag(&object, context)? => {
                     Self::from_options(&object, context)
                 }
-                Some(_) => Self::from_legacy(single, &JsValue::undefined(), &JsValue::undefined(), context),
+                Some(_) => Self::from_legacy(
+                    single,
+                    &JsValue::undefined(),
+                    &JsValue::undefined(),
+                    context,
+                ),
             },
             [globals, modules, rest @ ..] => Self::from_legacy(
                 globals,
@@ -127,9 +131,13 @@ impl CompartmentSpec {
         } else {
             name.to_string(context)?
         };
-        let transforms = read_transforms(&options.get(js_string!("transforms"), context)?, context)?;
+        let transforms =
+            read_transforms(&options.get(js_string!("transforms"), context)?, context)?;
         let globals = read_endowments(&options.get(js_string!("globals"), context)?, context)?;
-        let lexicals = read_lexicals(&options.get(js_string!("globalLexicals"), context)?, context)?;
+        let lexicals = read_lexicals(
+            &options.get(js_string!("globalLexicals"), context)?,
+            context,
+        )?;
         Ok(Self {
             name,
             transforms,
@@ -170,7 +178,9 @@ pub(crate) fn read_transforms(value: &JsValue, context: &mut Context) -> JsResul
             .with_message("transforms must be an array of functions")
             .into());
     };
-    let length = list.get(js_string!("length"), context)?.to_length(context)?;
+    let length = list
+        .get(js_string!("length"), context)?
+        .to_length(context)?;
     let mut transforms = Vec::with_capacity(usize::try_from(length).unwrap_or(0));
     for index in 0..length {
         let transform = list.get(index, context)?;
@@ -188,7 +198,10 @@ pub(crate) fn read_transforms(value: &JsValue, context: &mut Context) -> JsResul
 
 /// Endowments are copied like `Object.assign`: own enumerable string and symbol keys, each read
 /// once with `[[Get]]` (getters run once), no reference to the object kept.
-fn read_endowments(value: &JsValue, context: &mut Context) -> JsResult<Vec<(PropertyKey, JsValue)>> {
+fn read_endowments(
+    value: &JsValue,
+    context: &mut Context,
+) -> JsResult<Vec<(PropertyKey, JsValue)>> {
     let Some(object) = value.as_object() else {
         if value.is_null_or_undefined() {
             return Ok(Vec::new());
@@ -212,7 +225,10 @@ fn read_endowments(value: &JsValue, context: &mut Context) -> JsResult<Vec<(Prop
 
 /// Global lexicals (XS): each own enumerable string-keyed property becomes a `let` when writable
 /// or an accessor with a setter, otherwise a `const`; its value is read once.
-fn read_lexicals(value: &JsValue, context: &mut Context) -> JsResult<Vec<(JsString, JsValue, bool)>> {
+fn read_lexicals(
+    value: &JsValue,
+    context: &mut Context,
+) -> JsResult<Vec<(JsString, JsValue, bool)>> {
     let Some(object) = value.as_object() else {
         if value.is_undefined() {
             return Ok(Vec::new());
@@ -238,7 +254,9 @@ fn read_lexicals(value: &JsValue, context: &mut Context) -> JsResult<Vec<(JsStri
                 .into());
         }
         let mutable = if descriptor.is_accessor_descriptor() {
-            descriptor.set().is_some_and(|setter| !setter.is_undefined())
+            descriptor
+                .set()
+                .is_some_and(|setter| !setter.is_undefined())
         } else {
             descriptor.writable() == Some(true)
         };

@@ -180,11 +180,7 @@ pub(crate) fn make_function(
     .constructor(true)
     .build()
     .into();
-    let prototype = context
-        .intrinsics()
-        .constructors()
-        .function()
-        .prototype();
+    let prototype = context.intrinsics().constructors().function().prototype();
     function.define_property_or_throw(
         js_string!("prototype"),
         PropertyDescriptor::builder()

@@ -238,19 +238,44 @@ mod tests {
     fn final_expression_becomes_a_return() {
         let body = |text: &str| Plan::Body(format!("\"use strict\";{text}"));
         assert_eq!(plan("1;2;3"), body("1;2;return 3"));
-        assert_eq!(plan("let a = 1;\n a\n + (2)  // done"), body("let a = 1;\n return a\n + (2)  // done"));
+        assert_eq!(
+            plan("let a = 1;\n a\n + (2)  // done"),
+            body("let a = 1;\n return a\n + (2)  // done")
+        );
         assert_eq!(plan("(1, 2)"), body("return (1, 2)"));
         assert_eq!(plan("x = 'é'; 'ü'"), body("x = 'é'; return 'ü'"));
         assert_eq!(plan("a\r\nb"), body("a\r\nreturn b"));
-        assert_eq!(plan("#!/usr/bin/env x\n1"), body("///usr/bin/env x\nreturn 1"));
-        for leftmost in ["f(1)", "a.b()", "(a)()", "a`t`", "a.b(1).c`t`(2)", "a?.b()", "f() + 1", "f() ? 1 : 2", "f().x = 1", "f()[0]", "a[0]"] {
-            assert_eq!(plan(&format!("0;{leftmost}")), body(&format!("0;return {leftmost}")), "{leftmost}");
+        assert_eq!(
+            plan("#!/usr/bin/env x\n1"),
+            body("///usr/bin/env x\nreturn 1")
+        );
+        for leftmost in [
+            "f(1)",
+            "a.b()",
+            "(a)()",
+            "a`t`",
+            "a.b(1).c`t`(2)",
+            "a?.b()",
+            "f() + 1",
+            "f() ? 1 : 2",
+            "f().x = 1",
+            "f()[0]",
+            "a[0]",
+        ] {
+            assert_eq!(
+                plan(&format!("0;{leftmost}")),
+                body(&format!("0;return {leftmost}")),
+                "{leftmost}"
+            );
         }
     }
 
     #[test]
     fn declarations_only_complete_with_undefined() {
-        assert_eq!(plan("var a = 1; function f() {}"), Plan::Body("\"use strict\";var a = 1; function f() {}".into()));
+        assert_eq!(
+            plan("var a = 1; function f() {}"),
+            Plan::Body("\"use strict\";var a = 1; function f() {}".into())
+        );
         assert_eq!(plan(""), Plan::Body("\"use strict\";".into()));
     }
 
@@ -264,8 +289,19 @@ mod tests {
     #[test]
     fn strict_mode_and_script_goal_are_enforced() {
         let mut interner = Interner::default();
-        for bad in ["with (a) {}", "return 1", "new.target", "010", "delete x", "eval('1')", "(eval)('1')"] {
-            assert!(plan_script(bad, &mut interner).is_err(), "{bad} should be rejected");
+        for bad in [
+            "with (a) {}",
+            "return 1",
+            "new.target",
+            "010",
+            "delete x",
+            "eval('1')",
+            "(eval)('1')",
+        ] {
+            assert!(
+                plan_script(bad, &mut interner).is_err(),
+                "{bad} should be rejected"
+            );
         }
     }
 
@@ -281,7 +317,10 @@ mod tests {
             ("a) {}, function(b", "x"),
             ("", "eval('1')"),
         ] {
-            assert!(function_source(params, body, &mut interner).is_err(), "{params} / {body}");
+            assert!(
+                function_source(params, body, &mut interner).is_err(),
+                "{params} / {body}"
+            );
         }
     }
 }

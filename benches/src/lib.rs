@@ -1,0 +1,1 @@
+//! Criterion benchmarks live in `compartment.rs`; this crate only hosts them.

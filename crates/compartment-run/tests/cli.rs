@@ -1,0 +1,86 @@
+//! `compartment-run` as a user runs it: output, exit codes and error messages.
+
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_compartment-run"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .output()
+        .expect("compartment-run starts")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn runs_the_readme_example() {
+    let out = run(&["examples/hello.js"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "hello, compartment\ntypeof process: undefined, shared Array: true\n{ answer: 42, list: [ 1, 2, 3 ] }\n"
+    );
+}
+
+#[test]
+fn start_mode_has_compartment() {
+    let out = run(&["--start", "examples/compartments.js"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("child sees: child-only\nstart sees: undefined"));
+}
+
+#[test]
+fn guest_has_only_console() {
+    let out = run(&[
+        "-e",
+        "console.log(typeof Compartment === 'function', typeof process, typeof require)",
+    ]);
+    assert_eq!(text(&out.stdout), "true undefined undefined\n");
+    let out = run(&["-e", "console.error('to stderr')"]);
+    assert_eq!(
+        (text(&out.stdout), text(&out.stderr)),
+        (String::new(), "to stderr\n".into())
+    );
+}
+
+#[test]
+fn uncaught_errors_and_rejections_exit_1() {
+    let out = run(&["-e", "throw new RangeError('bad')"]);
+    assert_eq!(
+        (out.status.code(), text(&out.stderr)),
+        (Some(1), "RangeError: bad\n".into())
+    );
+    let out = run(&[
+        "-e",
+        "(async () => { await null; throw new TypeError('later'); })()",
+    ]);
+    assert_eq!(
+        (out.status.code(), text(&out.stderr)),
+        (Some(1), "TypeError: later\n".into())
+    );
+    let out = run(&["-e", "let = ;"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).starts_with("SyntaxError: "),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = run(&["does-not-exist.js"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("cannot read does-not-exist.js"));
+    assert_eq!(run(&["--no-such-flag"]).status.code(), Some(2));
+    assert_eq!(run(&[]).status.code(), Some(2));
+    let dir = std::env::temp_dir().join(format!("compartment-run-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("latin1.js");
+    std::fs::write(&bad, b"'\xff'").unwrap();
+    let out = run(&[bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("is not UTF-8"));
+}

@@ -1,0 +1,12 @@
+/*---
+description: ({}).constructor.constructor inside a compartment cannot reach the start compartment's globals.
+---*/
+const c = new Compartment();
+let result;
+try {
+  result = c.evaluate('({}).constructor.constructor("return typeof assert")()');
+} catch (e) {
+  result = 'threw';
+}
+assert.notSameValue(result, 'function', 'assert must not be reachable');
+assert.sameValue(result, 'undefined');
