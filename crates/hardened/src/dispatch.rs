@@ -209,6 +209,12 @@ fn trap_set(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Js
         );
         return Ok(true.into());
     }
+    // Identifier assignment reaches this trap only for names that exist (Boa checks `has`
+    // first in strict code). Anything else is a write through the realm global object itself
+    // (a sloppy function's `this`), which must not create state: refuse it.
+    if !owner.sloppy_globals && !record.global.has_property(key.clone(), context)? {
+        return Ok(false.into());
+    }
     Ok(record.global.set(key, value, false, context)?.into())
 }
 

@@ -124,23 +124,44 @@ pub(crate) fn function_source(
     let syntax = |what: &str, e: boa_parser::Error| {
         JsNativeError::syntax().with_message(format!("failed to parse function {what}: {e}"))
     };
-    let parsed_params = Parser::new(Source::from_bytes(params))
-        .parse_formal_parameters(interner, false, false)
-        .map_err(|e| syntax("parameters", e))?;
+    // Boa 0.22's `parse_formal_parameters` rejects destructuring patterns ("abrupt end"), so the
+    // parameters are checked as the whole parameter list of an otherwise empty function.
+    let wrapped = format!("(function ({params}\n) {{}})");
+    let parsed_params =
+        match single_function(&wrapped, interner).map_err(|e| syntax("parameters", e))? {
+            Some((count, 0)) => count,
+            _ => return Err(JsNativeError::syntax().with_message("invalid function parameters")),
+        };
     let body_text = format!("\n{body}\n");
     let parsed_body = Parser::new(Source::from_bytes(&body_text))
         .parse_function_body(interner, false, false)
         .map_err(|e| syntax("body", e))?;
 
     let text = format!("(function anonymous({params}\n) {{\n{body}\n}})");
-    let mut parser = Parser::new(Source::from_bytes(&text));
-    parser.set_strict();
-    let script = parser
-        .parse_script(&Scope::new_global(), interner)
-        .map_err(|e| syntax("source", e))?;
-    reject_direct_eval(&script)?;
     // The whole text must be that one function, with exactly the parameters and statements
     // parsed on their own: nothing in `params` may close the parameter list early.
+    match single_function(&text, interner).map_err(|e| syntax("source", e))? {
+        Some((count, statements))
+            if count == parsed_params && statements == parsed_body.statements().len() =>
+        {
+            Ok(format!("\"use strict\";return {text};"))
+        }
+        _ => Err(JsNativeError::syntax().with_message("invalid function parameters or body")),
+    }
+}
+
+/// Parses `text` as a strict Script and, when it is exactly one (parenthesized) function
+/// expression, returns its parameter and statement counts. Rejects direct eval inside.
+fn single_function(
+    text: &str,
+    interner: &mut Interner,
+) -> Result<Option<(usize, usize)>, boa_parser::Error> {
+    let mut parser = Parser::new(Source::from_bytes(text));
+    parser.set_strict();
+    let script = parser.parse_script(&Scope::new_global(), interner)?;
+    if reject_direct_eval(&script).is_err() {
+        return Ok(None);
+    }
     let whole = match script.statements().statements() {
         [StatementListItem::Statement(statement)] => match statement.as_ref() {
             Statement::Expression(expression) => unparenthesize(expression),
@@ -148,15 +169,13 @@ pub(crate) fn function_source(
         },
         _ => None,
     };
-    match whole {
-        Some(Expression::FunctionExpression(function))
-            if function.parameters().as_ref().len() == parsed_params.as_ref().len()
-                && function.body().statements().len() == parsed_body.statements().len() =>
-        {
-            Ok(format!("\"use strict\";return {text};"))
-        }
-        _ => Err(JsNativeError::syntax().with_message("invalid function parameters or body")),
-    }
+    Ok(match whole {
+        Some(Expression::FunctionExpression(function)) => Some((
+            function.parameters().as_ref().len(),
+            function.body().statements().len(),
+        )),
+        _ => None,
+    })
 }
 
 fn unparenthesize(expression: &Expression) -> Option<&Expression> {
@@ -310,12 +329,15 @@ mod tests {
         let mut interner = Interner::default();
         assert!(function_source("a, b", "return a + b", &mut interner).is_ok());
         assert!(function_source("a = 1", "return a", &mut interner).is_ok());
+        assert!(function_source("{ x }, [y] = [], ...rest", "return x", &mut interner).is_ok());
         for (params, body) in [
             ("", "}, this.x = 1, {"),
             ("/*", "*/){"),
             ("a) { return 1 }; (function(", "x"),
             ("a) {}, function(b", "x"),
             ("", "eval('1')"),
+            ("a = 1) {}); (function (b", "x"),
+            ("a = eval('1')", "x"),
         ] {
             assert!(
                 function_source(params, body, &mut interner).is_err(),
