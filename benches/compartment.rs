@@ -101,7 +101,6 @@ fn memory() {
                 .expect("compartment")
         })
         .collect();
-    boa_engine::JsValue::undefined(); // keep `live` alive until measured
     let after = resident();
     let mut plain = Context::default();
     let realms_before = resident();

@@ -125,10 +125,10 @@ impl Dispatch {
             }
         };
         let this = Self::get(context);
-        if let Some((cached, owner)) = &*this.last.borrow() {
-            if Gc::ptr_eq(cached, &code) {
-                return Ok(owner.clone());
-            }
+        if let Some((cached, owner)) = &*this.last.borrow()
+            && Gc::ptr_eq(cached, &code)
+        {
+            return Ok(owner.clone());
         }
         let owner = this
             .owners

@@ -45,9 +45,9 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let outcome = meta(&source).and_then(|meta| {
+        let outcome = meta(&source).map(|meta| {
             let result = run(&source, &meta, &harness);
-            Ok((meta, result))
+            (meta, result)
         });
         match outcome {
             Ok((Meta { boa_bug: None, .. }, Ok(()))) => {
