@@ -140,6 +140,25 @@ fn evaluate(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
     evaluator::evaluate(context, &record, source, &transforms, sloppy_globals)
 }
 
+/// Gives a per-compartment constructor the shared `prototype` its intrinsic twin has
+/// (non-writable, non-enumerable, non-configurable).
+pub(crate) fn set_fixed_prototype(
+    constructor: &JsObject,
+    prototype: JsObject,
+    context: &mut Context,
+) -> JsResult<()> {
+    constructor.define_property_or_throw(
+        js_string!("prototype"),
+        PropertyDescriptor::builder()
+            .value(prototype)
+            .writable(false)
+            .enumerable(false)
+            .configurable(false),
+        context,
+    )?;
+    Ok(())
+}
+
 /// A compartment's own `Compartment` constructor: `new Compartment(...)` makes a child of
 /// `parent`.
 pub(super) fn make_constructor(
@@ -155,16 +174,9 @@ pub(super) fn make_constructor(
     .constructor(true)
     .build();
     let prototype = Shared::get(context).class.prototype.clone();
-    constructor.define_property_or_throw(
-        js_string!("prototype"),
-        PropertyDescriptor::builder()
-            .value(prototype)
-            .writable(false)
-            .enumerable(false)
-            .configurable(false),
-        context,
-    )?;
-    Ok(constructor.into())
+    let constructor: JsObject = constructor.into();
+    set_fixed_prototype(&constructor, prototype, context)?;
+    Ok(constructor)
 }
 
 fn construct(

@@ -8,7 +8,7 @@ mod options;
 use boa_engine::{Context, JsObject, JsResult, JsString};
 use boa_gc::{Finalize, Gc, GcRefCell, Trace};
 
-pub(crate) use class::{CompartmentInstance, SharedClass};
+pub(crate) use class::{CompartmentInstance, SharedClass, set_fixed_prototype};
 pub(crate) use options::CompartmentSpec;
 
 use crate::evaluator::Evaluators;

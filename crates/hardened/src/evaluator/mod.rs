@@ -16,12 +16,12 @@ mod source;
 
 use boa_engine::{
     Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction, Script,
-    Source, js_string, object::FunctionObjectBuilder, property::PropertyDescriptor,
+    Source, js_string, object::FunctionObjectBuilder,
 };
 use boa_gc::{Finalize, Gc, Trace};
 
 use crate::{
-    compartment::CompartmentRecord,
+    compartment::{CompartmentRecord, set_fixed_prototype},
     dispatch::{Dispatch, Owner},
     engine::Shared,
 };
@@ -181,15 +181,7 @@ pub(crate) fn make_function(
     .build()
     .into();
     let prototype = context.intrinsics().constructors().function().prototype();
-    function.define_property_or_throw(
-        js_string!("prototype"),
-        PropertyDescriptor::builder()
-            .value(prototype)
-            .writable(false)
-            .enumerable(false)
-            .configurable(false),
-        context,
-    )?;
+    set_fixed_prototype(&function, prototype, context)?;
     Ok(function)
 }
 
