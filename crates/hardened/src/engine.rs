@@ -1,7 +1,7 @@
 //! The engine: one Boa context (one agent, one realm, one set of intrinsics) hosting any number
 //! of compartments.
 
-use std::rc::Rc;
+use std::{cell::RefCell, rc::Rc};
 
 use boa_engine::{
     Context, JsObject, JsString, JsValue, NativeFunction,
@@ -17,16 +17,22 @@ use crate::{
     dispatch::Dispatch,
     error::{Error, Result},
     evaluator,
+    lockdown::{self, LockdownOptions, LockdownReport, Mutabilities},
 };
 
 /// Engine-wide values the compartment machinery reads, kept in the context's host data.
 pub(crate) struct Shared {
     /// The realm global's original properties: the universal globals every compartment starts
     /// with.
-    pub(crate) universal: Vec<(PropertyKey, PropertyDescriptor)>,
+    /// Replaced at lockdown by the shared, powerless set.
+    pub(crate) universal: RefCell<Vec<(PropertyKey, PropertyDescriptor)>>,
     /// The realm's `%Function%`, used only by evaluator trampolines.
     pub(crate) function: JsObject,
     pub(crate) class: SharedClass,
+    /// The start compartment's global object, set once it exists.
+    start_global: std::cell::OnceCell<JsObject>,
+    /// The start compartment's `mutabilities` audit function.
+    pub(crate) mutabilities: JsObject,
 }
 
 impl Shared {
@@ -34,6 +40,14 @@ impl Shared {
         context
             .get_data::<Self>()
             .expect("the shared state is installed when the engine is built")
+    }
+
+    /// The start compartment's global object.
+    pub(crate) fn start_global(&self) -> JsObject {
+        self.start_global
+            .get()
+            .cloned()
+            .expect("the start compartment is made when the engine is built")
     }
 }
 
@@ -235,19 +249,45 @@ impl Engine {
             .module_loader(Rc::new(IdleModuleLoader))
             .build()
             .map_err(Error::from_js)?;
-        let universal = Dispatch::install(&mut context).map_err(Error::from_js)?;
+        let mut universal = Dispatch::install(&mut context).map_err(Error::from_js)?;
         let function = context.intrinsics().constructors().function().constructor();
         let class = SharedClass::new(&mut context);
+        // `lockdown` is universal, as in SES: compartments made before lockdown are privileged.
+        let lockdown = lockdown::make_lockdown(&mut context);
+        universal.push((
+            JsString::from("lockdown").into(),
+            PropertyDescriptor::builder()
+                .value(lockdown)
+                .writable(true)
+                .enumerable(false)
+                .configurable(true)
+                .build(),
+        ));
+        let mutabilities = lockdown::make_mutabilities(&mut context);
+        context.insert_data(lockdown::LockdownState::new());
         context.insert_data(Shared {
-            universal,
+            universal: RefCell::new(universal),
             function,
             class,
+            start_global: std::cell::OnceCell::new(),
+            mutabilities: mutabilities.clone(),
         });
         let spec = CompartmentSpec {
             name: JsString::from("start"),
             ..CompartmentSpec::default()
         };
         let record = CompartmentRecord::create(&mut context, None, spec).map_err(Error::from_js)?;
+        record.global.insert_property(
+            JsString::from("mutabilities"),
+            PropertyDescriptor::builder()
+                .value(mutabilities)
+                .writable(true)
+                .enumerable(false)
+                .configurable(true),
+        );
+        let _ = Shared::get(&context)
+            .start_global
+            .set(record.global.clone());
         let start = Compartment::new(record, &context);
         Ok(Self { context, start })
     }
@@ -295,6 +335,45 @@ impl Engine {
             false,
         )
         .map_err(Error::from_js)
+    }
+
+    /// Locks the engine down (SES `lockdown()`): tames and freezes every shared intrinsic.
+    /// Compartments created afterwards get the shared, powerless globals and `harden`.
+    ///
+    /// ```
+    /// use hardened::{CompartmentOptions, Engine, LockdownOptions};
+    ///
+    /// let mut engine = Engine::new()?;
+    /// engine.lockdown(LockdownOptions::default())?;
+    /// let guest = engine.new_compartment(CompartmentOptions::new())?;
+    /// assert!(engine.evaluate::<bool>(&guest, "Object.isFrozen(Array.prototype)")?);
+    /// let escape = engine.evaluate::<String>(&guest, "try { (function(){}).constructor('return 1') } catch (e) { e.name }")?;
+    /// assert_eq!(escape, "TypeError");
+    /// # Ok::<(), hardened::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// A `TypeError` on a second call, or if an intrinsic cannot be tamed.
+    pub fn lockdown(&mut self, options: LockdownOptions) -> Result<LockdownReport> {
+        lockdown::lockdown(&options, &mut self.context).map_err(Error::from_js)
+    }
+
+    /// Hardens `value` (SES `harden`): freezes it and everything reachable through its own
+    /// properties and prototypes.
+    ///
+    /// # Errors
+    /// Before [`Engine::lockdown`], or when an object refuses to be frozen (a proxy).
+    pub fn harden(&mut self, value: &JsValue) -> Result<()> {
+        lockdown::harden(value, &mut self.context).map_err(Error::from_js)
+    }
+
+    /// Every path from `root` to mutable state (the XS `mutabilities` audit): check what you
+    /// are about to endow a compartment with.
+    ///
+    /// # Errors
+    /// When a property cannot be read (an exotic object's trap threw).
+    pub fn mutabilities(&mut self, root: &JsValue, root_name: &str) -> Result<Mutabilities> {
+        lockdown::audit(root, root_name, &mut self.context).map_err(Error::from_js)
     }
 
     /// Runs every pending promise job.

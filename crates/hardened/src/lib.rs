@@ -24,7 +24,9 @@ mod dispatch;
 mod engine;
 mod error;
 mod evaluator;
+pub mod lockdown;
 
 pub use boa_engine;
 pub use engine::{Compartment, CompartmentOptions, Engine};
 pub use error::{Error, Result, ThrownError};
+pub use lockdown::{LockdownOptions, LockdownReport, Mutabilities};

@@ -26,7 +26,7 @@ pub(super) fn populate(
 ) -> JsResult<()> {
     let global = &record.global;
     let own_names = OWN_NAMES.map(|name| PropertyKey::from(JsString::from(name)));
-    for (key, descriptor) in &Shared::get(context).universal {
+    for (key, descriptor) in Shared::get(context).universal.borrow().iter() {
         if !own_names.contains(key) {
             global.insert_property(key.clone(), descriptor.clone());
         }

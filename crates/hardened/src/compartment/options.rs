@@ -14,6 +14,8 @@ use boa_engine::{
     Context, JsNativeError, JsObject, JsResult, JsString, JsValue, js_string, property::PropertyKey,
 };
 
+use crate::lockdown::own_descriptor;
+
 /// Option names that mark a single argument as an options bag.
 const KNOWN_OPTIONS: &[&str] = &[
     "globals",
@@ -264,29 +266,4 @@ fn read_lexicals(
         lexicals.push((name.clone(), value, mutable));
     }
     Ok(lexicals)
-}
-
-/// `[[GetOwnProperty]]` through the public entry point, so proxies see their trap.
-fn own_descriptor(
-    object: &JsObject,
-    key: &PropertyKey,
-    context: &mut Context,
-) -> JsResult<Option<boa_engine::property::PropertyDescriptor>> {
-    let descriptor = boa_engine::builtins::object::OrdinaryObject::get_own_property_descriptor(
-        &JsValue::undefined(),
-        &[object.clone().into(), key_value(key)],
-        context,
-    )?;
-    if descriptor.is_undefined() {
-        return Ok(None);
-    }
-    descriptor.to_property_descriptor(context).map(Some)
-}
-
-fn key_value(key: &PropertyKey) -> JsValue {
-    match key {
-        PropertyKey::String(s) => s.clone().into(),
-        PropertyKey::Symbol(s) => s.clone().into(),
-        PropertyKey::Index(i) => i.get().into(),
-    }
 }

@@ -1,0 +1,130 @@
+//! `harden(value)`: freezes the transitive closure of a value over own properties (string and
+//! symbol keys; accessors' get/set, never calling them) and `[[Prototype]]`s.
+//!
+//! Objects are frozen as they are reached (so a proxy cannot add properties behind the walk)
+//! and recorded as hardened only when the whole closure succeeded. If a proxy trap throws
+//! midway, `harden` throws: what was frozen stays frozen, nothing is recorded, and a later
+//! `harden` walks it again — so no object is ever claimed hardened with a mutable part.
+//! Typed arrays are made non-extensible with their non-index properties frozen; their elements
+//! stay writable, as in SES.
+
+use boa_engine::{
+    Context, JsNativeError, JsObject, JsResult, JsValue,
+    builtins::object::OrdinaryObject,
+    object::{IntegrityLevel, builtins::JsTypedArray, builtins::JsWeakSet},
+    property::{PropertyDescriptor, PropertyKey},
+};
+use indexmap::IndexSet;
+
+/// The set of hardened objects (weak: hardening never keeps an object alive).
+#[derive(Clone)]
+pub(crate) struct Hardener {
+    hardened: JsWeakSet,
+}
+
+impl Hardener {
+    pub(crate) fn new(context: &mut Context) -> Self {
+        Self {
+            hardened: JsWeakSet::new(context),
+        }
+    }
+
+    /// Hardens `root`.
+    pub(crate) fn harden(&self, root: &JsValue, context: &mut Context) -> JsResult<()> {
+        let mut queue: IndexSet<JsObject> = IndexSet::new();
+        self.enqueue(root, &mut queue, context)?;
+        let mut next = 0;
+        while let Some(object) = queue.get_index(next).cloned() {
+            next += 1;
+            freeze(&object, context)?;
+            let prototype = OrdinaryObject::get_prototype_of(
+                &JsValue::undefined(),
+                &[object.clone().into()],
+                context,
+            )?;
+            self.enqueue(&prototype, &mut queue, context)?;
+            for key in object.own_property_keys(context)? {
+                let Some(descriptor) = own_descriptor(&object, &key, context)? else {
+                    continue;
+                };
+                for value in [descriptor.value(), descriptor.get(), descriptor.set()]
+                    .into_iter()
+                    .flatten()
+                {
+                    self.enqueue(value, &mut queue, context)?;
+                }
+            }
+        }
+        for object in &queue {
+            self.hardened.add(object, context)?;
+        }
+        Ok(())
+    }
+
+    fn enqueue(
+        &self,
+        value: &JsValue,
+        queue: &mut IndexSet<JsObject>,
+        context: &mut Context,
+    ) -> JsResult<()> {
+        if let Some(object) = value.as_object()
+            && !queue.contains(&object)
+            && !self.hardened.has(&object, context)?
+        {
+            queue.insert(object);
+        }
+        Ok(())
+    }
+}
+
+fn freeze(object: &JsObject, context: &mut Context) -> JsResult<()> {
+    if JsTypedArray::from_object(object.clone()).is_err() {
+        if object.set_integrity_level(IntegrityLevel::Frozen, context)? {
+            return Ok(());
+        }
+        return Err(JsNativeError::typ()
+            .with_message("harden: cannot freeze an object")
+            .into());
+    }
+    OrdinaryObject::prevent_extensions(&JsValue::undefined(), &[object.clone().into()], context)?;
+    for key in object.own_property_keys(context)? {
+        if matches!(key, PropertyKey::Index(_)) {
+            continue;
+        }
+        let Some(descriptor) = own_descriptor(object, &key, context)? else {
+            continue;
+        };
+        let frozen = if descriptor.is_accessor_descriptor() {
+            PropertyDescriptor::builder().configurable(false).build()
+        } else {
+            PropertyDescriptor::builder()
+                .writable(false)
+                .configurable(false)
+                .build()
+        };
+        object.define_property_or_throw(key, frozen, context)?;
+    }
+    Ok(())
+}
+
+/// `[[GetOwnProperty]]` through the public entry point, so proxies see their trap.
+pub(crate) fn own_descriptor(
+    object: &JsObject,
+    key: &PropertyKey,
+    context: &mut Context,
+) -> JsResult<Option<PropertyDescriptor>> {
+    let key = match key {
+        PropertyKey::String(s) => JsValue::from(s.clone()),
+        PropertyKey::Symbol(s) => JsValue::from(s.clone()),
+        PropertyKey::Index(i) => JsValue::from(i.get()),
+    };
+    let descriptor = OrdinaryObject::get_own_property_descriptor(
+        &JsValue::undefined(),
+        &[object.clone().into(), key],
+        context,
+    )?;
+    if descriptor.is_undefined() {
+        return Ok(None);
+    }
+    descriptor.to_property_descriptor(context).map(Some)
+}

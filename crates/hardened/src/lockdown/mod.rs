@@ -1,0 +1,391 @@
+//! `lockdown()` and `harden()`: tame and freeze every intrinsic the compartments share.
+//!
+//! Order (SES's, adapted to Boa): validate the options; refuse a second call; make the tamed
+//! intrinsics (inert function constructors, `%SharedDate%`, `%SharedMath%`,
+//! `%SharedTemporal%`, the error `stack` accessor, the NaN-canonicalising `DataView` setters);
+//! enforce the permits table from the named roots, binding every intrinsic it reaches and
+//! removing what is not permitted; tame locale methods; enable property overrides; harden
+//! every intrinsic; then give compartments made from now on the shared, powerless globals.
+
+mod audit;
+mod enablements;
+mod harden;
+mod intrinsics;
+mod options;
+mod permits;
+mod taming;
+
+use std::cell::Cell;
+
+use boa_engine::{
+    Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
+    js_string,
+    object::FunctionObjectBuilder,
+    property::{PropertyDescriptor, PropertyKey},
+};
+
+pub use audit::Mutabilities;
+pub(crate) use audit::audit;
+pub(crate) use harden::{Hardener, own_descriptor};
+pub(crate) use intrinsics::Intrinsics;
+pub use options::{
+    ErrorTaming, ErrorTrapping, EvalTaming, LockdownOptions, OverrideTaming, RegeneratorTaming,
+    Reporting, StackFiltering, Taming, UnhandledRejectionTrapping,
+};
+
+use crate::engine::Shared;
+
+/// What lockdown reported: the intrinsics it removed and the deprecated options it saw.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LockdownReport {
+    /// Warnings in order, e.g. `Removing intrinsics.%ArrayPrototype%.evil`.
+    pub warnings: Vec<String>,
+}
+
+/// Collects lockdown's warnings and echoes them per the `reporting` option.
+pub(crate) struct Reporter {
+    reporting: Reporting,
+    warnings: Vec<String>,
+}
+
+impl Reporter {
+    pub(crate) fn warn(&mut self, message: String) {
+        if self.reporting != Reporting::None {
+            eprintln!("{message}");
+        }
+        self.warnings.push(message);
+    }
+}
+
+/// Lockdown's engine-wide state.
+pub(crate) struct LockdownState {
+    locked_down: Cell<bool>,
+    hardener: std::cell::OnceCell<Hardener>,
+}
+
+impl LockdownState {
+    pub(crate) fn new() -> Self {
+        Self {
+            locked_down: Cell::new(false),
+            hardener: std::cell::OnceCell::new(),
+        }
+    }
+
+    pub(crate) fn get(context: &Context) -> &Self {
+        context
+            .get_data::<Self>()
+            .expect("the lockdown state is installed when the engine is built")
+    }
+
+    pub(crate) fn is_locked_down(context: &Context) -> bool {
+        Self::get(context).locked_down.get()
+    }
+}
+
+/// Locks the engine down.
+pub(crate) fn lockdown(
+    options: &LockdownOptions,
+    context: &mut Context,
+) -> JsResult<LockdownReport> {
+    let mut reporter = Reporter {
+        reporting: options.reporting,
+        warnings: Vec::new(),
+    };
+    for name in &options.deprecated {
+        reporter.warn(format!(
+            "The '{name}' option is deprecated and does nothing."
+        ));
+    }
+    if LockdownState::is_locked_down(context) {
+        return Err(JsNativeError::typ()
+            .with_message("Already locked down (SES_ALREADY_LOCKED_DOWN)")
+            .into());
+    }
+    // From here on a failure leaves the engine half-tamed: mark it locked so nobody builds on
+    // that, and report the error.
+    LockdownState::get(context).locked_down.set(true);
+
+    let mut intrinsics = collect_roots(context)?;
+    taming::functions::tame(&mut intrinsics, context)?;
+    taming::date::tame(&mut intrinsics, context)?;
+    taming::math::tame(&mut intrinsics, context)?;
+    taming::temporal::tame(&mut intrinsics, context)?;
+    taming::error::tame(options.error_taming, context)?;
+    taming::nan::tame(context)?;
+    let harden = make_harden(options.harden_taming, context)?;
+    intrinsics.bind("harden", harden.clone())?;
+
+    intrinsics.enforce_permits(&mut reporter, context)?;
+    if options.locale_taming == Taming::Safe {
+        taming::locale::tame(&intrinsics, context)?;
+    }
+    enablements::enable(
+        &intrinsics,
+        options.override_taming,
+        &options.override_debug,
+        &mut reporter,
+        context,
+    )?;
+    if options.legacy_regenerator_runtime_taming == RegeneratorTaming::UnsafeIgnore {
+        taming::regenerator::tame(&intrinsics, context)?;
+    }
+
+    let hardener = Hardener::new(context);
+    if options.harden_taming == Taming::Safe {
+        for (_, object) in intrinsics.objects() {
+            hardener.harden(&object.clone().into(), context)?;
+        }
+    } else {
+        fake_integrity_checks(&intrinsics, context)?;
+    }
+    // The hardener is created once; a lockdown that got this far never runs again.
+    let _ = LockdownState::get(context).hardener.set(hardener);
+
+    share_globals(&intrinsics, context)?;
+    let start = Shared::get(context).start_global();
+    define_global(&start, "harden", harden);
+    if options.eval_taming == EvalTaming::NoEval {
+        for name in ["eval", "Function"] {
+            let thrower = taming_no_eval(name, context);
+            define_global(&start, name, thrower);
+        }
+    }
+    Ok(LockdownReport {
+        warnings: reporter.warnings,
+    })
+}
+
+/// Hardens `value` (after lockdown).
+pub(crate) fn harden(value: &JsValue, context: &mut Context) -> JsResult<()> {
+    let Some(hardener) = LockdownState::get(context).hardener.get() else {
+        return Err(JsNativeError::typ()
+            .with_message("harden is available after lockdown")
+            .into());
+    };
+    // A handle to the same weak set, so the walk can borrow the context mutably.
+    let hardener = hardener.clone();
+    hardener.harden(value, context)
+}
+
+/// The roots of the permit walk: the realm's original globals and Boa's anonymous intrinsics.
+fn collect_roots(context: &mut Context) -> JsResult<Intrinsics> {
+    let mut intrinsics = Intrinsics::new();
+    let shared = Shared::get(context);
+    let mut roots: Vec<(&'static str, JsObject)> = Vec::new();
+    for (key, descriptor) in shared.universal.borrow().iter() {
+        let PropertyKey::String(name) = key else {
+            continue;
+        };
+        let Some(object) = descriptor.value().and_then(JsValue::as_object) else {
+            continue;
+        };
+        let name = name.to_std_string_escaped();
+        let intrinsic = match name.as_str() {
+            // Private to the evaluators, or per compartment.
+            "eval" | "Function" | "globalThis" | "Compartment" => continue,
+            "Date" => "%InitialDate%",
+            "Math" => "%InitialMath%",
+            "Temporal" => "%InitialTemporal%",
+            "TypedArray" => "%TypedArray%",
+            other => match permits::record_of(other) {
+                Some(record) => record.name,
+                None => {
+                    return Err(JsNativeError::typ()
+                        .with_message(format!("lockdown: no permit for the global {other}"))
+                        .into());
+                }
+            },
+        };
+        roots.push((intrinsic, object));
+    }
+    roots.push(("%CompartmentPrototype%", shared.class.prototype.clone()));
+    roots.push(("mutabilities", shared.mutabilities.clone()));
+    let boa = context.intrinsics();
+    let constructors = boa.constructors();
+    let iterators = boa.objects().iterator_prototypes();
+    roots.extend([
+        ("%ThrowTypeError%", boa.objects().throw_type_error().into()),
+        ("%FunctionPrototype%", constructors.function().prototype()),
+        ("%ArrayIteratorPrototype%", iterators.array()),
+        ("%StringIteratorPrototype%", iterators.string()),
+        ("%MapIteratorPrototype%", iterators.map()),
+        ("%SetIteratorPrototype%", iterators.set()),
+        ("%RegExpStringIteratorPrototype%", iterators.regexp_string()),
+        ("%AsyncIteratorPrototype%", iterators.async_iterator()),
+        (
+            "%AsyncFromSyncIteratorPrototype%",
+            iterators.async_from_sync_iterator(),
+        ),
+        ("%IteratorHelperPrototype%", iterators.iterator_helper()),
+        (
+            "%WrapForValidIteratorPrototype%",
+            iterators.wrap_for_valid_iterator(),
+        ),
+        ("%Generator%", constructors.generator_function().prototype()),
+        ("%GeneratorPrototype%", boa.objects().generator()),
+        (
+            "%AsyncGenerator%",
+            constructors.async_generator_function().prototype(),
+        ),
+        ("%AsyncGeneratorPrototype%", boa.objects().async_generator()),
+        (
+            "%AsyncFunctionPrototype%",
+            constructors.async_function().prototype(),
+        ),
+    ]);
+    for (name, object) in roots {
+        intrinsics.bind(name, object)?;
+    }
+    Ok(intrinsics)
+}
+
+/// From now on, new compartments get the universal intrinsics and the shared (powerless)
+/// variants; the start compartment keeps what it has.
+fn share_globals(intrinsics: &Intrinsics, context: &mut Context) -> JsResult<()> {
+    let shared = Shared::get(context);
+    let mut universal: Vec<(PropertyKey, PropertyDescriptor)> = shared
+        .universal
+        .borrow()
+        .iter()
+        .filter(|(_, d)| d.configurable() == Some(false))
+        .cloned()
+        .collect();
+    let names = permits::UNIVERSAL
+        .iter()
+        .map(|name| (*name, *name))
+        .chain(permits::SHARED.iter().copied());
+    for (global, intrinsic) in names {
+        if let Some(object) = intrinsics.get(intrinsic) {
+            universal.push((
+                JsString::from(global).into(),
+                PropertyDescriptor::builder()
+                    .value(object.clone())
+                    .writable(true)
+                    .enumerable(false)
+                    .configurable(true)
+                    .build(),
+            ));
+        }
+    }
+    *shared.universal.borrow_mut() = universal;
+    Ok(())
+}
+
+fn define_global(global: &JsObject, name: &str, value: JsObject) {
+    global.insert_property(
+        JsString::from(name),
+        PropertyDescriptor::builder()
+            .value(value)
+            .writable(true)
+            .enumerable(false)
+            .configurable(true),
+    );
+}
+
+fn taming_no_eval(name: &str, context: &mut Context) -> JsObject {
+    FunctionObjectBuilder::new(
+        context.realm(),
+        NativeFunction::from_fn_ptr(|_, args, _| {
+            let source = args.get_or_undefined(0);
+            if !source.is_string() {
+                return Ok(source.clone());
+            }
+            Err(JsNativeError::typ()
+                .with_message("Cannot eval with evalTaming set to \"no-eval\" (SES_NO_EVAL)")
+                .into())
+        }),
+    )
+    .name(JsString::from(name))
+    .length(1)
+    .build()
+    .into()
+}
+
+/// The JS `harden` function; with `__hardenTaming__: 'unsafe'`, SES's fake.
+fn make_harden(taming: Taming, context: &mut Context) -> JsResult<JsObject> {
+    let function = match taming {
+        Taming::Safe => NativeFunction::from_fn_ptr(|_, args, context| {
+            let value = args.get_or_undefined(0).clone();
+            harden(&value, context)?;
+            Ok(value)
+        }),
+        Taming::Unsafe => {
+            NativeFunction::from_fn_ptr(|_, args, _| Ok(args.get_or_undefined(0).clone()))
+        }
+    };
+    let harden: JsObject = FunctionObjectBuilder::new(context.realm(), function)
+        .name(js_string!("harden"))
+        .length(1)
+        .build()
+        .into();
+    if taming == Taming::Unsafe {
+        harden.define_property_or_throw(
+            js_string!("isFake"),
+            PropertyDescriptor::builder()
+                .value(true)
+                .writable(false)
+                .enumerable(false)
+                .configurable(false),
+            context,
+        )?;
+    }
+    Ok(harden)
+}
+
+/// `__hardenTaming__: 'unsafe'`: as SES documents, integrity checks claim everything is frozen.
+fn fake_integrity_checks(intrinsics: &Intrinsics, context: &mut Context) -> JsResult<()> {
+    let lie = |answer: bool| NativeFunction::from_copy_closure(move |_, _, _| Ok(answer.into()));
+    for (holder, name, answer) in [
+        ("Object", "isExtensible", false),
+        ("Object", "isFrozen", true),
+        ("Object", "isSealed", true),
+        ("Reflect", "isExtensible", false),
+    ] {
+        let holder = intrinsics.expect(holder)?;
+        let function = FunctionObjectBuilder::new(context.realm(), lie(answer))
+            .name(JsString::from(name))
+            .length(1)
+            .build();
+        holder.set(JsString::from(name), function, true, context)?;
+    }
+    Ok(())
+}
+
+/// The start compartment's `lockdown(options)`.
+pub(crate) fn make_lockdown(context: &mut Context) -> JsObject {
+    FunctionObjectBuilder::new(
+        context.realm(),
+        NativeFunction::from_fn_ptr(|_, args, context| {
+            let options = LockdownOptions::from_js(args.get_or_undefined(0), context)?;
+            lockdown(&options, context)?;
+            Ok(JsValue::undefined())
+        }),
+    )
+    .name(js_string!("lockdown"))
+    .length(0)
+    .build()
+    .into()
+}
+
+/// The start compartment's `mutabilities(root = globalThis)`: an array of paths.
+pub(crate) fn make_mutabilities(context: &mut Context) -> JsObject {
+    FunctionObjectBuilder::new(
+        context.realm(),
+        NativeFunction::from_fn_ptr(|_, args, context| {
+            let root = match args.first() {
+                Some(root) => root.clone(),
+                None => Shared::get(context).start_global().into(),
+            };
+            let found = audit(&root, "root", context)?;
+            let paths = found
+                .paths
+                .into_iter()
+                .map(|p| JsValue::from(JsString::from(p)));
+            Ok(boa_engine::object::builtins::JsArray::from_iter(paths, context).into())
+        }),
+    )
+    .name(js_string!("mutabilities"))
+    .length(1)
+    .build()
+    .into()
+}

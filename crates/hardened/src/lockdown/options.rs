@@ -1,0 +1,343 @@
+//! `lockdown()` options: every option of `ses` 2.3.0, typed.
+//!
+//! Unlike the shim, which silently fails open on unknown values (`evalTaming: 'bogus'` keeps the
+//! original `eval`), every option name and value is validated and a wrong one is a `TypeError`
+//! naming it. Options that only make sense on Node or V8 are accepted and documented as no-ops.
+
+use boa_engine::{Context, JsNativeError, JsObject, JsResult, JsValue, property::PropertyKey};
+
+/// Declares an option whose value is one of a few strings.
+macro_rules! choice {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal $(| $alias:literal)*,)+ }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+        pub enum $name {
+            $($(#[$vdoc])* #[doc = concat!("`'", $text, "'`")] $variant,)+
+        }
+        impl $name {
+            const NAMES: &'static [&'static str] = &[$($text,)+];
+            fn parse(text: &str) -> Option<Self> {
+                match text {
+                    $($text $(| $alias)* => Some(Self::$variant),)+
+                    _ => None,
+                }
+            }
+            /// The option value as `lockdown()` spells it.
+            #[must_use]
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $text,)+ }
+            }
+        }
+    };
+}
+
+choice! {
+    /// `errorTaming`: what `error.stack` shows.
+    ErrorTaming {
+        /// `stack` is `"Name: message"`: no frames, no host paths.
+        #[default]
+        Safe = "safe",
+        /// `stack` is Boa's stack trace.
+        Unsafe = "unsafe",
+        /// Same as `unsafe` on Boa (there is no V8 stack API to expose).
+        UnsafeDebug = "unsafe-debug",
+    }
+}
+
+choice! {
+    /// `errorTrapping`: a Node/web process hook; accepted, no effect in an embedded engine
+    /// (the host sees every uncaught error as a typed Rust error).
+    ErrorTrapping {
+        #[default]
+        Platform = "platform",
+        Exit = "exit",
+        Abort = "abort",
+        Report = "report",
+        None = "none",
+    }
+}
+
+choice! {
+    /// `reporting`: where lockdown's warnings go. They are always returned to the Rust caller in
+    /// the [`LockdownReport`](crate::LockdownReport); `platform` and `console` also write them to
+    /// the host's stderr.
+    Reporting {
+        #[default]
+        Platform = "platform",
+        Console = "console",
+        None = "none",
+    }
+}
+
+choice! {
+    /// `unhandledRejectionTrapping`: a Node/web process hook; accepted, no effect here.
+    UnhandledRejectionTrapping {
+        #[default]
+        Report = "report",
+        None = "none",
+    }
+}
+
+choice! {
+    /// A `'safe' | 'unsafe'` option.
+    Taming {
+        #[default]
+        Safe = "safe",
+        Unsafe = "unsafe",
+    }
+}
+
+choice! {
+    /// `overrideTaming`: which data properties of intrinsics become override-enabling
+    /// accessors (see `enablements.rs`).
+    OverrideTaming {
+        Min = "min",
+        #[default]
+        Moderate = "moderate",
+        Severe = "severe",
+    }
+}
+
+choice! {
+    /// `stackFiltering`: how V8 stacks are printed by SES's console; accepted, no effect on Boa.
+    StackFiltering {
+        #[default]
+        Concise = "concise",
+        OmitFrames = "omit-frames",
+        ShortenPaths = "shorten-paths",
+        Verbose = "verbose",
+    }
+}
+
+choice! {
+    /// `evalTaming`: the start compartment's `eval` and `Function` (compartments always get safe
+    /// ones).
+    EvalTaming {
+        /// Confined evaluators (the start compartment's own, as before lockdown).
+        #[default]
+        SafeEval = "safe-eval" | "safeEval",
+        /// Same as `safe-eval` here: the realm's original evaluators are never exposed, because
+        /// their global scope is the shared realm's.
+        UnsafeEval = "unsafe-eval" | "unsafeEval",
+        /// `eval` and `Function` throw.
+        NoEval = "no-eval" | "noEval",
+    }
+}
+
+choice! {
+    /// `legacyRegeneratorRuntimeTaming`.
+    RegeneratorTaming {
+        #[default]
+        Safe = "safe",
+        /// `%IteratorPrototype%[@@iterator]` becomes an accessor that ignores assignments to
+        /// `%IteratorPrototype%` itself (for regenerator-runtime 0.10.5–0.13.7).
+        UnsafeIgnore = "unsafe-ignore",
+    }
+}
+
+/// The options of `lockdown()` (SES 2.3.0 names in the comments).
+///
+/// ```
+/// use hardened::{LockdownOptions, lockdown::OverrideTaming};
+///
+/// let options = LockdownOptions { override_taming: OverrideTaming::Severe, ..LockdownOptions::default() };
+/// assert_eq!(options.override_taming.as_str(), "severe");
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LockdownOptions {
+    /// `errorTaming`
+    pub error_taming: ErrorTaming,
+    /// `errorTrapping`
+    pub error_trapping: ErrorTrapping,
+    /// `reporting`
+    pub reporting: Reporting,
+    /// `unhandledRejectionTrapping`
+    pub unhandled_rejection_trapping: UnhandledRejectionTrapping,
+    /// `regExpTaming`: `safe` removes `RegExp.prototype.compile` (absent from Boa 0.22 without
+    /// its `annex-b` feature, so both values behave the same here).
+    pub reg_exp_taming: Taming,
+    /// `localeTaming`
+    pub locale_taming: Taming,
+    /// `consoleTaming`: the engine has no console of its own; a host's console capability is an
+    /// endowment. Accepted, no effect.
+    pub console_taming: Taming,
+    /// `overrideTaming`
+    pub override_taming: OverrideTaming,
+    /// `overrideDebug`: property names whose override setter also reports who overrides.
+    pub override_debug: Vec<String>,
+    /// `stackFiltering`
+    pub stack_filtering: StackFiltering,
+    /// `domainTaming`: Node domains; accepted, no effect.
+    pub domain_taming: Taming,
+    /// `evalTaming`
+    pub eval_taming: EvalTaming,
+    /// `legacyRegeneratorRuntimeTaming`
+    pub legacy_regenerator_runtime_taming: RegeneratorTaming,
+    /// `__hardenTaming__`: `unsafe` makes `harden` a no-op that claims success and leaves the
+    /// intrinsics mutable, exactly as SES documents (never use it with untrusted code).
+    pub harden_taming: Taming,
+    /// Deprecated options that were given (`dateTaming`, `mathTaming`): each earns a warning.
+    pub deprecated: Vec<String>,
+}
+
+impl LockdownOptions {
+    /// Reads `lockdown(options)`'s argument, rejecting unknown names and values.
+    pub(crate) fn from_js(value: &JsValue, context: &mut Context) -> JsResult<Self> {
+        let mut options = Self::default();
+        let Some(object) = value.as_object() else {
+            if value.is_undefined() {
+                return Ok(options);
+            }
+            return Err(type_error("lockdown(): options must be an object".into()));
+        };
+        for key in object.own_property_keys(context)? {
+            let PropertyKey::String(name) = &key else {
+                return Err(type_error(
+                    "lockdown(): symbol-keyed options are not supported".into(),
+                ));
+            };
+            let name = name.to_std_string_escaped();
+            let value = object.get(key.clone(), context)?;
+            options.set(&name, &value, context)?;
+        }
+        Ok(options)
+    }
+
+    fn set(&mut self, name: &str, value: &JsValue, context: &mut Context) -> JsResult<()> {
+        fn pick<T>(
+            name: &str,
+            value: &JsValue,
+            parse: fn(&str) -> Option<T>,
+            names: &[&str],
+        ) -> JsResult<T> {
+            value
+                .as_string()
+                .and_then(|text| parse(&text.to_std_string_escaped()))
+                .ok_or_else(|| {
+                    type_error(format!(
+                        "lockdown(): option {name} must be one of {}, got {}",
+                        names
+                            .iter()
+                            .map(|n| format!("'{n}'"))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        describe(value)
+                    ))
+                })
+        }
+        match name {
+            "errorTaming" => {
+                self.error_taming = pick(name, value, ErrorTaming::parse, ErrorTaming::NAMES)?
+            }
+            "errorTrapping" => {
+                self.error_trapping = pick(name, value, ErrorTrapping::parse, ErrorTrapping::NAMES)?
+            }
+            "reporting" => self.reporting = pick(name, value, Reporting::parse, Reporting::NAMES)?,
+            "unhandledRejectionTrapping" => {
+                self.unhandled_rejection_trapping = pick(
+                    name,
+                    value,
+                    UnhandledRejectionTrapping::parse,
+                    UnhandledRejectionTrapping::NAMES,
+                )?;
+            }
+            "regExpTaming" => {
+                self.reg_exp_taming = pick(name, value, Taming::parse, Taming::NAMES)?
+            }
+            "localeTaming" => self.locale_taming = pick(name, value, Taming::parse, Taming::NAMES)?,
+            "consoleTaming" => {
+                self.console_taming = pick(name, value, Taming::parse, Taming::NAMES)?
+            }
+            "overrideTaming" => {
+                self.override_taming =
+                    pick(name, value, OverrideTaming::parse, OverrideTaming::NAMES)?
+            }
+            "stackFiltering" => {
+                self.stack_filtering =
+                    pick(name, value, StackFiltering::parse, StackFiltering::NAMES)?
+            }
+            "domainTaming" => self.domain_taming = pick(name, value, Taming::parse, Taming::NAMES)?,
+            "evalTaming" => {
+                self.eval_taming = pick(name, value, EvalTaming::parse, EvalTaming::NAMES)?
+            }
+            "legacyRegeneratorRuntimeTaming" => {
+                self.legacy_regenerator_runtime_taming = pick(
+                    name,
+                    value,
+                    RegeneratorTaming::parse,
+                    RegeneratorTaming::NAMES,
+                )?;
+            }
+            "__hardenTaming__" => {
+                self.harden_taming = pick(name, value, Taming::parse, Taming::NAMES)?
+            }
+            "overrideDebug" => self.override_debug = string_list(name, value, context)?,
+            "dateTaming" | "mathTaming" => self.deprecated.push(name.to_owned()),
+            _ => return Err(type_error(format!("lockdown(): unknown option '{name}'"))),
+        }
+        Ok(())
+    }
+
+    /// The option given by name and string value, as from JavaScript (for `--lockdown-option`).
+    ///
+    /// # Errors
+    /// A message naming the unknown option or value.
+    pub fn set_option(
+        &mut self,
+        name: &str,
+        value: &str,
+        context: &mut Context,
+    ) -> Result<(), String> {
+        let value = JsValue::from(boa_engine::JsString::from(value));
+        let value = if name == "overrideDebug" {
+            boa_engine::object::builtins::JsArray::from_iter(
+                value
+                    .as_string()
+                    .map(|s| s.to_std_string_escaped())
+                    .unwrap_or_default()
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(|s| JsValue::from(boa_engine::JsString::from(s))),
+                context,
+            )
+            .into()
+        } else {
+            value
+        };
+        self.set(name, &value, context).map_err(|e| e.to_string())
+    }
+}
+
+fn string_list(name: &str, value: &JsValue, context: &mut Context) -> JsResult<Vec<String>> {
+    let Some(list) = value.as_object().filter(JsObject::is_array) else {
+        return Err(type_error(format!(
+            "lockdown(): option {name} must be an array of strings"
+        )));
+    };
+    let length = list
+        .get(boa_engine::js_string!("length"), context)?
+        .to_length(context)?;
+    let mut names = Vec::new();
+    for index in 0..length {
+        match list.get(index, context)?.as_string() {
+            Some(text) => names.push(text.to_std_string_escaped()),
+            None => {
+                return Err(type_error(format!(
+                    "lockdown(): option {name} must be an array of strings"
+                )));
+            }
+        }
+    }
+    Ok(names)
+}
+
+fn describe(value: &JsValue) -> String {
+    match value.as_string() {
+        Some(text) => format!("'{}'", text.to_std_string_escaped()),
+        None => value.type_of().to_string(),
+    }
+}
+
+fn type_error(message: String) -> boa_engine::JsError {
+    JsNativeError::typ().with_message(message).into()
+}

@@ -1,0 +1,79 @@
+//! The tamings lockdown applies before enforcing the permits, one module each.
+
+pub(super) mod date;
+pub(super) mod error;
+pub(super) mod functions;
+pub(super) mod locale;
+pub(super) mod math;
+pub(super) mod nan;
+pub(super) mod regenerator;
+pub(super) mod temporal;
+
+use boa_engine::{
+    Context, JsNativeError, JsObject, JsResult, JsString, NativeFunction,
+    object::FunctionObjectBuilder,
+    property::{PropertyDescriptor, PropertyKey},
+};
+
+/// A native function of the realm.
+fn native(context: &Context, name: &str, length: usize, function: NativeFunction) -> JsObject {
+    FunctionObjectBuilder::new(context.realm(), function)
+        .name(JsString::from(name))
+        .length(length)
+        .build()
+        .into()
+}
+
+/// A native function that always throws `TypeError(message)`.
+fn thrower(context: &Context, name: &str, length: usize, message: &'static str) -> JsObject {
+    native(
+        context,
+        name,
+        length,
+        NativeFunction::from_copy_closure(move |_, _, _| {
+            Err(JsNativeError::typ().with_message(message).into())
+        }),
+    )
+}
+
+/// Replaces the value of an existing data property, keeping its attributes.
+fn replace_value(
+    object: &JsObject,
+    key: impl Into<PropertyKey>,
+    value: JsObject,
+    context: &mut Context,
+) -> JsResult<()> {
+    let key = key.into();
+    let descriptor = object.borrow().properties().get(&key);
+    let (writable, enumerable, configurable) = descriptor.map_or((true, false, true), |d| {
+        (
+            d.writable().unwrap_or(true),
+            d.enumerable().unwrap_or(false),
+            d.configurable().unwrap_or(true),
+        )
+    });
+    object.define_property_or_throw(
+        key,
+        PropertyDescriptor::builder()
+            .value(value)
+            .writable(writable)
+            .enumerable(enumerable)
+            .configurable(configurable),
+        context,
+    )?;
+    Ok(())
+}
+
+/// A fresh ordinary object with `source`'s own properties except `omit`.
+fn copy_without(source: &JsObject, omit: &str, context: &mut Context) -> JsResult<JsObject> {
+    let copy = JsObject::with_object_proto(context.intrinsics());
+    for key in source.own_property_keys(context)? {
+        if matches!(&key, PropertyKey::String(name) if *name == JsString::from(omit)) {
+            continue;
+        }
+        if let Some(descriptor) = source.borrow().properties().get(&key) {
+            copy.insert_property(key, descriptor);
+        }
+    }
+    Ok(copy)
+}

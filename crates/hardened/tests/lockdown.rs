@@ -1,0 +1,80 @@
+//! lockdown() and harden() through the Rust API.
+
+use boa_engine::js_string;
+use hardened::{CompartmentOptions, Engine, Error, LockdownOptions};
+
+fn locked() -> Engine {
+    let mut engine = Engine::new().unwrap();
+    let report = engine
+        .lockdown(LockdownOptions {
+            reporting: hardened::lockdown::Reporting::None,
+            ..LockdownOptions::default()
+        })
+        .unwrap();
+    assert!(
+        report.warnings.is_empty(),
+        "unexpected removals: {:?}",
+        report.warnings
+    );
+    engine
+}
+
+#[test]
+fn lockdown_freezes_every_intrinsic_reachable_from_a_compartment() {
+    let mut engine = locked();
+    let guest = engine.new_compartment(CompartmentOptions::new()).unwrap();
+    let root = guest.global_object().into();
+    let found = engine.mutabilities(&root, "globalThis").unwrap();
+    println!(
+        "objects walked from a compartment's global: {}",
+        found.objects_walked
+    );
+    assert!(
+        found.objects_walked > 700,
+        "walked {}",
+        found.objects_walked
+    );
+    // Only the compartment's own global is mutable.
+    assert!(
+        found.paths.iter().all(|p| p.starts_with("globalThis:")),
+        "{:#?}",
+        found.paths
+    );
+}
+
+#[test]
+fn second_lockdown_throws() {
+    let mut engine = locked();
+    let Error::Thrown(e) = engine.lockdown(LockdownOptions::default()).unwrap_err() else {
+        panic!()
+    };
+    assert!(e.message.contains("SES_ALREADY_LOCKED_DOWN"));
+}
+
+#[test]
+fn harden_requires_lockdown_then_freezes_deeply() {
+    let mut engine = Engine::new().unwrap();
+    let start = engine.start_compartment().clone();
+    let value = engine
+        .evaluate_value(&start, "({ a: { b: [1, 2] } })")
+        .unwrap();
+    assert!(engine.harden(&value).is_err());
+    let mut engine = locked();
+    let start = engine.start_compartment().clone();
+    let value = engine
+        .evaluate_value(&start, "({ a: { b: [1, 2] }, get g() { return 1 } })")
+        .unwrap();
+    engine.harden(&value).unwrap();
+    start
+        .global_object()
+        .set(js_string!("v"), value, true, engine.context())
+        .unwrap();
+    assert!(
+        engine
+            .evaluate::<bool>(
+                &start,
+                "Object.isFrozen(v) && Object.isFrozen(v.a) && Object.isFrozen(v.a.b)"
+            )
+            .unwrap()
+    );
+}
