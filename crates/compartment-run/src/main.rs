@@ -7,14 +7,14 @@ use std::{fs, path::PathBuf, process::ExitCode};
 
 use boa_engine::{builtins::promise::PromiseState, js_string, object::builtins::JsPromise};
 use clap::Parser;
-use hardened::{CompartmentOptions, Engine, Error};
+use hardened::{CompartmentOptions, Engine, Error, LockdownOptions};
 
-/// Run JavaScript in a fresh compartment whose only capability is `console`.
+/// Run JavaScript in a fresh compartment, after `lockdown()`, whose only capability is `console`.
 #[derive(Parser)]
 #[command(
     version,
     about,
-    after_help = "Examples:\n  compartment-run examples/hello.js\n  compartment-run -e 'console.log(1 + 1)'\n  compartment-run --start examples/compartments.js"
+    after_help = "Examples:\n  compartment-run examples/hello.js\n  compartment-run -e 'Date.now()'   # TypeError: secure mode ...\n  compartment-run -e 'console.log(1 + 1)'\n  compartment-run --start examples/compartments.js"
 )]
 struct Cli {
     /// The script to run.
@@ -23,9 +23,13 @@ struct Cli {
     /// Run this source text instead of a file.
     #[arg(short = 'e', long = "eval", value_name = "SOURCE")]
     eval: Option<String>,
-    /// Run in the start compartment (globals `Compartment` and `console`), like `node -r ses`.
+    /// Run in the start compartment (globals `Compartment`, `console`, `harden`), like
+    /// `node -r ses`.
     #[arg(long)]
     start: bool,
+    /// Do not call `lockdown()` first: intrinsics stay mutable and untamed.
+    #[arg(long)]
+    no_lockdown: bool,
 }
 
 fn main() -> ExitCode {
@@ -41,7 +45,7 @@ fn main() -> ExitCode {
         },
         (None, None) => return usage("nothing to run"),
     };
-    match run(&source, cli.start) {
+    match run(&source, &cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("{}", describe(&error));
@@ -62,10 +66,14 @@ fn describe(error: &Error) -> String {
     }
 }
 
-fn run(source: &str, start: bool) -> Result<(), Error> {
+fn run(source: &str, cli: &Cli) -> Result<(), Error> {
     let mut engine = Engine::new()?;
     let console = console::console(engine.context()).map_err(|e| Error::Engine(e.to_string()))?;
-    let compartment = if start {
+    if !cli.no_lockdown {
+        engine.lockdown(LockdownOptions::default())?;
+        engine.harden(&console.clone().into())?;
+    }
+    let compartment = if cli.start {
         let start = engine.start_compartment().clone();
         start
             .global_object()

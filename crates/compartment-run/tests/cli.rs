@@ -46,6 +46,28 @@ fn guest_has_only_console() {
 }
 
 #[test]
+fn guests_run_after_lockdown_unless_asked_not_to() {
+    let out = run(&[
+        "-e",
+        "console.log(Object.isFrozen(Array.prototype), typeof harden)",
+    ]);
+    assert_eq!(text(&out.stdout), "true function\n");
+    let out = run(&["-e", "Date.now()"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).starts_with("TypeError: secure mode"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(&[
+        "--no-lockdown",
+        "-e",
+        "console.log(Object.isFrozen(Array.prototype), typeof harden)",
+    ]);
+    assert_eq!(text(&out.stdout), "false undefined\n");
+}
+
+#[test]
 fn uncaught_errors_and_rejections_exit_1() {
     let out = run(&["-e", "throw new RangeError('bad')"]);
     assert_eq!(

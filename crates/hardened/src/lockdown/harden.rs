@@ -10,7 +10,7 @@
 
 use boa_engine::{
     Context, JsNativeError, JsObject, JsResult, JsValue,
-    builtins::object::OrdinaryObject,
+    builtins::{object::OrdinaryObject, proxy::Proxy},
     object::{IntegrityLevel, builtins::JsTypedArray, builtins::JsWeakSet},
     property::{PropertyDescriptor, PropertyKey},
 };
@@ -31,20 +31,32 @@ impl Hardener {
 
     /// Hardens `root`.
     pub(crate) fn harden(&self, root: &JsValue, context: &mut Context) -> JsResult<()> {
+        self.harden_all(std::slice::from_ref(root), context)
+    }
+
+    /// Hardens every root in one walk (lockdown hardens all intrinsics at once).
+    pub(crate) fn harden_all(&self, roots: &[JsValue], context: &mut Context) -> JsResult<()> {
         let mut queue: IndexSet<JsObject> = IndexSet::new();
-        self.enqueue(root, &mut queue, context)?;
+        for root in roots {
+            self.enqueue(root, &mut queue, context)?;
+        }
         let mut next = 0;
         while let Some(object) = queue.get_index(next).cloned() {
             next += 1;
             freeze(&object, context)?;
-            let prototype = OrdinaryObject::get_prototype_of(
-                &JsValue::undefined(),
-                &[object.clone().into()],
-                context,
-            )?;
+            // A proxy answers `[[GetPrototypeOf]]` through its trap; others from their shape.
+            let prototype = if object.is::<Proxy>() {
+                OrdinaryObject::get_prototype_of(
+                    &JsValue::undefined(),
+                    &[object.clone().into()],
+                    context,
+                )?
+            } else {
+                object.prototype().map_or_else(JsValue::null, JsValue::from)
+            };
             self.enqueue(&prototype, &mut queue, context)?;
             for key in object.own_property_keys(context)? {
-                let Some(descriptor) = own_descriptor(&object, &key, context)? else {
+                let Some(descriptor) = fast_descriptor(&object, &key, context)? else {
                     continue;
                 };
                 for value in [descriptor.value(), descriptor.get(), descriptor.set()]
@@ -91,7 +103,7 @@ fn freeze(object: &JsObject, context: &mut Context) -> JsResult<()> {
         if matches!(key, PropertyKey::Index(_)) {
             continue;
         }
-        let Some(descriptor) = own_descriptor(object, &key, context)? else {
+        let Some(descriptor) = fast_descriptor(object, &key, context)? else {
             continue;
         };
         let frozen = if descriptor.is_accessor_descriptor() {
@@ -105,6 +117,20 @@ fn freeze(object: &JsObject, context: &mut Context) -> JsResult<()> {
         object.define_property_or_throw(key, frozen, context)?;
     }
     Ok(())
+}
+
+/// An own property descriptor: read from the property storage when it is there (ordinary
+/// properties of any object, the common case), else through `[[GetOwnProperty]]` (proxies,
+/// and virtual properties of exotic objects such as string indices or namespace exports).
+fn fast_descriptor(
+    object: &JsObject,
+    key: &PropertyKey,
+    context: &mut Context,
+) -> JsResult<Option<PropertyDescriptor>> {
+    if let Some(descriptor) = object.borrow().properties().get(key) {
+        return Ok(Some(descriptor));
+    }
+    own_descriptor(object, key, context)
 }
 
 /// `[[GetOwnProperty]]` through the public entry point, so proxies see their trap.

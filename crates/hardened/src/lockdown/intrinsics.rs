@@ -98,16 +98,16 @@ impl Intrinsics {
         }
         for key in object.own_property_keys(context)? {
             let key_name = permit_key(&key, well_known);
-            let path = format!("intrinsics.{name}.{key_name}");
             let Some(descriptor) = object.borrow().properties().get(&key) else {
                 continue;
             };
+            let path = || format!("intrinsics.{name}.{key_name}");
             match record.permit(&key_name) {
                 None => {
-                    reporter.warn(format!("Removing {path}"));
-                    remove(object, key, &path, context)?;
+                    reporter.warn(format!("Removing {}", path()));
+                    remove(object, key, &path(), context)?;
                 }
-                Some(Permit::Remove) => remove(object, key, &path, context)?,
+                Some(Permit::Remove) => remove(object, key, &path(), context)?,
                 Some(Permit::Fn) => {
                     check_function(data(&descriptor, &path)?, &path, reporter, context)?
                 }
@@ -116,18 +116,19 @@ impl Intrinsics {
                     let actual = value.type_of();
                     if actual != expected || value.is_object() {
                         return Err(JsNativeError::typ()
-                            .with_message(format!("At {path} expected {expected} not {actual}"))
+                            .with_message(format!("At {} expected {expected} not {actual}", path()))
                             .into());
                     }
                 }
                 Some(Permit::Is(intrinsic)) => {
                     let Some(value) = data(&descriptor, &path)?.as_object() else {
-                        return Err(mismatch(&path));
+                        return Err(mismatch(&path()));
                     };
                     if self.bind(intrinsic, value).is_err() {
                         return Err(JsNativeError::typ()
                             .with_message(format!(
-                                "Does not match permit for {path} (expected {intrinsic})"
+                                "Does not match permit for {} (expected {intrinsic})",
+                                path()
                             ))
                             .into());
                     }
@@ -135,17 +136,22 @@ impl Intrinsics {
                 Some(permit @ (Permit::Get | Permit::GetSet)) => {
                     if !descriptor.is_accessor_descriptor() {
                         return Err(JsNativeError::typ()
-                            .with_message(format!("Accessor expected at {path}"))
+                            .with_message(format!("Accessor expected at {}", path()))
                             .into());
                     }
                     let getter = descriptor.get().cloned().unwrap_or_default();
-                    check_function(&getter, &format!("{path}[[Get]]"), reporter, context)?;
+                    check_function(&getter, &|| format!("{}[[Get]]", path()), reporter, context)?;
                     let setter = descriptor.set().cloned().unwrap_or_default();
                     if permit == Permit::GetSet {
-                        check_function(&setter, &format!("{path}[[Set]]"), reporter, context)?;
+                        check_function(
+                            &setter,
+                            &|| format!("{}[[Set]]", path()),
+                            reporter,
+                            context,
+                        )?;
                     } else if !setter.is_undefined() {
                         return Err(JsNativeError::typ()
-                            .with_message(format!("At {path} expected no setter"))
+                            .with_message(format!("At {} expected no setter", path()))
                             .into());
                     }
                 }
@@ -156,10 +162,13 @@ impl Intrinsics {
 }
 
 /// The own data value of a property permitted as data.
-fn data<'a>(descriptor: &'a PropertyDescriptor, path: &str) -> JsResult<&'a JsValue> {
+fn data<'a>(
+    descriptor: &'a PropertyDescriptor,
+    path: &dyn Fn() -> String,
+) -> JsResult<&'a JsValue> {
     descriptor.value().ok_or_else(|| {
         JsNativeError::typ()
-            .with_message(format!("Accessor not expected at {path}"))
+            .with_message(format!("Accessor not expected at {}", path()))
             .into()
     })
 }
@@ -182,14 +191,15 @@ fn unexpected_prototype(name: &str, expected: &str) -> boa_engine::JsError {
 /// removed with a report.
 fn check_function(
     value: &JsValue,
-    path: &str,
+    path: &dyn Fn() -> String,
     reporter: &mut Reporter,
     context: &mut Context,
 ) -> JsResult<()> {
     let Some(function) = value.as_object().filter(JsObject::is_callable) else {
         return Err(JsNativeError::typ()
             .with_message(format!(
-                "At {path} expected function not {}",
+                "At {} expected function not {}",
+                path(),
                 value.type_of()
             ))
             .into());
@@ -197,7 +207,7 @@ fn check_function(
     for key in function.own_property_keys(context)? {
         let is_instance_key = matches!(&key, PropertyKey::String(s) if s == &js_string!("length") || s == &js_string!("name"));
         if !is_instance_key {
-            let key_path = format!("{path}.{}", crate::dispatch::key_text(&key));
+            let key_path = format!("{}.{}", path(), crate::dispatch::key_text(&key));
             reporter.warn(format!("Removing {key_path}"));
             remove(&function, key, &key_path, context)?;
         }

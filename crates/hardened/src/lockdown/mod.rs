@@ -132,9 +132,11 @@ pub(crate) fn lockdown(
 
     let hardener = Hardener::new(context);
     if options.harden_taming == Taming::Safe {
-        for (_, object) in intrinsics.objects() {
-            hardener.harden(&object.clone().into(), context)?;
-        }
+        let roots: Vec<JsValue> = intrinsics
+            .objects()
+            .map(|(_, object)| object.clone().into())
+            .collect();
+        hardener.harden_all(&roots, context)?;
     } else {
         fake_integrity_checks(&intrinsics, context)?;
     }
