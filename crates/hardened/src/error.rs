@@ -73,15 +73,23 @@ fn thrown_value(value: &JsValue) -> ThrownError {
         };
     };
     // Proxies and other exotic objects answer only through traps: leave them undescribed.
+    // A data property, or lockdown's override-enabling accessor, whose getter carries the
+    // value as `originalValue`.
     let data_string = |holder: &boa_engine::JsObject, key: &str| -> Option<String> {
-        let descriptor = holder
-            .borrow()
-            .properties()
-            .get(&boa_engine::js_string!(key).into())?;
-        descriptor
-            .value()
-            .and_then(JsValue::as_string)
-            .map(|s| s.to_std_string_escaped())
+        let own = |object: &boa_engine::JsObject, key: &str| {
+            object
+                .borrow()
+                .properties()
+                .get(&boa_engine::js_string!(key).into())
+        };
+        let descriptor = own(holder, key)?;
+        let value = match descriptor.value() {
+            Some(value) => value.clone(),
+            None => own(&descriptor.get()?.as_object()?, "originalValue")?
+                .value()?
+                .clone(),
+        };
+        value.as_string().map(|s| s.to_std_string_escaped())
     };
     let mut name = None;
     let mut holder = Some(object.clone());

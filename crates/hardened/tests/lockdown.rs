@@ -78,3 +78,20 @@ fn harden_requires_lockdown_then_freezes_deeply() {
             .unwrap()
     );
 }
+
+#[test]
+fn thrown_errors_keep_their_names_after_lockdown() {
+    // Lockdown turns `name` on the error prototypes into override-enabling accessors; the host
+    // still reads it without running guest code.
+    let mut engine = locked();
+    let guest = engine.new_compartment(CompartmentOptions::new()).unwrap();
+    for name in ["Error", "RangeError", "TypeError", "SyntaxError"] {
+        let Error::Thrown(thrown) = engine
+            .evaluate_value(&guest, &format!("throw new {name}('m')"))
+            .unwrap_err()
+        else {
+            panic!("expected a thrown error");
+        };
+        assert_eq!((thrown.name.as_str(), thrown.message.as_str()), (name, "m"));
+    }
+}
