@@ -47,3 +47,8 @@
     globalThis.$DONE_RESULT = error === undefined ? 'ok' : `${describe(error && error.name)}: ${describe(error && error.message)}`;
   };
 })();
+// Note for test authors: Boa 0.22's property inline caches are keyed by the receiver's shape
+// only, so a call site that ran before lockdown may read a stale slot after lockdown turns a
+// prototype's data property into an override-enabling accessor (see
+// spec-tests/lockdown/override-call-site-warmed-before-lockdown.js). Harness functions used on
+// both sides of a lockdown() call can misbehave; use plain try/catch across lockdown.

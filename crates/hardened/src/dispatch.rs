@@ -12,14 +12,14 @@
 use std::cell::{Cell, RefCell};
 
 use boa_engine::{
-    Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue,
-    object::builtins::JsProxyBuilder,
+    Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
+    object::{FunctionObjectBuilder, IntegrityLevel, builtins::JsProxyBuilder},
     property::{PropertyDescriptor, PropertyKey},
     vm::{ActiveRunnable, CodeBlock},
 };
 use boa_gc::{Finalize, Gc, Trace, WeakMap};
 
-use crate::compartment::CompartmentRecord;
+use crate::{compartment::CompartmentRecord, lockdown::permits};
 
 /// Who owns a piece of running code, and in which global mode it was compiled.
 #[derive(Clone, Trace, Finalize)]
@@ -71,15 +71,28 @@ impl Dispatch {
         // The proxy's target is frozen so the proxy itself holds no state a guest could use as
         // a channel (any trap we do not define falls through to this empty, frozen object).
         let target = JsObject::with_null_proto();
-        target.set_integrity_level(boa_engine::object::IntegrityLevel::Frozen, context)?;
+        target.set_integrity_level(IntegrityLevel::Frozen, context)?;
         let proxy = JsProxyBuilder::new(target)
             .has(trap_has)
             .get(trap_get)
             .set(trap_set)
             .build(context)?;
         realm_global.set_prototype(Some(proxy.into()));
+
+        // Names every compartment has, before and after lockdown, get an own accessor, so that
+        // Boa's global inline cache holds the slot and a lookup is one native call instead of
+        // two proxy traps. Names a compartment may lack (`harden` before lockdown, the globals
+        // lockdown withholds) stay on the proxy, which answers ReferenceError and `typeof`.
+        let names = permits::UNIVERSAL
+            .iter()
+            .filter(|name| **name != "harden")
+            .chain(permits::SHARED.iter().map(|(name, _)| name))
+            .chain(&["globalThis", "eval", "Function", "Compartment"]);
+        for name in names {
+            install_accessor(&realm_global, JsString::from(*name).into(), context)?;
+        }
         // Sloppy functions see the realm global as `this`; it must not accept new state.
-        realm_global.set_integrity_level(boa_engine::object::IntegrityLevel::Sealed, context)?;
+        realm_global.set_integrity_level(IntegrityLevel::Sealed, context)?;
 
         context.insert_data(Self {
             owners: RefCell::new(WeakMap::new()),
@@ -156,6 +169,125 @@ impl Dispatch {
     }
 }
 
+/// A global name captured by its accessor's functions.
+#[derive(Trace, Finalize)]
+struct GlobalName {
+    #[unsafe_ignore_trace]
+    key: PropertyKey,
+    /// Only `eval`'s getter answers the evaluator's armed one-shot lookup.
+    #[unsafe_ignore_trace]
+    is_eval: bool,
+}
+
+fn install_accessor(
+    realm_global: &JsObject,
+    key: PropertyKey,
+    context: &mut Context,
+) -> JsResult<()> {
+    let is_eval = key == PropertyKey::from(JsString::from("eval"));
+    let function = |native: NativeFunction, context: &mut Context| -> JsResult<JsObject> {
+        let function: JsObject = FunctionObjectBuilder::new(context.realm(), native)
+            .build()
+            .into();
+        function.set_integrity_level(IntegrityLevel::Frozen, context)?;
+        Ok(function)
+    };
+    let getter = function(
+        NativeFunction::from_copy_closure_with_captures(
+            accessor_get,
+            GlobalName {
+                key: key.clone(),
+                is_eval,
+            },
+        ),
+        context,
+    )?;
+    let setter = function(
+        NativeFunction::from_copy_closure_with_captures(
+            accessor_set,
+            GlobalName {
+                key: key.clone(),
+                is_eval,
+            },
+        ),
+        context,
+    )?;
+    realm_global.define_property_or_throw(
+        key,
+        PropertyDescriptor::builder()
+            .get(getter)
+            .set(setter)
+            .enumerable(false)
+            .configurable(false),
+        context,
+    )?;
+    Ok(())
+}
+
+/// Reads a universal name for the running code. A compartment that deleted the name itself
+/// reads `undefined` (as under the SES shim) rather than a ReferenceError: the getter cannot
+/// tell `typeof x` from `x`, and `typeof` must not throw.
+fn accessor_get(
+    _: &JsValue,
+    _: &[JsValue],
+    name: &GlobalName,
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    if name.is_eval
+        && let Some(eval) = Dispatch::take_eval_once(context, &name.key, true)
+    {
+        return Ok(eval.into());
+    }
+    let owner = Dispatch::current_owner(context)?;
+    let record = &owner.compartment;
+    if let Some(value) = record.lexicals.borrow().properties().get(&name.key) {
+        return Ok(value.value().cloned().unwrap_or_default());
+    }
+    if let Some(value) = record
+        .global
+        .borrow()
+        .properties()
+        .get(&name.key)
+        .and_then(|d| d.value().cloned())
+    {
+        return Ok(value);
+    }
+    if record.global.has_property(name.key.clone(), context)? {
+        return record.global.get(name.key.clone(), context);
+    }
+    Ok(JsValue::undefined())
+}
+
+/// Assigns a universal name for the running code: as identifier assignment in strict code,
+/// a name the compartment does not have is a ReferenceError (unless sloppy globals).
+fn accessor_set(
+    _: &JsValue,
+    args: &[JsValue],
+    name: &GlobalName,
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    let owner = Dispatch::current_owner(context)?;
+    let record = &owner.compartment;
+    let value = args.get_or_undefined(0).clone();
+    if record
+        .lexicals
+        .borrow()
+        .properties()
+        .get(&name.key)
+        .is_some()
+    {
+        set_lexical(record, name.key.clone(), value)?;
+        return Ok(JsValue::undefined());
+    }
+    if !owner.sloppy_globals && !record.global.has_property(name.key.clone(), context)? {
+        return Err(JsNativeError::reference()
+            .with_message(format!("{} is not defined", key_text(&name.key)))
+            .into());
+    }
+    record.global.set(name.key.clone(), value, true, context)?;
+    Ok(JsValue::undefined())
+}
+
 fn trap_has(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let key = args.get_or_undefined(1).to_property_key(context)?;
     if Dispatch::take_eval_once(context, &key, false).is_some() {
@@ -189,24 +321,8 @@ fn trap_set(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Js
     let value = args.get_or_undefined(2).clone();
     let owner = Dispatch::current_owner(context)?;
     let record = &owner.compartment;
-    let lexical = record.lexicals.borrow().properties().get(&key);
-    if let Some(lexical) = lexical {
-        if lexical.writable() != Some(true) {
-            return Err(JsNativeError::typ()
-                .with_message(format!(
-                    "assignment to constant global lexical '{}'",
-                    key_text(&key)
-                ))
-                .into());
-        }
-        record.lexicals.insert_property(
-            key,
-            PropertyDescriptor::builder()
-                .value(value)
-                .writable(true)
-                .enumerable(true)
-                .configurable(false),
-        );
+    if record.lexicals.borrow().properties().get(&key).is_some() {
+        set_lexical(record, key, value)?;
         return Ok(true.into());
     }
     // Identifier assignment reaches this trap only for names that exist (Boa checks `has`
@@ -216,6 +332,33 @@ fn trap_set(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Js
         return Ok(false.into());
     }
     Ok(record.global.set(key, value, false, context)?.into())
+}
+
+/// Assigns an existing global lexical: `let` bindings change, `const` ones throw.
+fn set_lexical(record: &CompartmentRecord, key: PropertyKey, value: JsValue) -> JsResult<()> {
+    let writable = record
+        .lexicals
+        .borrow()
+        .properties()
+        .get(&key)
+        .is_some_and(|lexical| lexical.writable() == Some(true));
+    if !writable {
+        return Err(JsNativeError::typ()
+            .with_message(format!(
+                "assignment to constant global lexical '{}'",
+                key_text(&key)
+            ))
+            .into());
+    }
+    record.lexicals.insert_property(
+        key,
+        PropertyDescriptor::builder()
+            .value(value)
+            .writable(true)
+            .enumerable(true)
+            .configurable(false),
+    );
+    Ok(())
 }
 
 /// A property key as text for messages.

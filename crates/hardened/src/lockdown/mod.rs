@@ -12,7 +12,7 @@ mod enablements;
 mod harden;
 mod intrinsics;
 mod options;
-mod permits;
+pub(crate) mod permits;
 mod taming;
 
 use std::cell::Cell;

@@ -135,6 +135,26 @@ choice! {
     }
 }
 
+/// Every option name `lockdown()` accepts.
+const OPTION_NAMES: &[&str] = &[
+    "errorTaming",
+    "errorTrapping",
+    "reporting",
+    "unhandledRejectionTrapping",
+    "regExpTaming",
+    "localeTaming",
+    "consoleTaming",
+    "overrideTaming",
+    "overrideDebug",
+    "stackFiltering",
+    "domainTaming",
+    "evalTaming",
+    "legacyRegeneratorRuntimeTaming",
+    "__hardenTaming__",
+    "dateTaming",
+    "mathTaming",
+];
+
 /// The options of `lockdown()` (SES 2.3.0 names in the comments).
 ///
 /// ```
@@ -190,6 +210,8 @@ impl LockdownOptions {
             }
             return Err(type_error("lockdown(): options must be an object".into()));
         };
+        // As in SES: unknown names are looked for among own keys, known options are read
+        // with `[[Get]]` (so inherited ones count).
         for key in object.own_property_keys(context)? {
             let PropertyKey::String(name) = &key else {
                 return Err(type_error(
@@ -197,8 +219,16 @@ impl LockdownOptions {
                 ));
             };
             let name = name.to_std_string_escaped();
-            let value = object.get(key.clone(), context)?;
-            options.set(&name, &value, context)?;
+            if !OPTION_NAMES.contains(&name.as_str()) {
+                return Err(type_error(format!("lockdown(): unknown option '{name}'")));
+            }
+        }
+        for name in OPTION_NAMES {
+            let key = boa_engine::JsString::from(*name);
+            if object.has_property(key.clone(), context)? {
+                let value = object.get(key, context)?;
+                options.set(name, &value, context)?;
+            }
         }
         Ok(options)
     }

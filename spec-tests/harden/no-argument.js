@@ -1,0 +1,5 @@
+/*---
+description: harden() with no argument returns undefined.
+---*/
+lockdown();
+assert.sameValue(harden(), undefined);

@@ -1,0 +1,4 @@
+/*---
+description: lockdown() returns undefined.
+---*/
+assert.sameValue(lockdown(), undefined);

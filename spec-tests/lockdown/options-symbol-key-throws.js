@@ -1,0 +1,4 @@
+/*---
+description: A symbol-keyed option is an unknown option and throws TypeError.
+---*/
+assert.throws(TypeError, () => lockdown({ [Symbol('errorTaming')]: 'safe' }));
