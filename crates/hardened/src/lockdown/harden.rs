@@ -14,18 +14,23 @@ use boa_engine::{
     object::{IntegrityLevel, builtins::JsTypedArray, builtins::JsWeakSet},
     property::{PropertyDescriptor, PropertyKey},
 };
+use std::{cell::Cell, rc::Rc};
+
 use indexmap::IndexSet;
 
 /// The set of hardened objects (weak: hardening never keeps an object alive).
 #[derive(Clone)]
 pub(crate) struct Hardener {
     hardened: JsWeakSet,
+    /// Nothing hardened yet: lockdown's walk skips the weak-set lookups.
+    empty: Rc<Cell<bool>>,
 }
 
 impl Hardener {
     pub(crate) fn new(context: &mut Context) -> Self {
         Self {
             hardened: JsWeakSet::new(context),
+            empty: Rc::new(Cell::new(true)),
         }
     }
 
@@ -43,7 +48,7 @@ impl Hardener {
         let mut next = 0;
         while let Some(object) = queue.get_index(next).cloned() {
             next += 1;
-            freeze(&object, context)?;
+            let descriptors = freeze(&object, context)?;
             // A proxy answers `[[GetPrototypeOf]]` through its trap; others from their shape.
             let prototype = if object.is::<Proxy>() {
                 OrdinaryObject::get_prototype_of(
@@ -55,10 +60,7 @@ impl Hardener {
                 object.prototype().map_or_else(JsValue::null, JsValue::from)
             };
             self.enqueue(&prototype, &mut queue, context)?;
-            for key in object.own_property_keys(context)? {
-                let Some(descriptor) = fast_descriptor(&object, &key, context)? else {
-                    continue;
-                };
+            for descriptor in &descriptors {
                 for value in [descriptor.value(), descriptor.get(), descriptor.set()]
                     .into_iter()
                     .flatten()
@@ -70,6 +72,7 @@ impl Hardener {
         for object in &queue {
             self.hardened.add(object, context)?;
         }
+        self.empty.set(self.empty.get() && queue.is_empty());
         Ok(())
     }
 
@@ -81,7 +84,7 @@ impl Hardener {
     ) -> JsResult<()> {
         if let Some(object) = value.as_object()
             && !queue.contains(&object)
-            && !self.hardened.has(&object, context)?
+            && (self.empty.get() || !self.hardened.has(&object, context)?)
         {
             queue.insert(object);
         }
@@ -89,34 +92,94 @@ impl Hardener {
     }
 }
 
-fn freeze(object: &JsObject, context: &mut Context) -> JsResult<()> {
-    if JsTypedArray::from_object(object.clone()).is_err() {
-        if object.set_integrity_level(IntegrityLevel::Frozen, context)? {
-            return Ok(());
+/// Freezes `object` and returns its own property descriptors.
+///
+/// An object whose properties all live in its property storage (the common case) is frozen in
+/// one pass over that storage; proxies, typed arrays, mapped `arguments` and exotic objects
+/// with virtual properties go through their internal methods.
+fn freeze(object: &JsObject, context: &mut Context) -> JsResult<Vec<PropertyDescriptor>> {
+    let typed_array = JsTypedArray::from_object(object.clone()).is_ok();
+    let keys = object.own_property_keys(context)?;
+    // A sloppy function's mapped `arguments` (own data `callee`) links its elements to the
+    // function's variables; only its own [[DefineOwnProperty]] unlinks them.
+    let mapped_arguments = object
+        .borrow()
+        .properties()
+        .get(&boa_engine::js_string!("callee").into())
+        .is_some_and(|callee| callee.is_data_descriptor());
+    if !typed_array && !mapped_arguments && !object.is::<Proxy>() {
+        let stored: Option<Vec<(PropertyKey, PropertyDescriptor)>> = keys
+            .iter()
+            .map(|key| {
+                object
+                    .borrow()
+                    .properties()
+                    .get(key)
+                    .map(|d| (key.clone(), d))
+            })
+            .collect();
+        if let Some(stored) = stored {
+            OrdinaryObject::prevent_extensions(
+                &JsValue::undefined(),
+                &[object.clone().into()],
+                context,
+            )?;
+            let mut descriptors = Vec::with_capacity(stored.len());
+            for (key, descriptor) in stored {
+                let frozen_already =
+                    descriptor.configurable() == Some(false) && descriptor.writable() != Some(true);
+                if !frozen_already {
+                    let mut frozen = PropertyDescriptor::builder()
+                        .enumerable(descriptor.enumerable().unwrap_or(false))
+                        .configurable(false);
+                    frozen = match descriptor.value() {
+                        Some(value) => frozen.value(value.clone()).writable(false),
+                        None => frozen
+                            .get(descriptor.get().cloned().unwrap_or_default())
+                            .set(descriptor.set().cloned().unwrap_or_default()),
+                    };
+                    object.insert_property(key, frozen);
+                }
+                descriptors.push(descriptor);
+            }
+            return Ok(descriptors);
         }
+    }
+    if typed_array {
+        OrdinaryObject::prevent_extensions(
+            &JsValue::undefined(),
+            &[object.clone().into()],
+            context,
+        )?;
+        for key in &keys {
+            if matches!(key, PropertyKey::Index(_)) {
+                continue;
+            }
+            let Some(descriptor) = fast_descriptor(object, key, context)? else {
+                continue;
+            };
+            let frozen = if descriptor.is_accessor_descriptor() {
+                PropertyDescriptor::builder().configurable(false).build()
+            } else {
+                PropertyDescriptor::builder()
+                    .writable(false)
+                    .configurable(false)
+                    .build()
+            };
+            object.define_property_or_throw(key.clone(), frozen, context)?;
+        }
+    } else if !object.set_integrity_level(IntegrityLevel::Frozen, context)? {
         return Err(JsNativeError::typ()
             .with_message("harden: cannot freeze an object")
             .into());
     }
-    OrdinaryObject::prevent_extensions(&JsValue::undefined(), &[object.clone().into()], context)?;
-    for key in object.own_property_keys(context)? {
-        if matches!(key, PropertyKey::Index(_)) {
-            continue;
+    let mut descriptors = Vec::with_capacity(keys.len());
+    for key in &keys {
+        if let Some(descriptor) = fast_descriptor(object, key, context)? {
+            descriptors.push(descriptor);
         }
-        let Some(descriptor) = fast_descriptor(object, &key, context)? else {
-            continue;
-        };
-        let frozen = if descriptor.is_accessor_descriptor() {
-            PropertyDescriptor::builder().configurable(false).build()
-        } else {
-            PropertyDescriptor::builder()
-                .writable(false)
-                .configurable(false)
-                .build()
-        };
-        object.define_property_or_throw(key, frozen, context)?;
     }
-    Ok(())
+    Ok(descriptors)
 }
 
 /// An own property descriptor: read from the property storage when it is there (ordinary

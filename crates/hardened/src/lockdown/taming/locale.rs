@@ -22,6 +22,12 @@ pub(crate) fn tame(intrinsics: &Intrinsics, context: &mut Context) -> JsResult<(
             let PropertyKey::String(name) = &key else {
                 continue;
             };
+            // Most keys do not mention "Locale": check the code units before making a string.
+            const LOCALE: [u16; 6] = [76, 111, 99, 97, 108, 101];
+            let units: Vec<u16> = name.iter().collect();
+            if !units.windows(LOCALE.len()).any(|w| w == LOCALE) {
+                continue;
+            }
             let Some(plain) = non_locale_name(&name.to_std_string_escaped()) else {
                 continue;
             };
