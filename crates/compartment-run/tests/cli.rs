@@ -106,3 +106,22 @@ fn usage_errors_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("is not UTF-8"));
 }
+
+#[test]
+fn deeply_nested_source_is_a_clean_error() {
+    let dir = std::env::temp_dir().join(format!("compartment-run-deep-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("deep.js");
+    std::fs::write(
+        &file,
+        format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)),
+    )
+    .unwrap();
+    let out = run(&[file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).starts_with("SyntaxError: source nesting is deeper than"),
+        "{}",
+        text(&out.stderr)
+    );
+}

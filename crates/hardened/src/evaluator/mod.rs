@@ -13,6 +13,9 @@
 //! exact completion value.
 
 mod source;
+mod stack;
+
+use stack::with_room;
 
 use boa_engine::{
     Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction, Script,
@@ -95,6 +98,17 @@ pub(crate) fn evaluate(
     let text = source.to_std_string().map_err(|_| {
         JsNativeError::syntax().with_message("source text contains an unpaired surrogate")
     })?;
+    stack::check_nesting(&text)?;
+    with_room(text.len(), || run(context, record, text, sloppy_globals))
+}
+
+/// Validates, compiles and runs a (transformed) script source.
+fn run(
+    context: &mut Context,
+    record: &Gc<CompartmentRecord>,
+    text: String,
+    sloppy_globals: bool,
+) -> JsResult<JsValue> {
     let plan = source::plan_script(&text, context.interner_mut())?;
     let evaluators = CompartmentRecord::evaluators(record, sloppy_globals, context)?;
     let global = JsValue::from(record.global.clone());
@@ -163,14 +177,15 @@ pub(crate) fn make_function(
                 for param in params {
                     joined.push(text_of(&param.to_string(context)?)?);
                 }
-                let source = source::function_source(
-                    &joined.join(","),
-                    &text_of(&body)?,
-                    context.interner_mut(),
-                )?;
-                let evaluators = CompartmentRecord::evaluators(record, false, context)?;
-                let maker = compile(context, &evaluators, source)?;
-                maker.call(&JsValue::undefined(), &[], context)
+                let (params, body) = (joined.join(","), text_of(&body)?);
+                stack::check_nesting(&params)?;
+                stack::check_nesting(&body)?;
+                with_room(params.len() + body.len(), || {
+                    let source = source::function_source(&params, &body, context.interner_mut())?;
+                    let evaluators = CompartmentRecord::evaluators(record, false, context)?;
+                    let maker = compile(context, &evaluators, source)?;
+                    maker.call(&JsValue::undefined(), &[], context)
+                })
             },
             record.clone(),
         ),

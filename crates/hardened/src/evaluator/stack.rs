@@ -1,0 +1,157 @@
+//! Stack room for guest code.
+//!
+//! Boa 0.22's parser and bytecode compiler recurse once per nesting level of the source and use
+//! about 20 KiB of stack per level in a release build (more in debug): 400 nested brackets
+//! overflow an 8 MiB main-thread stack, and a Rust stack overflow aborts the process. A source
+//! of `n` bytes nests at most `n` levels, so an evaluation whose current stack lacks room for
+//! that many levels runs on a fresh stack segment sized for them (reserved, committed only as
+//! used; at most [`MAX_SEGMENT`]). Sources nested deeper than [`MAX_NESTING`] levels of
+//! brackets or prefix operators are refused with a SyntaxError before any parser sees them.
+
+use boa_engine::JsNativeError;
+
+/// Nesting levels a source may have (brackets, braces, parentheses, template substitutions
+/// and chains of prefix operators).
+pub(crate) const MAX_NESTING: usize = 4_000;
+
+/// Stack used per nesting level by Boa's parser and compiler (measured: ~20 KiB in release).
+const PER_LEVEL: usize = if cfg!(debug_assertions) {
+    64 * 1024
+} else {
+    24 * 1024
+};
+/// Room for everything but the nesting.
+const BASE: usize = 1024 * 1024;
+const MAX_SEGMENT: usize = 2 * 1024 * 1024 * 1024;
+
+/// Runs `f`, which parses and compiles a source of `len` bytes, with enough stack for it.
+pub(crate) fn with_room<R>(len: usize, f: impl FnOnce() -> R) -> R {
+    let needed = BASE
+        .saturating_add(len.saturating_mul(PER_LEVEL))
+        .min(MAX_SEGMENT);
+    stacker::maybe_grow(needed, needed, f)
+}
+
+/// Refuses sources whose nesting could exceed [`MAX_NESTING`]. The scan skips string
+/// literals, template text and comments; it over-counts rather than under-counts (a regular
+/// expression's brackets count too).
+pub(crate) fn check_nesting(source: &str) -> Result<(), JsNativeError> {
+    let bytes = source.as_bytes();
+    let (mut depth, mut deepest, mut prefix_run) = (0usize, 0usize, 0usize);
+    // Open template literals, each with the brace depth at which its `${` was entered.
+    let mut templates: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        match c {
+            b'\'' | b'"' => i = skip_quoted(bytes, i, c),
+            b'`' => {
+                templates.push(depth);
+                let (next, substitution) = skip_template_text(bytes, i + 1);
+                i = next;
+                if substitution {
+                    depth += 1;
+                } else {
+                    templates.pop();
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i + 1 < bytes.len() && !(bytes[i] == b'*' && bytes[i + 1] == b'/') {
+                    i += 1;
+                }
+                i += 1;
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' => depth = depth.saturating_sub(1),
+            b'}' => {
+                depth = depth.saturating_sub(1);
+                if templates.last() == Some(&depth) {
+                    // Back in template text after a substitution.
+                    let (next, substitution) = skip_template_text(bytes, i + 1);
+                    i = next;
+                    if substitution {
+                        depth += 1;
+                    } else {
+                        templates.pop();
+                    }
+                }
+            }
+            _ => {}
+        }
+        if matches!(c, b'!' | b'~' | b'+' | b'-') {
+            prefix_run += 1;
+        } else if !c.is_ascii_whitespace() {
+            prefix_run = 0;
+        }
+        deepest = deepest.max(depth + prefix_run);
+        if deepest > MAX_NESTING {
+            return Err(JsNativeError::syntax().with_message(format!(
+                "source nesting is deeper than {MAX_NESTING} levels"
+            )));
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+/// The index of the closing quote of the literal opening at `start`.
+fn skip_quoted(bytes: &[u8], start: usize, quote: u8) -> usize {
+    let mut i = start + 1;
+    while i < bytes.len() && bytes[i] != quote && bytes[i] != b'\n' {
+        i += if bytes[i] == b'\\' { 2 } else { 1 };
+    }
+    i
+}
+
+/// From inside template text: the index of the closing backtick (`false`), or of the `{` of a
+/// `${` substitution (`true`).
+fn skip_template_text(bytes: &[u8], mut i: usize) -> (usize, bool) {
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'`' => return (i, false),
+            b'$' if bytes.get(i + 1) == Some(&b'{') => return (i + 1, true),
+            _ => i += 1,
+        }
+    }
+    (i, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deep_sources_are_refused() {
+        let deep = format!(
+            "x = {}{}",
+            "[".repeat(MAX_NESTING + 1),
+            "]".repeat(MAX_NESTING + 1)
+        );
+        assert!(check_nesting(&deep).is_err());
+        assert!(check_nesting(&format!("x = {}1", "!".repeat(MAX_NESTING + 1))).is_err());
+        assert!(check_nesting(&format!("x = `{}`", "${`".repeat(MAX_NESTING + 1))).is_err());
+    }
+
+    #[test]
+    fn brackets_in_strings_comments_and_templates_do_not_count() {
+        let noise = "[".repeat(MAX_NESTING * 2);
+        for source in [
+            format!("'{noise}'"),
+            format!("\"{noise}\""),
+            format!("// {noise}\n1"),
+            format!("/* {noise} */ 1"),
+            format!("`{noise}${{1}}{noise}`"),
+        ] {
+            assert!(check_nesting(&source).is_ok(), "{}", &source[..20]);
+        }
+        let balanced = "[1, 2], ".repeat(MAX_NESTING * 2);
+        assert!(check_nesting(&balanced).is_ok());
+    }
+}
