@@ -165,7 +165,7 @@ fn enable_property(
         holder: holder.clone(),
         key: key.clone(),
         path: format!("root.{holder_name}.{key_text}"),
-        debug: debug.iter().any(|name| *name == key_text),
+        debug: debug.contains(&key_text),
     };
     if enabled.debug {
         reporter.warn(format!("Override debugging enabled for {}", enabled.path));

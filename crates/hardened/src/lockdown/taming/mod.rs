@@ -67,8 +67,9 @@ fn replace_value(
 /// A fresh ordinary object with `source`'s own properties except `omit`.
 fn copy_without(source: &JsObject, omit: &str, context: &mut Context) -> JsResult<JsObject> {
     let copy = JsObject::with_object_proto(context.intrinsics());
+    let omit = PropertyKey::from(JsString::from(omit));
     for key in source.own_property_keys(context)? {
-        if matches!(&key, PropertyKey::String(name) if *name == JsString::from(omit)) {
+        if key == omit {
             continue;
         }
         if let Some(descriptor) = source.borrow().properties().get(&key) {
