@@ -51,6 +51,16 @@ fn evaluate(c: &mut Criterion) {
     group.bench_function("compartment", |b| {
         b.iter(|| engine.evaluate_value(&compartment, "1+1").expect("value"));
     });
+    // A new source each time: no compiled-source cache.
+    let mut n = 0u64;
+    group.bench_function("compartment_unique_source", |b| {
+        b.iter(|| {
+            n += 1;
+            engine
+                .evaluate_value(&compartment, &format!("1+1//{n}"))
+                .expect("value")
+        });
+    });
     let mut plain = Context::default();
     group.bench_function("plain_Context_eval", |b| {
         b.iter(|| plain.eval(Source::from_bytes("1+1")).expect("value"));

@@ -21,7 +21,7 @@ use boa_engine::{
     Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction, Script,
     Source, js_string, object::FunctionObjectBuilder,
 };
-use boa_gc::{Finalize, Gc, Trace};
+use boa_gc::{Finalize, Gc, GcRefCell, Trace};
 
 use crate::{
     compartment::{CompartmentRecord, set_fixed_prototype},
@@ -37,11 +37,43 @@ const TRAMPOLINE: &str = "(function (F) { 'use strict'; return [\
     function (body) { return F(body); }, \
     function () { return eval(arguments[0]); }]; })";
 
-/// The two compilers of one compartment in one global mode.
+/// How many recently compiled sources a compartment keeps per global mode.
+const RECENT: usize = 16;
+
+/// The two compilers of one compartment in one global mode, and the functions compiled for the
+/// most recent sources: evaluating the same text again calls the same function (a fresh
+/// activation, so declarations are still local to each call) instead of parsing twice more.
 #[derive(Clone, Trace, Finalize)]
 pub(crate) struct Evaluators {
     compile: JsObject,
     direct_eval: JsObject,
+    recent: Gc<GcRefCell<Vec<Compiled>>>,
+}
+
+#[derive(Trace, Finalize)]
+struct Compiled {
+    #[unsafe_ignore_trace]
+    source: String,
+    function: JsObject,
+}
+
+impl Evaluators {
+    fn recall(&self, source: &str) -> Option<JsObject> {
+        let mut recent = self.recent.borrow_mut();
+        let index = recent.iter().position(|c| c.source == source)?;
+        let compiled = recent.remove(index);
+        let function = compiled.function.clone();
+        recent.push(compiled);
+        Some(function)
+    }
+
+    fn remember(&self, source: String, function: JsObject) {
+        let mut recent = self.recent.borrow_mut();
+        if recent.len() == RECENT {
+            recent.remove(0);
+        }
+        recent.push(Compiled { source, function });
+    }
 }
 
 impl Evaluators {
@@ -67,6 +99,7 @@ impl Evaluators {
         Ok(Self {
             compile: callable(&pair.get(0, context)?)?,
             direct_eval: callable(&pair.get(1, context)?)?,
+            recent: Gc::new(GcRefCell::new(Vec::new())),
         })
     }
 }
@@ -109,12 +142,18 @@ fn run(
     text: String,
     sloppy_globals: bool,
 ) -> JsResult<JsValue> {
-    let plan = source::plan_script(&text, context.interner_mut())?;
     let evaluators = CompartmentRecord::evaluators(record, sloppy_globals, context)?;
     let global = JsValue::from(record.global.clone());
+    if let Some(function) = evaluators.recall(&text) {
+        return function.call(&global, &[], context);
+    }
+    let plan = source::plan_script(&text, context.interner_mut())?;
     if let Plan::Body(body) = plan {
         match compile(context, &evaluators, body) {
-            Ok(function) => return function.call(&global, &[], context),
+            Ok(function) => {
+                evaluators.remember(text, function.clone());
+                return function.call(&global, &[], context);
+            }
             // The rewrite of the final expression is checked by Boa's compiler; should a span
             // ever be off, the exact (slower) path below still gives the right answer.
             Err(error) if error.as_native().is_some_and(JsNativeError::is_syntax) => {}
