@@ -45,14 +45,33 @@ fn main() -> ExitCode {
         },
         (None, None) => return usage("nothing to run"),
     };
-    match run(&source, &cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("{}", describe(&error));
+    // Boa's natives recurse without a depth limit (JSON.stringify, Array.prototype.join and
+    // flat, prototype-chain and proxy-chain lookups on deep structures), and a Rust stack
+    // overflow aborts the process. The guest therefore runs on a thread whose stack is
+    // reserved large enough that exhausting it takes more memory than such structures fit in.
+    let guest = std::thread::Builder::new()
+        .name("guest".into())
+        .stack_size(GUEST_STACK)
+        .spawn(move || run(&source, &cli).map_err(|error| describe(&error)));
+    match guest.map(std::thread::JoinHandle::join) {
+        Ok(Ok(Ok(()))) => ExitCode::SUCCESS,
+        Ok(Ok(Err(message))) => {
+            eprintln!("{message}");
             ExitCode::from(1)
+        }
+        Ok(Err(_)) => {
+            eprintln!("compartment-run: internal error (the engine panicked)");
+            ExitCode::from(70)
+        }
+        Err(error) => {
+            eprintln!("compartment-run: cannot start the guest thread: {error}");
+            ExitCode::from(70)
         }
     }
 }
+
+/// The guest thread's stack (virtual; pages are committed only as they are used).
+const GUEST_STACK: usize = 8 << 30;
 
 fn usage(message: &str) -> ExitCode {
     eprintln!("compartment-run: {message}");

@@ -125,3 +125,22 @@ fn deeply_nested_source_is_a_clean_error() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn deep_native_recursion_does_not_crash_the_process() {
+    // Boa's natives recurse per level of these structures; the guest thread's large stack
+    // turns what would abort the process into ordinary completions.
+    for source in [
+        "let o = []; for (let i = 0; i < 1e5; i++) o = [o]; console.log(String(o).length)",
+        "let o = {}; for (let i = 0; i < 1e5; i++) o = Object.create(o); console.log(o.x)",
+        "let a = []; for (let i = 0; i < 1e5; i++) a = [a]; console.log(a.flat(Infinity).length)",
+    ] {
+        let out = run(&["-e", source]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{source}: {}",
+            text(&out.stderr)
+        );
+    }
+}
