@@ -144,3 +144,55 @@ fn deep_native_recursion_does_not_crash_the_process() {
         );
     }
 }
+
+#[test]
+fn print_and_json_report_the_completion_value() {
+    assert_eq!(text(&run(&["--print", "-e", "'a' + 1"]).stdout), "a1\n");
+    assert_eq!(
+        text(&run(&["--print", "-e", "({ a: [1, 2] })"]).stdout),
+        "{ a: [ 1, 2 ] }\n"
+    );
+    let out = run(&["--json", "-e", "({ a: [1, 2] })"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["ok"], true);
+    assert_eq!(report["value"], serde_json::json!({ "a": [1, 2] }));
+    assert!(report["duration_ms"].as_f64().is_some());
+    let out = run(&["--json", "-e", "throw new RangeError('far')"]);
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        report["error"],
+        serde_json::json!({ "name": "RangeError", "message": "far" })
+    );
+}
+
+#[test]
+fn endowments_are_frozen_json_values() {
+    let out = run(&[
+        "--endow",
+        r#"config={"debug":true,"list":[1]}"#,
+        "--print",
+        "-e",
+        "config.debug && Object.isFrozen(config.list)",
+    ]);
+    assert_eq!(text(&out.stdout), "true\n", "{}", text(&out.stderr));
+    let out = run(&["--endow", "x=not json", "-e", "1"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("invalid JSON for x"));
+}
+
+#[test]
+fn lockdown_options_are_validated_before_running() {
+    let out = run(&[
+        "--lockdown-option",
+        "overrideTaming=severe",
+        "--print",
+        "-e",
+        "const o = {}; o.constructor = 1; o.constructor",
+    ]);
+    assert_eq!(text(&out.stdout), "1\n", "{}", text(&out.stderr));
+    for bad in ["evalTaming=bogus", "nope=1", "novalue"] {
+        let out = run(&["--lockdown-option", bad, "-e", "1"]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+    }
+}

@@ -334,7 +334,10 @@ impl LockdownOptions {
         } else {
             value
         };
-        self.set(name, &value, context).map_err(|e| e.to_string())
+        self.set(name, &value, context).map_err(|e| {
+            e.as_native()
+                .map_or_else(|| e.to_string(), |native| native.message().to_owned())
+        })
     }
 }
 
