@@ -34,14 +34,17 @@ pub(crate) fn with_room<R>(len: usize, f: impl FnOnce() -> R) -> R {
 }
 
 /// Refuses sources whose nesting could exceed [`MAX_NESTING`]. The scan skips string
-/// literals, template text and comments; it over-counts rather than under-counts (a regular
-/// expression's brackets count too).
+/// literals, template text, comments and regular expression literals (a `/` where an operand
+/// is expected); it over-counts rather than under-counts (a regular expression after a keyword
+/// such as `return` is scanned as code).
 pub(crate) fn check_nesting(source: &str) -> Result<(), JsNativeError> {
     let bytes = source.as_bytes();
     let (mut depth, mut deepest, mut prefix_run) = (0usize, 0usize, 0usize);
     // Open template literals, each with the brace depth at which its `${` was entered.
     let mut templates: Vec<usize> = Vec::new();
     let mut i = 0;
+    // The last significant byte, to tell a regular expression from a division.
+    let mut previous = b'(';
     while i < bytes.len() {
         let c = bytes[i];
         match c {
@@ -68,6 +71,7 @@ pub(crate) fn check_nesting(source: &str) -> Result<(), JsNativeError> {
                 }
                 i += 1;
             }
+            b'/' if b"(,=:[!&|?{};+-*%<>~^".contains(&previous) => i = skip_regex(bytes, i),
             b'(' | b'[' | b'{' => depth += 1,
             b')' | b']' => depth = depth.saturating_sub(1),
             b'}' => {
@@ -85,6 +89,9 @@ pub(crate) fn check_nesting(source: &str) -> Result<(), JsNativeError> {
             }
             _ => {}
         }
+        if !c.is_ascii_whitespace() {
+            previous = bytes.get(i).copied().unwrap_or(c);
+        }
         if matches!(c, b'!' | b'~' | b'+' | b'-') {
             prefix_run += 1;
         } else if !c.is_ascii_whitespace() {
@@ -99,6 +106,22 @@ pub(crate) fn check_nesting(source: &str) -> Result<(), JsNativeError> {
         i += 1;
     }
     Ok(())
+}
+
+/// The index of the closing `/` of the regular expression literal opening at `start`.
+fn skip_regex(bytes: &[u8], start: usize) -> usize {
+    let (mut i, mut in_class) = (start + 1, false);
+    while i < bytes.len() && bytes[i] != b'\n' {
+        match bytes[i] {
+            b'\\' => i += 1,
+            b'[' => in_class = true,
+            b']' => in_class = false,
+            b'/' if !in_class => return i,
+            _ => {}
+        }
+        i += 1;
+    }
+    i
 }
 
 /// The index of the closing quote of the literal opening at `start`.
@@ -154,5 +177,7 @@ mod tests {
         }
         let balanced = "[1, 2], ".repeat(MAX_NESTING * 2);
         assert!(check_nesting(&balanced).is_ok());
+        let regexes = "s = s.replace(/\\(|[(]/g, '');\n".repeat(MAX_NESTING * 2);
+        assert!(check_nesting(&regexes).is_ok());
     }
 }
