@@ -250,6 +250,12 @@ impl Engine {
             .build()
             .map_err(Error::from_js)?;
         let mut universal = Dispatch::install(&mut context).map_err(Error::from_js)?;
+        // Every compartment gets its own of these; `eval` and `Function` stay private.
+        universal.retain(|(key, _)| {
+            !["globalThis", "eval", "Function"]
+                .iter()
+                .any(|name| *key == PropertyKey::from(JsString::from(*name)))
+        });
         let function = context.intrinsics().constructors().function().constructor();
         let class = SharedClass::new(&mut context);
         // `lockdown` is universal, as in SES: compartments made before lockdown are privileged.

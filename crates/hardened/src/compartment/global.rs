@@ -8,13 +8,12 @@
 
 use boa_engine::{
     Context, JsObject, JsResult, JsString,
-    object::IntegrityLevel,
     property::{PropertyDescriptor, PropertyKey},
 };
 use boa_gc::Gc;
 
 use super::{CompartmentRecord, CompartmentSpec, class};
-use crate::{engine::Shared, evaluator};
+use crate::{engine::Shared, evaluator, lockdown::freeze};
 
 /// Names every compartment gets its own value for, never the realm's.
 const OWN_NAMES: [&str; 4] = ["globalThis", "eval", "Function", "Compartment"];
@@ -26,10 +25,9 @@ pub(super) fn populate(
 ) -> JsResult<()> {
     let global = &record.global;
     let own_names = OWN_NAMES.map(|name| PropertyKey::from(JsString::from(name)));
+    // The universal table holds none of the own names (the engine removed them).
     for (key, descriptor) in Shared::get(context).universal.borrow().iter() {
-        if !own_names.contains(key) {
-            global.insert_property(key.clone(), descriptor.clone());
-        }
+        global.insert_property(key.clone(), descriptor.clone());
     }
 
     global.insert_property(own_names[0].clone(), global_property(global.clone()));
@@ -37,7 +35,7 @@ pub(super) fn populate(
     let function = evaluator::make_function(context, record)?;
     let compartment = class::make_constructor(context, record)?;
     for (name, value) in own_names[1..].iter().zip([eval, function, compartment]) {
-        value.set_integrity_level(IntegrityLevel::Frozen, context)?;
+        freeze(&value, context)?;
         global.insert_property(name.clone(), global_property(value));
     }
 

@@ -39,7 +39,18 @@ impl CompartmentRecord {
         parent: Option<Gc<CompartmentRecord>>,
         spec: CompartmentSpec,
     ) -> JsResult<Gc<Self>> {
-        let global = JsObject::with_object_proto(context.intrinsics());
+        // `Object.create` gives an object with a shared shape: populating it follows cached
+        // shape transitions instead of building a property table per compartment.
+        let object_prototype = context.intrinsics().constructors().object().prototype();
+        let global = boa_engine::builtins::object::OrdinaryObject::create(
+            &boa_engine::JsValue::undefined(),
+            &[object_prototype.into()],
+            context,
+        )?
+        .as_object()
+        .ok_or_else(|| {
+            boa_engine::JsNativeError::typ().with_message("Object.create returned a primitive")
+        })?;
         let lexicals = JsObject::with_null_proto();
         let record = Gc::new(Self {
             global,

@@ -97,7 +97,10 @@ impl Hardener {
 /// An object whose properties all live in its property storage (the common case) is frozen in
 /// one pass over that storage; proxies, typed arrays, mapped `arguments` and exotic objects
 /// with virtual properties go through their internal methods.
-fn freeze(object: &JsObject, context: &mut Context) -> JsResult<Vec<PropertyDescriptor>> {
+pub(crate) fn freeze(
+    object: &JsObject,
+    context: &mut Context,
+) -> JsResult<Vec<PropertyDescriptor>> {
     let typed_array = JsTypedArray::from_object(object.clone()).is_ok();
     let keys = object.own_property_keys(context)?;
     // A sloppy function's mapped `arguments` (own data `callee`) links its elements to the

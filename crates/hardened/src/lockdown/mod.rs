@@ -26,7 +26,7 @@ use boa_engine::{
 
 pub use audit::Mutabilities;
 pub(crate) use audit::audit;
-pub(crate) use harden::{Hardener, own_descriptor};
+pub(crate) use harden::{Hardener, freeze, own_descriptor};
 pub(crate) use intrinsics::Intrinsics;
 pub use options::{
     ErrorTaming, ErrorTrapping, EvalTaming, LockdownOptions, OverrideTaming, RegeneratorTaming,
@@ -183,8 +183,6 @@ fn collect_roots(context: &mut Context) -> JsResult<Intrinsics> {
         };
         let name = name.to_std_string_escaped();
         let intrinsic = match name.as_str() {
-            // Private to the evaluators, or per compartment.
-            "eval" | "Function" | "globalThis" | "Compartment" => continue,
             "Date" => "%InitialDate%",
             "Math" => "%InitialMath%",
             "Temporal" => "%InitialTemporal%",
