@@ -240,7 +240,9 @@ fn accessor_get(
     }
     let owner = Dispatch::current_owner(context)?;
     let record = &owner.compartment;
-    if let Some(value) = record.lexicals.borrow().properties().get(&name.key) {
+    if record.has_lexicals
+        && let Some(value) = record.lexicals.borrow().properties().get(&name.key)
+    {
         return Ok(value.value().cloned().unwrap_or_default());
     }
     if let Some(value) = record

@@ -22,6 +22,9 @@ pub(crate) struct CompartmentRecord {
     /// Global lexical bindings (XS `globalLexicals`): a null-prototype object whose writable
     /// properties are `let` bindings and read-only ones `const` bindings.
     pub(crate) lexicals: JsObject,
+    /// Whether there are any global lexicals (fixed at creation): lookups skip them otherwise.
+    #[unsafe_ignore_trace]
+    pub(crate) has_lexicals: bool,
     #[unsafe_ignore_trace]
     pub(crate) name: JsString,
     /// Source transforms applied to everything this compartment evaluates.
@@ -55,6 +58,7 @@ impl CompartmentRecord {
         let record = Gc::new(Self {
             global,
             lexicals,
+            has_lexicals: !spec.lexicals.is_empty(),
             name: spec.name.clone(),
             transforms: spec.transforms.clone(),
             parent,
