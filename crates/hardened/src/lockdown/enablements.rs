@@ -14,7 +14,7 @@ use boa_engine::{
 };
 use boa_gc::{Finalize, Trace};
 
-use super::{Intrinsics, Reporter, options::OverrideTaming};
+use super::{Intrinsics, Reporter, options::OverrideTaming, taming::define_own_data};
 
 /// Which properties of an intrinsic to enable.
 enum Plan {
@@ -223,15 +223,7 @@ fn set_override(
     if receiver.has_own_property(enabled.key.clone(), context)? {
         receiver.set(enabled.key.clone(), value, true, context)?;
     } else {
-        receiver.define_property_or_throw(
-            enabled.key.clone(),
-            PropertyDescriptor::builder()
-                .value(value)
-                .writable(true)
-                .enumerable(true)
-                .configurable(true),
-            context,
-        )?;
+        define_own_data(&receiver, enabled.key.clone(), value, context)?;
     }
     Ok(JsValue::undefined())
 }

@@ -74,7 +74,11 @@ impl Record {
 
 /// The record of intrinsic `name`.
 pub(crate) fn record_of(name: &str) -> Option<&'static Record> {
-    RECORDS.iter().find(|record| record.name == name)
+    RECORDS
+        .iter()
+        .chain(TYPED_ARRAYS.iter().flatten())
+        .chain(NATIVE_ERRORS.iter().flatten())
+        .find(|record| record.name == name)
 }
 
 /// Globals every compartment made after lockdown shares with the start compartment.
@@ -194,7 +198,86 @@ const DATE: &[(&str, Permit)] = &[
     ("prototype", Is("%DatePrototype%")),
 ];
 
-/// Every permitted intrinsic.
+/// A concrete typed-array constructor and its prototype (SES's `TypedArray` and
+/// `TypedArrayPrototype` factories). Boa gives each constructor an own `@@species`.
+macro_rules! typed_array {
+    ($constructor:literal, $prototype:literal) => {
+        [
+            record(
+                $constructor,
+                Some("%TypedArray%"),
+                &[
+                    ("BYTES_PER_ELEMENT", Prim("number")),
+                    ("length", Prim("number")),
+                    ("name", Prim("string")),
+                    ("prototype", Is($prototype)),
+                    ("@@species", Remove),
+                ],
+            ),
+            record(
+                $prototype,
+                Some("%TypedArrayPrototype%"),
+                &[
+                    ("BYTES_PER_ELEMENT", Prim("number")),
+                    ("constructor", Is($constructor)),
+                ],
+            ),
+        ]
+    };
+}
+
+/// A NativeError constructor and its prototype (SES's `NativeError` factories).
+macro_rules! native_error {
+    ($constructor:literal, $prototype:literal) => {
+        [
+            record(
+                $constructor,
+                Some("Error"),
+                &[
+                    ("length", Prim("number")),
+                    ("name", Prim("string")),
+                    ("prototype", Is($prototype)),
+                ],
+            ),
+            record(
+                $prototype,
+                Some("%ErrorPrototype%"),
+                &[
+                    ("name", Prim("string")),
+                    ("message", Prim("string")),
+                    ("constructor", Is($constructor)),
+                ],
+            ),
+        ]
+    };
+}
+
+static TYPED_ARRAYS: [[Record; 2]; 12] = [
+    typed_array!("Int8Array", "%Int8ArrayPrototype%"),
+    typed_array!("Uint8Array", "%Uint8ArrayPrototype%"),
+    typed_array!("Uint8ClampedArray", "%Uint8ClampedArrayPrototype%"),
+    typed_array!("Int16Array", "%Int16ArrayPrototype%"),
+    typed_array!("Uint16Array", "%Uint16ArrayPrototype%"),
+    typed_array!("Int32Array", "%Int32ArrayPrototype%"),
+    typed_array!("Uint32Array", "%Uint32ArrayPrototype%"),
+    typed_array!("BigInt64Array", "%BigInt64ArrayPrototype%"),
+    typed_array!("BigUint64Array", "%BigUint64ArrayPrototype%"),
+    typed_array!("Float16Array", "%Float16ArrayPrototype%"),
+    typed_array!("Float32Array", "%Float32ArrayPrototype%"),
+    typed_array!("Float64Array", "%Float64ArrayPrototype%"),
+];
+
+static NATIVE_ERRORS: [[Record; 2]; 7] = [
+    native_error!("EvalError", "%EvalErrorPrototype%"),
+    native_error!("RangeError", "%RangeErrorPrototype%"),
+    native_error!("ReferenceError", "%ReferenceErrorPrototype%"),
+    native_error!("SyntaxError", "%SyntaxErrorPrototype%"),
+    native_error!("TypeError", "%TypeErrorPrototype%"),
+    native_error!("URIError", "%URIErrorPrototype%"),
+    native_error!("AggregateError", "%AggregateErrorPrototype%"),
+];
+
+/// Every other permitted intrinsic.
 pub(crate) static RECORDS: &[Record] = &[
     record(
         "Object",
@@ -413,138 +496,6 @@ pub(crate) static RECORDS: &[Record] = &[
         ],
     ),
     record(
-        "Int8Array",
-        Some("%TypedArray%"),
-        &[
-            ("BYTES_PER_ELEMENT", Prim("number")),
-            ("length", Prim("number")),
-            ("name", Prim("string")),
-            ("prototype", Is("%Int8ArrayPrototype%")),
-            ("@@species", Remove),
-        ],
-    ),
-    record(
-        "Uint8Array",
-        Some("%TypedArray%"),
-        &[
-            ("BYTES_PER_ELEMENT", Prim("number")),
-            ("length", Prim("number")),
-            ("name", Prim("string")),
-            ("prototype", Is("%Uint8ArrayPrototype%")),
-            ("@@species", Remove),
-        ],
-    ),
-    record(
-        "Uint8ClampedArray",
-        Some("%TypedArray%"),
-        &[
-            ("BYTES_PER_ELEMENT", Prim("number")),
-            ("length", Prim("number")),
-            ("name", Prim("string")),
-            ("prototype", Is("%Uint8ClampedArrayPrototype%")),
-            ("@@species", Remove),
-        ],
-    ),
-    record(
-        "Int16Array",
-        Some("%TypedArray%"),
-        &[
-            ("BYTES_PER_ELEMENT", Prim("number")),
-            ("length", Prim("number")),
-            ("name", Prim("string")),
-            ("prototype", Is("%Int16ArrayPrototype%")),
-            ("@@species", Remove),
-        ],
-    ),
-    record(
-        "Uint16Array",
-        Some("%TypedArray%"),
-        &[
-            ("BYTES_PER_ELEMENT", Prim("number")),
-            ("length", Prim("number")),
-            ("name", Prim("string")),
-            ("prototype", Is("%Uint16ArrayPrototype%")),
-            ("@@species", Remove),
-        ],
-    ),
-    record(
-        "Int32Array",
-        Some("%TypedArray%"),
-        &[
-            ("BYTES_PER_ELEMENT", Prim("number")),
-            ("length", Prim("number")),
-            ("name", Prim("string")),
-            ("prototype", Is("%Int32ArrayPrototype%")),
-            ("@@species", Remove),
-        ],
-    ),
-    record(
-        "Uint32Array",
-        Some("%TypedArray%"),
-        &[
-            ("BYTES_PER_ELEMENT", Prim("number")),
-            ("length", Prim("number")),
-            ("name", Prim("string")),
-            ("prototype", Is("%Uint32ArrayPrototype%")),
-            ("@@species", Remove),
-        ],
-    ),
-    record(
-        "BigInt64Array",
-        Some("%TypedArray%"),
-        &[
-            ("BYTES_PER_ELEMENT", Prim("number")),
-            ("length", Prim("number")),
-            ("name", Prim("string")),
-            ("prototype", Is("%BigInt64ArrayPrototype%")),
-            ("@@species", Remove),
-        ],
-    ),
-    record(
-        "BigUint64Array",
-        Some("%TypedArray%"),
-        &[
-            ("BYTES_PER_ELEMENT", Prim("number")),
-            ("length", Prim("number")),
-            ("name", Prim("string")),
-            ("prototype", Is("%BigUint64ArrayPrototype%")),
-            ("@@species", Remove),
-        ],
-    ),
-    record(
-        "Float16Array",
-        Some("%TypedArray%"),
-        &[
-            ("BYTES_PER_ELEMENT", Prim("number")),
-            ("length", Prim("number")),
-            ("name", Prim("string")),
-            ("prototype", Is("%Float16ArrayPrototype%")),
-            ("@@species", Remove),
-        ],
-    ),
-    record(
-        "Float32Array",
-        Some("%TypedArray%"),
-        &[
-            ("BYTES_PER_ELEMENT", Prim("number")),
-            ("length", Prim("number")),
-            ("name", Prim("string")),
-            ("prototype", Is("%Float32ArrayPrototype%")),
-            ("@@species", Remove),
-        ],
-    ),
-    record(
-        "Float64Array",
-        Some("%TypedArray%"),
-        &[
-            ("BYTES_PER_ELEMENT", Prim("number")),
-            ("length", Prim("number")),
-            ("name", Prim("string")),
-            ("prototype", Is("%Float64ArrayPrototype%")),
-            ("@@species", Remove),
-        ],
-    ),
-    record(
         "Symbol",
         Some("%FunctionPrototype%"),
         &[
@@ -577,69 +528,6 @@ pub(crate) static RECORDS: &[Record] = &[
             ("length", Prim("number")),
             ("name", Prim("string")),
             ("prototype", Is("%ErrorPrototype%")),
-        ],
-    ),
-    record(
-        "RangeError",
-        Some("Error"),
-        &[
-            ("length", Prim("number")),
-            ("name", Prim("string")),
-            ("prototype", Is("%RangeErrorPrototype%")),
-        ],
-    ),
-    record(
-        "ReferenceError",
-        Some("Error"),
-        &[
-            ("length", Prim("number")),
-            ("name", Prim("string")),
-            ("prototype", Is("%ReferenceErrorPrototype%")),
-        ],
-    ),
-    record(
-        "TypeError",
-        Some("Error"),
-        &[
-            ("length", Prim("number")),
-            ("name", Prim("string")),
-            ("prototype", Is("%TypeErrorPrototype%")),
-        ],
-    ),
-    record(
-        "SyntaxError",
-        Some("Error"),
-        &[
-            ("length", Prim("number")),
-            ("name", Prim("string")),
-            ("prototype", Is("%SyntaxErrorPrototype%")),
-        ],
-    ),
-    record(
-        "EvalError",
-        Some("Error"),
-        &[
-            ("length", Prim("number")),
-            ("name", Prim("string")),
-            ("prototype", Is("%EvalErrorPrototype%")),
-        ],
-    ),
-    record(
-        "URIError",
-        Some("Error"),
-        &[
-            ("length", Prim("number")),
-            ("name", Prim("string")),
-            ("prototype", Is("%URIErrorPrototype%")),
-        ],
-    ),
-    record(
-        "AggregateError",
-        Some("Error"),
-        &[
-            ("length", Prim("number")),
-            ("name", Prim("string")),
-            ("prototype", Is("%AggregateErrorPrototype%")),
         ],
     ),
     record(
@@ -1173,102 +1061,6 @@ pub(crate) static RECORDS: &[Record] = &[
         ],
     ),
     record(
-        "%Int8ArrayPrototype%",
-        Some("%TypedArrayPrototype%"),
-        &[
-            ("BYTES_PER_ELEMENT", Prim("number")),
-            ("constructor", Is("Int8Array")),
-        ],
-    ),
-    record(
-        "%Uint8ArrayPrototype%",
-        Some("%TypedArrayPrototype%"),
-        &[
-            ("BYTES_PER_ELEMENT", Prim("number")),
-            ("constructor", Is("Uint8Array")),
-        ],
-    ),
-    record(
-        "%Uint8ClampedArrayPrototype%",
-        Some("%TypedArrayPrototype%"),
-        &[
-            ("BYTES_PER_ELEMENT", Prim("number")),
-            ("constructor", Is("Uint8ClampedArray")),
-        ],
-    ),
-    record(
-        "%Int16ArrayPrototype%",
-        Some("%TypedArrayPrototype%"),
-        &[
-            ("BYTES_PER_ELEMENT", Prim("number")),
-            ("constructor", Is("Int16Array")),
-        ],
-    ),
-    record(
-        "%Uint16ArrayPrototype%",
-        Some("%TypedArrayPrototype%"),
-        &[
-            ("BYTES_PER_ELEMENT", Prim("number")),
-            ("constructor", Is("Uint16Array")),
-        ],
-    ),
-    record(
-        "%Int32ArrayPrototype%",
-        Some("%TypedArrayPrototype%"),
-        &[
-            ("BYTES_PER_ELEMENT", Prim("number")),
-            ("constructor", Is("Int32Array")),
-        ],
-    ),
-    record(
-        "%Uint32ArrayPrototype%",
-        Some("%TypedArrayPrototype%"),
-        &[
-            ("BYTES_PER_ELEMENT", Prim("number")),
-            ("constructor", Is("Uint32Array")),
-        ],
-    ),
-    record(
-        "%BigInt64ArrayPrototype%",
-        Some("%TypedArrayPrototype%"),
-        &[
-            ("BYTES_PER_ELEMENT", Prim("number")),
-            ("constructor", Is("BigInt64Array")),
-        ],
-    ),
-    record(
-        "%BigUint64ArrayPrototype%",
-        Some("%TypedArrayPrototype%"),
-        &[
-            ("BYTES_PER_ELEMENT", Prim("number")),
-            ("constructor", Is("BigUint64Array")),
-        ],
-    ),
-    record(
-        "%Float16ArrayPrototype%",
-        Some("%TypedArrayPrototype%"),
-        &[
-            ("BYTES_PER_ELEMENT", Prim("number")),
-            ("constructor", Is("Float16Array")),
-        ],
-    ),
-    record(
-        "%Float32ArrayPrototype%",
-        Some("%TypedArrayPrototype%"),
-        &[
-            ("BYTES_PER_ELEMENT", Prim("number")),
-            ("constructor", Is("Float32Array")),
-        ],
-    ),
-    record(
-        "%Float64ArrayPrototype%",
-        Some("%TypedArrayPrototype%"),
-        &[
-            ("BYTES_PER_ELEMENT", Prim("number")),
-            ("constructor", Is("Float64Array")),
-        ],
-    ),
-    record(
         "%SymbolPrototype%",
         Some("%ObjectPrototype%"),
         &[
@@ -1289,69 +1081,6 @@ pub(crate) static RECORDS: &[Record] = &[
             ("toString", Fn),
             ("stack", GetSet),
             ("constructor", Is("Error")),
-        ],
-    ),
-    record(
-        "%RangeErrorPrototype%",
-        Some("%ErrorPrototype%"),
-        &[
-            ("name", Prim("string")),
-            ("message", Prim("string")),
-            ("constructor", Is("RangeError")),
-        ],
-    ),
-    record(
-        "%ReferenceErrorPrototype%",
-        Some("%ErrorPrototype%"),
-        &[
-            ("name", Prim("string")),
-            ("message", Prim("string")),
-            ("constructor", Is("ReferenceError")),
-        ],
-    ),
-    record(
-        "%TypeErrorPrototype%",
-        Some("%ErrorPrototype%"),
-        &[
-            ("name", Prim("string")),
-            ("message", Prim("string")),
-            ("constructor", Is("TypeError")),
-        ],
-    ),
-    record(
-        "%SyntaxErrorPrototype%",
-        Some("%ErrorPrototype%"),
-        &[
-            ("name", Prim("string")),
-            ("message", Prim("string")),
-            ("constructor", Is("SyntaxError")),
-        ],
-    ),
-    record(
-        "%EvalErrorPrototype%",
-        Some("%ErrorPrototype%"),
-        &[
-            ("name", Prim("string")),
-            ("message", Prim("string")),
-            ("constructor", Is("EvalError")),
-        ],
-    ),
-    record(
-        "%URIErrorPrototype%",
-        Some("%ErrorPrototype%"),
-        &[
-            ("name", Prim("string")),
-            ("message", Prim("string")),
-            ("constructor", Is("URIError")),
-        ],
-    ),
-    record(
-        "%AggregateErrorPrototype%",
-        Some("%ErrorPrototype%"),
-        &[
-            ("name", Prim("string")),
-            ("message", Prim("string")),
-            ("constructor", Is("AggregateError")),
         ],
     ),
     record(

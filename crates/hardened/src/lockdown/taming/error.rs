@@ -8,7 +8,7 @@ use boa_engine::{
     property::PropertyDescriptor,
 };
 
-use super::native;
+use super::{define_accessor, native};
 use crate::lockdown::options::ErrorTaming;
 
 pub(crate) fn tame(taming: ErrorTaming, context: &mut Context) -> JsResult<()> {
@@ -50,14 +50,5 @@ pub(crate) fn tame(taming: ErrorTaming, context: &mut Context) -> JsResult<()> {
             Ok(JsValue::undefined())
         }),
     );
-    prototype.define_property_or_throw(
-        js_string!("stack"),
-        PropertyDescriptor::builder()
-            .get(getter)
-            .set(setter)
-            .enumerable(false)
-            .configurable(true),
-        context,
-    )?;
-    Ok(())
+    define_accessor(&prototype, js_string!("stack"), getter, setter, context)
 }

@@ -64,6 +64,46 @@ fn replace_value(
     Ok(())
 }
 
+/// Defines a non-enumerable, configurable accessor (how lockdown installs its accessors).
+fn define_accessor(
+    holder: &JsObject,
+    key: impl Into<PropertyKey>,
+    getter: JsObject,
+    setter: JsObject,
+    context: &mut Context,
+) -> JsResult<()> {
+    holder.define_property_or_throw(
+        key,
+        PropertyDescriptor::builder()
+            .get(getter)
+            .set(setter)
+            .enumerable(false)
+            .configurable(true),
+        context,
+    )?;
+    Ok(())
+}
+
+/// Gives `receiver` an own ordinary data property: what an assignment would have made had the
+/// inherited property not been frozen (the override setters' fallback).
+pub(crate) fn define_own_data(
+    receiver: &JsObject,
+    key: impl Into<PropertyKey>,
+    value: boa_engine::JsValue,
+    context: &mut Context,
+) -> JsResult<()> {
+    receiver.define_property_or_throw(
+        key,
+        PropertyDescriptor::builder()
+            .value(value)
+            .writable(true)
+            .enumerable(true)
+            .configurable(true),
+        context,
+    )?;
+    Ok(())
+}
+
 /// A fresh ordinary object with `source`'s own properties except `omit`.
 fn copy_without(source: &JsObject, omit: &str, context: &mut Context) -> JsResult<JsObject> {
     let copy = JsObject::with_object_proto(context.intrinsics());

@@ -3,12 +3,9 @@
 //! accessor that silently ignores assignments to `%IteratorPrototype%` itself and defines an own
 //! property on any other receiver.
 
-use boa_engine::{
-    Context, JsNativeError, JsObject, JsResult, JsSymbol, JsValue, NativeFunction,
-    property::PropertyDescriptor,
-};
+use boa_engine::{Context, JsNativeError, JsObject, JsResult, JsSymbol, JsValue, NativeFunction};
 
-use super::native;
+use super::{define_accessor, define_own_data, native};
 use crate::lockdown::Intrinsics;
 
 pub(crate) fn tame(intrinsics: &Intrinsics, context: &mut Context) -> JsResult<()> {
@@ -35,13 +32,10 @@ pub(crate) fn tame(intrinsics: &Intrinsics, context: &mut Context) -> JsResult<(
                         .into());
                 };
                 if receiver != *prototype {
-                    receiver.define_property_or_throw(
+                    define_own_data(
+                        &receiver,
                         JsSymbol::iterator(),
-                        PropertyDescriptor::builder()
-                            .value(args.first().cloned().unwrap_or_default())
-                            .writable(true)
-                            .enumerable(true)
-                            .configurable(true),
+                        args.first().cloned().unwrap_or_default(),
                         context,
                     )?;
                 }
@@ -50,14 +44,5 @@ pub(crate) fn tame(intrinsics: &Intrinsics, context: &mut Context) -> JsResult<(
             prototype.clone(),
         ),
     );
-    prototype.define_property_or_throw(
-        JsSymbol::iterator(),
-        PropertyDescriptor::builder()
-            .get(getter)
-            .set(setter)
-            .enumerable(false)
-            .configurable(true),
-        context,
-    )?;
-    Ok(())
+    define_accessor(&prototype, JsSymbol::iterator(), getter, setter, context)
 }
