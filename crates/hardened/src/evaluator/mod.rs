@@ -131,7 +131,6 @@ pub(crate) fn evaluate(
     let text = source.to_std_string().map_err(|_| {
         JsNativeError::syntax().with_message("source text contains an unpaired surrogate")
     })?;
-    stack::check_nesting(&text)?;
     with_room(text.len(), || run(context, record, text, sloppy_globals))
 }
 
@@ -147,6 +146,8 @@ fn run(
     if let Some(function) = evaluators.recall(&text) {
         return function.call(&global, &[], context);
     }
+    // Only a source that is not already compiled needs the nesting check and the parse.
+    stack::check_nesting(&text)?;
     let plan = source::plan_script(&text, context.interner_mut())?;
     if let Plan::Body(body) = plan {
         match compile(context, &evaluators, body) {

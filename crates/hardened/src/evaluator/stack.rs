@@ -39,7 +39,7 @@ pub(crate) fn with_room<R>(len: usize, f: impl FnOnce() -> R) -> R {
 /// such as `return` is scanned as code).
 pub(crate) fn check_nesting(source: &str) -> Result<(), JsNativeError> {
     let bytes = source.as_bytes();
-    let (mut depth, mut deepest, mut prefix_run) = (0usize, 0usize, 0usize);
+    let (mut depth, mut prefix_run) = (0usize, 0usize);
     // Open template literals, each with the brace depth at which its `${` was entered.
     let mut templates: Vec<usize> = Vec::new();
     let mut i = 0;
@@ -51,13 +51,7 @@ pub(crate) fn check_nesting(source: &str) -> Result<(), JsNativeError> {
             b'\'' | b'"' => i = skip_quoted(bytes, i, c),
             b'`' => {
                 templates.push(depth);
-                let (next, substitution) = skip_template_text(bytes, i + 1);
-                i = next;
-                if substitution {
-                    depth += 1;
-                } else {
-                    templates.pop();
-                }
+                i = continue_template(bytes, i + 1, &mut depth, &mut templates);
             }
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
                 while i < bytes.len() && bytes[i] != b'\n' {
@@ -78,13 +72,7 @@ pub(crate) fn check_nesting(source: &str) -> Result<(), JsNativeError> {
                 depth = depth.saturating_sub(1);
                 if templates.last() == Some(&depth) {
                     // Back in template text after a substitution.
-                    let (next, substitution) = skip_template_text(bytes, i + 1);
-                    i = next;
-                    if substitution {
-                        depth += 1;
-                    } else {
-                        templates.pop();
-                    }
+                    i = continue_template(bytes, i + 1, &mut depth, &mut templates);
                 }
             }
             _ => {}
@@ -97,8 +85,7 @@ pub(crate) fn check_nesting(source: &str) -> Result<(), JsNativeError> {
         } else if !c.is_ascii_whitespace() {
             prefix_run = 0;
         }
-        deepest = deepest.max(depth + prefix_run);
-        if deepest > MAX_NESTING {
+        if depth + prefix_run > MAX_NESTING {
             return Err(JsNativeError::syntax().with_message(format!(
                 "source nesting is deeper than {MAX_NESTING} levels"
             )));
@@ -131,6 +118,23 @@ fn skip_quoted(bytes: &[u8], start: usize, quote: u8) -> usize {
         i += if bytes[i] == b'\\' { 2 } else { 1 };
     }
     i
+}
+
+/// Scans template text from `i` (the innermost open template): enters a `${` substitution, or
+/// closes the template at its backtick. Returns the index of that `{` or backtick.
+fn continue_template(
+    bytes: &[u8],
+    i: usize,
+    depth: &mut usize,
+    templates: &mut Vec<usize>,
+) -> usize {
+    let (next, substitution) = skip_template_text(bytes, i);
+    if substitution {
+        *depth += 1;
+    } else {
+        templates.pop();
+    }
+    next
 }
 
 /// From inside template text: the index of the closing backtick (`false`), or of the `{` of a
