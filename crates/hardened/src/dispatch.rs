@@ -157,15 +157,11 @@ impl Dispatch {
     }
 
     /// Takes the armed one-shot `eval` if `key` is `eval`.
-    fn take_eval_once(context: &Context, key: &PropertyKey, consume: bool) -> Option<JsObject> {
+    fn take_eval_once(context: &Context) -> Option<JsObject> {
         let this = Self::get(context);
-        if !this.eval_once.get() || *key != PropertyKey::from(JsString::from("eval")) {
-            return None;
-        }
-        if consume {
-            this.eval_once.set(false);
-        }
-        Some(this.realm_eval.clone())
+        this.eval_once
+            .replace(false)
+            .then(|| this.realm_eval.clone())
     }
 }
 
@@ -234,15 +230,13 @@ fn accessor_get(
     context: &mut Context,
 ) -> JsResult<JsValue> {
     if name.is_eval
-        && let Some(eval) = Dispatch::take_eval_once(context, &name.key, true)
+        && let Some(eval) = Dispatch::take_eval_once(context)
     {
         return Ok(eval.into());
     }
     let owner = Dispatch::current_owner(context)?;
     let record = &owner.compartment;
-    if record.has_lexicals
-        && let Some(value) = record.lexicals.borrow().properties().get(&name.key)
-    {
+    if let Some(value) = record.lexical(&name.key) {
         return Ok(value.value().cloned().unwrap_or_default());
     }
     if let Some(value) = record
@@ -271,13 +265,7 @@ fn accessor_set(
     let owner = Dispatch::current_owner(context)?;
     let record = &owner.compartment;
     let value = args.get_or_undefined(0).clone();
-    if record
-        .lexicals
-        .borrow()
-        .properties()
-        .get(&name.key)
-        .is_some()
-    {
+    if record.lexical(&name.key).is_some() {
         set_lexical(record, name.key.clone(), value)?;
         return Ok(JsValue::undefined());
     }
@@ -292,27 +280,19 @@ fn accessor_set(
 
 fn trap_has(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let key = args.get_or_undefined(1).to_property_key(context)?;
-    if Dispatch::take_eval_once(context, &key, false).is_some() {
-        return Ok(true.into());
-    }
     let owner = Dispatch::current_owner(context)?;
     if owner.sloppy_globals && matches!(key, PropertyKey::String(_)) {
         return Ok(true.into());
     }
     let record = &owner.compartment;
-    Ok((record.lexicals.borrow().properties().get(&key).is_some()
-        || record.global.has_property(key, context)?)
-    .into())
+    Ok((record.lexical(&key).is_some() || record.global.has_property(key, context)?).into())
 }
 
 fn trap_get(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let key = args.get_or_undefined(1).to_property_key(context)?;
-    if let Some(eval) = Dispatch::take_eval_once(context, &key, true) {
-        return Ok(eval.into());
-    }
     let owner = Dispatch::current_owner(context)?;
     let record = &owner.compartment;
-    if let Some(lexical) = record.lexicals.borrow().properties().get(&key) {
+    if let Some(lexical) = record.lexical(&key) {
         return Ok(lexical.value().cloned().unwrap_or_default());
     }
     record.global.get(key, context)
@@ -323,7 +303,7 @@ fn trap_set(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Js
     let value = args.get_or_undefined(2).clone();
     let owner = Dispatch::current_owner(context)?;
     let record = &owner.compartment;
-    if record.lexicals.borrow().properties().get(&key).is_some() {
+    if record.lexical(&key).is_some() {
         set_lexical(record, key, value)?;
         return Ok(true.into());
     }

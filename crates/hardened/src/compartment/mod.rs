@@ -5,7 +5,10 @@ mod class;
 mod global;
 mod options;
 
-use boa_engine::{Context, JsObject, JsResult, JsString};
+use boa_engine::{
+    Context, JsObject, JsResult, JsString,
+    property::{PropertyDescriptor, PropertyKey},
+};
 use boa_gc::{Finalize, Gc, GcRefCell, Trace};
 
 pub(crate) use class::{CompartmentInstance, SharedClass, set_fixed_prototype};
@@ -66,6 +69,14 @@ impl CompartmentRecord {
         });
         global::populate(context, &record, &spec)?;
         Ok(record)
+    }
+
+    /// The global lexical binding `key`, if any.
+    pub(crate) fn lexical(&self, key: &PropertyKey) -> Option<PropertyDescriptor> {
+        if !self.has_lexicals {
+            return None;
+        }
+        self.lexicals.borrow().properties().get(key)
     }
 
     /// The evaluators of the given global mode, made on first use.
