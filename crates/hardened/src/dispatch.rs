@@ -12,14 +12,14 @@
 use std::cell::{Cell, RefCell};
 
 use boa_engine::{
-    Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
+    Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, Module, NativeFunction,
     object::{FunctionObjectBuilder, IntegrityLevel, builtins::JsProxyBuilder},
     property::{PropertyDescriptor, PropertyKey},
     vm::{ActiveRunnable, CodeBlock},
 };
 use boa_gc::{Finalize, Gc, Trace, WeakMap};
 
-use crate::{compartment::CompartmentRecord, lockdown::permits};
+use crate::{compartment::CompartmentRecord, lockdown::permits, module::ModuleTable};
 
 /// Who owns a piece of running code, and in which global mode it was compiled.
 #[derive(Clone, Trace, Finalize)]
@@ -32,12 +32,18 @@ pub(crate) struct Owner {
     pub(crate) sloppy_globals: bool,
 }
 
+/// Running code: a script's code block or a module.
+enum Running {
+    Script(Gc<CodeBlock>),
+    Module(Module),
+}
+
 /// Engine-wide state the dispatch traps read, kept in the context's host data.
 pub(crate) struct Dispatch {
     /// Running script's code block → owner. Entries die with their code block.
     owners: RefCell<WeakMap<CodeBlock, Owner>>,
     /// The last lookup, held strongly so its address cannot be reused while cached.
-    last: RefCell<Option<(Gc<CodeBlock>, Owner)>>,
+    last: RefCell<Option<(Running, Owner)>>,
     /// Set by the evaluator just before its internal direct-eval trampoline runs, so that the
     /// trampoline's single lookup of `eval` yields the realm's `%eval%` (never seen by guests).
     eval_once: Cell<bool>,
@@ -124,35 +130,59 @@ impl Dispatch {
 
     /// The owner of the running code.
     pub(crate) fn current_owner(context: &mut Context) -> JsResult<Owner> {
-        let code = match context.get_active_script_or_module() {
-            Some(ActiveRunnable::Script(script)) => script.codeblock(context)?,
-            Some(ActiveRunnable::Module(_)) => {
-                return Err(JsNativeError::reference()
-                    .with_message("module code is not owned by any compartment")
-                    .into());
+        match context.get_active_script_or_module() {
+            Some(ActiveRunnable::Script(script)) => {
+                let code = script.codeblock(context)?;
+                Self::owner_of_code(context, &code)
             }
-            None => {
-                return Err(JsNativeError::reference()
-                    .with_message("no compartment code is running")
-                    .into());
-            }
-        };
+            Some(ActiveRunnable::Module(module)) => Self::owner_of_module(context, module),
+            None => Err(JsNativeError::reference()
+                .with_message("no compartment code is running")
+                .into()),
+        }
+    }
+
+    /// The owner of a script's code.
+    pub(crate) fn owner_of_code(context: &Context, code: &Gc<CodeBlock>) -> JsResult<Owner> {
         let this = Self::get(context);
-        if let Some((cached, owner)) = &*this.last.borrow()
-            && Gc::ptr_eq(cached, &code)
+        if let Some((Running::Script(cached), owner)) = &*this.last.borrow()
+            && Gc::ptr_eq(cached, code)
         {
             return Ok(owner.clone());
         }
         let owner = this
             .owners
             .borrow()
-            .get(&code)
+            .get(code)
             .and_then(|entry| entry.value().map(|owner| owner.clone()))
             .ok_or_else(|| {
                 JsNativeError::reference()
                     .with_message("running code is not owned by any compartment")
             })?;
-        *this.last.borrow_mut() = Some((code, owner.clone()));
+        *this.last.borrow_mut() = Some((Running::Script(code.clone()), owner.clone()));
+        Ok(owner)
+    }
+
+    /// The owner of a module: the compartment that instantiated it.
+    fn owner_of_module(context: &Context, module: Module) -> JsResult<Owner> {
+        let this = Self::get(context);
+        if let Some((Running::Module(cached), owner)) = &*this.last.borrow()
+            && *cached == module
+        {
+            return Ok(owner.clone());
+        }
+        let compartment = ModuleTable::get(context)
+            .info(&module)
+            .and_then(|info| info.compartment.upgrade())
+            .ok_or_else(|| {
+                JsNativeError::reference()
+                    .with_message("running module is not owned by any compartment")
+            })?;
+        let owner = Owner {
+            compartment,
+            sloppy_globals: false,
+        };
+        *this.last.borrow_mut() = Some((Running::Module(module), owner.clone()));
         Ok(owner)
     }
 

@@ -5,7 +5,7 @@ use std::{cell::RefCell, rc::Rc};
 
 use boa_engine::{
     Context, JsObject, JsString, JsValue, NativeFunction,
-    module::IdleModuleLoader,
+    builtins::promise::PromiseState,
     object::FunctionObjectBuilder,
     property::{PropertyDescriptor, PropertyKey},
     value::TryFromJs,
@@ -17,7 +17,13 @@ use crate::{
     dispatch::Dispatch,
     error::{Error, Result},
     evaluator,
+    jobs::{Jobs, JobsHandle},
     lockdown::{self, LockdownOptions, LockdownReport, Mutabilities},
+    module::{
+        self,
+        host::{self, ImportFn, ModuleDescriptor, ModuleDirectory, ResolveFn},
+        source::Language,
+    },
 };
 
 /// Engine-wide values the compartment machinery reads, kept in the context's host data.
@@ -33,6 +39,11 @@ pub(crate) struct Shared {
     start_global: std::cell::OnceCell<JsObject>,
     /// The start compartment's `mutabilities` audit function.
     pub(crate) mutabilities: JsObject,
+    /// `ModuleSource.prototype`, for module sources the host makes.
+    pub(crate) module_source_prototype: JsObject,
+    /// Whether `import()` boxes namespaces for compartments that do not say
+    /// (`__noNamespaceBox__`).
+    pub(crate) box_namespaces: std::cell::Cell<bool>,
 }
 
 impl Shared {
@@ -100,8 +111,9 @@ impl std::fmt::Debug for Compartment {
 impl Compartment {
     fn new(record: Gc<CompartmentRecord>, context: &Context) -> Self {
         let prototype = Shared::get(context).class.prototype.clone();
-        let object =
+        let object: JsObject =
             JsObject::from_proto_and_data(prototype, CompartmentInstance(record.clone())).upcast();
+        let _ = record.instance.set(object.clone());
         Self { object, record }
     }
 
@@ -151,6 +163,11 @@ pub struct CompartmentOptions {
     name: Option<String>,
     globals: Vec<(String, Endowment)>,
     lexicals: Vec<(String, Endowment, bool)>,
+    modules: Vec<(String, ModuleDescriptor)>,
+    resolve_hook: Option<Rc<ResolveFn>>,
+    import_hook: Option<Rc<ImportFn>>,
+    import_now_hook: Option<Rc<ImportFn>>,
+    directory: Option<ModuleDirectory>,
 }
 
 #[derive(Clone)]
@@ -208,7 +225,54 @@ impl CompartmentOptions {
         self
     }
 
-    fn into_spec(self, context: &mut Context) -> CompartmentSpec {
+    /// Adds a module to the compartment's module map.
+    #[must_use]
+    pub fn module(mut self, specifier: impl Into<String>, descriptor: ModuleDescriptor) -> Self {
+        self.modules.push((specifier.into(), descriptor));
+        self
+    }
+
+    /// Resolves import specifiers: `(specifier, referrer specifier) → full specifier`; an `Err`
+    /// message becomes a `TypeError` for the importing code.
+    #[must_use]
+    pub fn resolve_hook(
+        mut self,
+        hook: impl Fn(&str, &str) -> std::result::Result<String, String> + 'static,
+    ) -> Self {
+        self.resolve_hook = Some(Rc::new(hook));
+        self
+    }
+
+    /// Supplies modules missing from the map to `import()` and `compartment.import()`. The hook
+    /// may return a [`ModuleDescriptor::Value`] holding a promise of a descriptor.
+    #[must_use]
+    pub fn import_hook(
+        mut self,
+        hook: impl Fn(&str, &mut Context) -> boa_engine::JsResult<Option<ModuleDescriptor>> + 'static,
+    ) -> Self {
+        self.import_hook = Some(Rc::new(hook));
+        self
+    }
+
+    /// Supplies modules missing from the map to `importNow()` (synchronously).
+    #[must_use]
+    pub fn import_now_hook(
+        mut self,
+        hook: impl Fn(&str, &mut Context) -> boa_engine::JsResult<Option<ModuleDescriptor>> + 'static,
+    ) -> Self {
+        self.import_now_hook = Some(Rc::new(hook));
+        self
+    }
+
+    /// Serves modules from the files under one directory (and nowhere else): installs the
+    /// resolve and import hooks of [`ModuleDirectory`].
+    #[must_use]
+    pub fn module_directory(mut self, directory: ModuleDirectory) -> Self {
+        self.directory = Some(directory);
+        self
+    }
+
+    fn into_spec(self, context: &mut Context) -> Result<CompartmentSpec> {
         let realize = |name: &str, endowment: Endowment| match endowment {
             Endowment::Value(value) => value,
             Endowment::Function(length, function) => {
@@ -233,7 +297,28 @@ impl CompartmentOptions {
             spec.lexicals
                 .push((JsString::from(name.as_str()), value, mutable));
         }
-        spec
+        for (specifier, descriptor) in self.modules {
+            let descriptor = descriptor.to_js(context).map_err(Error::from_js)?;
+            spec.modules
+                .map
+                .push((JsString::from(specifier.as_str()), descriptor));
+        }
+        if let Some(directory) = &self.directory {
+            let [resolve, import, import_now] = directory.hooks(context);
+            spec.modules.resolve_hook = Some(resolve);
+            spec.modules.import_hook = Some(import);
+            spec.modules.import_now_hook = Some(import_now);
+        }
+        if let Some(hook) = self.resolve_hook {
+            spec.modules.resolve_hook = Some(host::resolve_hook(hook, context));
+        }
+        if let Some(hook) = self.import_hook {
+            spec.modules.import_hook = Some(host::import_hook(hook, "importHook", context));
+        }
+        if let Some(hook) = self.import_now_hook {
+            spec.modules.import_now_hook = Some(host::import_hook(hook, "importNowHook", context));
+        }
+        Ok(spec)
     }
 }
 
@@ -244,11 +329,16 @@ impl Engine {
     /// # Errors
     /// Only if Boa fails to build its context.
     pub fn new() -> Result<Self> {
-        // Boa's default loader reads the file system; guest `import()` must never reach it.
+        // Boa's default loader reads the file system; guest `import()` must never reach it:
+        // every module request goes to the compartment behind its referrer.
+        let queue = Rc::new(Jobs::default());
         let mut context = Context::builder()
-            .module_loader(Rc::new(IdleModuleLoader))
+            .module_loader(Rc::new(module::Loader))
+            .job_executor(queue.clone())
             .build()
             .map_err(Error::from_js)?;
+        context.insert_data(JobsHandle(queue));
+        context.insert_data(module::ModuleTableHandle(Rc::default()));
         let mut universal = Dispatch::install(&mut context).map_err(Error::from_js)?;
         // Every compartment gets its own of these; `eval` and `Function` stay private.
         universal.retain(|(key, _)| {
@@ -269,6 +359,16 @@ impl Engine {
                 .configurable(true)
                 .build(),
         ));
+        let (module_source, module_source_prototype) = module::source::make_class(&mut context);
+        universal.push((
+            JsString::from("ModuleSource").into(),
+            PropertyDescriptor::builder()
+                .value(module_source)
+                .writable(true)
+                .enumerable(false)
+                .configurable(true)
+                .build(),
+        ));
         let mutabilities = lockdown::make_mutabilities(&mut context);
         context.insert_data(lockdown::LockdownState::new());
         context.insert_data(Shared {
@@ -277,6 +377,8 @@ impl Engine {
             class,
             start_global: std::cell::OnceCell::new(),
             mutabilities: mutabilities.clone(),
+            module_source_prototype,
+            box_namespaces: std::cell::Cell::new(true),
         });
         let spec = CompartmentSpec {
             name: JsString::from("start"),
@@ -309,7 +411,7 @@ impl Engine {
     /// # Errors
     /// When an endowment cannot be assigned (e.g. `NaN`, which is read-only).
     pub fn new_compartment(&mut self, options: CompartmentOptions) -> Result<Compartment> {
-        let spec = options.into_spec(&mut self.context);
+        let spec = options.into_spec(&mut self.context)?;
         let record =
             CompartmentRecord::create(&mut self.context, Some(self.start.record.clone()), spec)
                 .map_err(Error::from_js)?;
@@ -380,6 +482,108 @@ impl Engine {
     /// When a property cannot be read (an exotic object's trap threw).
     pub fn mutabilities(&mut self, root: &JsValue, root_name: &str) -> Result<Mutabilities> {
         lockdown::audit(root, root_name, &mut self.context).map_err(Error::from_js)
+    }
+
+    /// Imports a module into `compartment` (as `compartment.import(specifier)`), running jobs
+    /// until it has loaded and evaluated; returns its namespace.
+    ///
+    /// # Errors
+    /// [`Error::Thrown`] when loading or evaluation fails, or when the load never settles.
+    pub fn import(&mut self, compartment: &Compartment, specifier: &str) -> Result<JsObject> {
+        let promise = module::methods::import_promise(
+            compartment.record.clone(),
+            Ok((JsString::from(specifier), Language::JavaScript)),
+            false,
+            &mut self.context,
+        );
+        self.run_jobs()?;
+        let promise = promise
+            .as_object()
+            .and_then(|p| boa_engine::object::builtins::JsPromise::from_object(p).ok())
+            .ok_or_else(|| Error::Engine("import did not return a promise".to_owned()))?;
+        match promise.state() {
+            PromiseState::Fulfilled(namespace) => namespace
+                .as_object()
+                .ok_or_else(|| Error::Engine("a module namespace is not an object".to_owned())),
+            PromiseState::Rejected(reason) => {
+                Err(Error::from_js(boa_engine::JsError::from_opaque(reason)))
+            }
+            PromiseState::Pending => Err(Error::Engine(format!(
+                "the import of \"{specifier}\" never settled"
+            ))),
+        }
+    }
+
+    /// Evaluates module `source` in `compartment` under `specifier` (its imports resolve
+    /// against it) and returns its namespace once it and its imports have run.
+    ///
+    /// ```
+    /// use hardened::{CompartmentOptions, Engine};
+    ///
+    /// let mut engine = Engine::new()?;
+    /// let guest = engine.new_compartment(CompartmentOptions::new())?;
+    /// let namespace = engine.evaluate_module(&guest, "main", "export const answer = 6 * 7;")?;
+    /// assert_eq!(engine.get::<i32>(&namespace, "answer")?, 42);
+    /// # Ok::<(), hardened::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Thrown`] for a syntax error, a failed import or an exception.
+    pub fn evaluate_module(
+        &mut self,
+        compartment: &Compartment,
+        specifier: &str,
+        source: &str,
+    ) -> Result<JsObject> {
+        let text =
+            module::source::ModuleText::new(source.encode_utf16().collect(), Language::JavaScript);
+        let specifier_js = JsString::from(specifier);
+        let instance = module::descriptor::instantiate_text(
+            &compartment.record,
+            specifier_js.clone(),
+            text,
+            &JsValue::undefined(),
+            Language::JavaScript,
+            &mut self.context,
+        )
+        .map_err(Error::from_js)?;
+        compartment.record.modules.define(specifier_js, instance);
+        self.import(compartment, specifier)
+    }
+
+    /// Imports a module synchronously (as `compartment.importNow(specifier)`): the map and
+    /// `importNowHook` only, no promise jobs run, top-level `await` refused.
+    ///
+    /// # Errors
+    /// [`Error::Thrown`] when loading or evaluation fails.
+    pub fn import_now(&mut self, compartment: &Compartment, specifier: &str) -> Result<JsObject> {
+        module::methods::import_now_namespace(
+            &compartment.record,
+            &JsString::from(specifier),
+            Language::JavaScript,
+            &mut self.context,
+        )
+        .map_err(Error::from_js)
+    }
+
+    /// Reads `name` from an object (a module namespace, a compartment's global) and converts it.
+    ///
+    /// # Errors
+    /// [`Error::Thrown`] when reading throws, [`Error::Conversion`] when the value does not
+    /// convert to `T`.
+    pub fn get<T: TryFromJs>(&mut self, object: &JsObject, name: &str) -> Result<T> {
+        let value = object
+            .get(JsString::from(name), &mut self.context)
+            .map_err(Error::from_js)?;
+        T::try_from_js(&value, &mut self.context)
+            .map_err(|error| Error::Conversion(Error::from_js(error).to_string()))
+    }
+
+    /// Chooses what `compartment.import()` resolves to in compartments that do not set
+    /// `__noNamespaceBox__`: `{namespace}` (the SES shim's default, `true`) or the namespace
+    /// itself (XS's behaviour, `false`).
+    pub fn set_namespace_box(&mut self, boxed: bool) {
+        Shared::get(&self.context).box_namespaces.set(boxed);
     }
 
     /// Runs every pending promise job.

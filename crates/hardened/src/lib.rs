@@ -24,9 +24,12 @@ mod dispatch;
 mod engine;
 mod error;
 mod evaluator;
+mod jobs;
 pub mod lockdown;
+mod module;
 
 pub use boa_engine;
 pub use engine::{Compartment, CompartmentOptions, Engine};
 pub use error::{Error, Result, ThrownError};
 pub use lockdown::{LockdownOptions, LockdownReport, Mutabilities};
+pub use module::host::{ModuleDescriptor, ModuleDirectory};

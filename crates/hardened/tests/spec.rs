@@ -2,7 +2,9 @@
 //!
 //! Each test gets a fresh engine; `spec-tests/harness/assert.js` and then the test are evaluated
 //! in the start compartment. Frontmatter keys: `description` (required), `flags: [async]` (the
-//! test must call `$DONE()`), `negative: {type: ErrorName}` (the test must throw that error).
+//! test must call `$DONE()`), `flags: [module]` (the test is a module of the start compartment,
+//! specifier `test.js`; top-level `await` works), `negative: {type: ErrorName}` (the test must
+//! throw that error).
 //! `cargo test --test spec -- FILTER` runs the files whose path contains FILTER.
 
 use std::{
@@ -16,6 +18,7 @@ use yaml_rust2::YamlLoader;
 
 struct Meta {
     asynchronous: bool,
+    module: bool,
     boa_bug: Option<String>,
     negative: Option<String>,
 }
@@ -113,6 +116,7 @@ fn meta(source: &str) -> Result<Meta, String> {
     let flags = doc["flags"].as_vec().cloned().unwrap_or_default();
     Ok(Meta {
         asynchronous: flags.iter().any(|f| f.as_str() == Some("async")),
+        module: flags.iter().any(|f| f.as_str() == Some("module")),
         boa_bug: doc["boa-bug"].as_str().map(str::to_owned),
         negative: doc["negative"]["type"].as_str().map(str::to_owned),
     })
@@ -124,9 +128,14 @@ fn run(source: &str, meta: &Meta, harness: &str) -> Result<(), String> {
     engine
         .evaluate_value(&start, harness)
         .map_err(|e| format!("harness: {e}"))?;
-    let outcome = engine
-        .evaluate_value(&start, source)
-        .and_then(|_| engine.run_jobs());
+    let outcome = if meta.module {
+        engine
+            .evaluate_module(&start, "test.js", source)
+            .map(|_| ())
+    } else {
+        engine.evaluate_value(&start, source).map(|_| ())
+    }
+    .and_then(|()| engine.run_jobs());
     match (outcome, &meta.negative) {
         (Err(Error::Thrown(thrown)), Some(expected)) if &thrown.name == expected => Ok(()),
         (Err(error), Some(expected)) => Err(format!("expected {expected}, got {error}")),

@@ -11,7 +11,7 @@ use boa_engine::{
 use boa_gc::{Finalize, Gc, Trace};
 
 use super::{CompartmentRecord, CompartmentSpec, options::read_transforms};
-use crate::{engine::Shared, evaluator};
+use crate::{engine::Shared, evaluator, module};
 
 /// Native data of a `Compartment` instance. Instances have no own properties.
 #[derive(Trace, Finalize, JsData)]
@@ -36,6 +36,10 @@ impl SharedClass {
         });
         let name = getter("name", |this, _, _| {
             Ok(this_compartment(this, "name")?.name.clone().into())
+        });
+        let no_namespace_box = getter("__noNamespaceBox__", |this, _, context| {
+            let record = this_compartment(this, "__noNamespaceBox__")?;
+            Ok((!module::methods::boxes_namespace(&record, context)).into())
         });
         let inert = FunctionObjectBuilder::new(
             &realm,
@@ -78,19 +82,25 @@ impl SharedClass {
                 js_string!("Compartment"),
                 Attribute::CONFIGURABLE,
             );
-        for (method, length) in [("import", 1), ("importNow", 1), ("load", 1), ("module", 1)] {
+        let methods: [(&str, NativeFunctionPointer); 4] = [
+            ("import", module::methods::import),
+            ("importNow", module::methods::import_now),
+            ("load", module::methods::load),
+            ("module", module::methods::module),
+        ];
+        for (method, function) in methods {
             prototype.function(
-                NativeFunction::from_copy_closure(move |_, _, _| {
-                    Err(JsNativeError::typ()
-                        .with_message(format!(
-                            "Compartment.prototype.{method}: modules are not yet supported"
-                        ))
-                        .into())
-                }),
+                NativeFunction::from_fn_ptr(function),
                 JsString::from(method),
-                length,
+                1,
             );
         }
+        prototype.accessor(
+            js_string!("__noNamespaceBox__"),
+            Some(no_namespace_box),
+            None,
+            Attribute::CONFIGURABLE,
+        );
         Self {
             prototype: prototype.build(),
         }
@@ -98,7 +108,7 @@ impl SharedClass {
 }
 
 /// The compartment behind `this`, or a TypeError naming the method.
-fn this_compartment(this: &JsValue, method: &str) -> JsResult<Gc<CompartmentRecord>> {
+pub(crate) fn this_compartment(this: &JsValue, method: &str) -> JsResult<Gc<CompartmentRecord>> {
     this.as_object()
         .and_then(|object| {
             object
@@ -201,5 +211,8 @@ fn construct(
         None => Shared::get(context).class.prototype.clone(),
     };
     let record = CompartmentRecord::create(context, Some(parent.clone()), spec)?;
-    Ok(JsObject::from_proto_and_data(prototype, CompartmentInstance(record)).into())
+    let instance: JsObject =
+        JsObject::from_proto_and_data(prototype, CompartmentInstance(record.clone())).upcast();
+    let _ = record.instance.set(instance.clone());
+    Ok(instance.into())
 }

@@ -11,10 +11,10 @@ use boa_engine::{
 };
 use boa_gc::{Finalize, Gc, GcRefCell, Trace};
 
-pub(crate) use class::{CompartmentInstance, SharedClass, set_fixed_prototype};
+pub(crate) use class::{CompartmentInstance, SharedClass, set_fixed_prototype, this_compartment};
 pub(crate) use options::CompartmentSpec;
 
-use crate::evaluator::Evaluators;
+use crate::{evaluator::Evaluators, module::CompartmentModules};
 
 /// Everything a compartment owns. Guest code never sees this record; it reaches it only through
 /// the global-name dispatch and the compartment's own `eval`/`Function`/`Compartment`.
@@ -36,6 +36,10 @@ pub(crate) struct CompartmentRecord {
     pub(crate) parent: Option<Gc<CompartmentRecord>>,
     /// Compilers owned by this compartment, made on first use: strict globals, sloppy globals.
     pub(crate) evaluators: GcRefCell<[Option<Evaluators>; 2]>,
+    /// Its module map, hooks and module instances.
+    pub(crate) modules: CompartmentModules,
+    /// The JavaScript `Compartment` instance standing for it.
+    pub(crate) instance: std::cell::OnceCell<JsObject>,
 }
 
 impl CompartmentRecord {
@@ -66,6 +70,8 @@ impl CompartmentRecord {
             transforms: spec.transforms.clone(),
             parent,
             evaluators: GcRefCell::new([None, None]),
+            modules: CompartmentModules::new(spec.modules.clone()),
+            instance: std::cell::OnceCell::new(),
         });
         global::populate(context, &record, &spec)?;
         Ok(record)

@@ -14,7 +14,7 @@ use boa_engine::{
     Context, JsNativeError, JsObject, JsResult, JsString, JsValue, js_string, property::PropertyKey,
 };
 
-use crate::lockdown::own_descriptor;
+use crate::{lockdown::own_descriptor, module::ModuleOptions};
 
 /// Option names that mark a single argument as an options bag.
 const KNOWN_OPTIONS: &[&str] = &[
@@ -46,6 +46,8 @@ pub(crate) struct CompartmentSpec {
     pub(crate) globals: Vec<(PropertyKey, JsValue)>,
     /// Global lexicals: name, value, mutable (`let`) or not (`const`).
     pub(crate) lexicals: Vec<(JsString, JsValue, bool)>,
+    /// The module map, hooks and module flags.
+    pub(crate) modules: ModuleOptions,
 }
 
 impl Default for CompartmentSpec {
@@ -55,6 +57,7 @@ impl Default for CompartmentSpec {
             transforms: Vec::new(),
             globals: Vec::new(),
             lexicals: Vec::new(),
+            modules: ModuleOptions::default(),
         }
     }
 }
@@ -122,6 +125,9 @@ impl CompartmentSpec {
         if !globals.is_undefined() {
             spec.globals = read_endowments(globals, context)?;
         }
+        if !modules.is_undefined() {
+            spec.modules.map = read_module_map(modules, context)?;
+        }
         Ok(spec)
     }
 
@@ -136,15 +142,22 @@ impl CompartmentSpec {
         let transforms =
             read_transforms(&options.get(js_string!("transforms"), context)?, context)?;
         let globals = read_endowments(&options.get(js_string!("globals"), context)?, context)?;
-        let lexicals = read_lexicals(
-            &options.get(js_string!("globalLexicals"), context)?,
-            context,
-        )?;
+        // `globalLexicals` is XS's option, so XS's rule applies: present means an object.
+        let lexicals = if options.has_property(js_string!("globalLexicals"), context)? {
+            read_lexicals(
+                &options.get(js_string!("globalLexicals"), context)?,
+                context,
+            )?
+        } else {
+            Vec::new()
+        };
+        let modules = read_module_options(options, context)?;
         Ok(Self {
             name,
             transforms,
             globals,
             lexicals,
+            modules,
         })
     }
 }
@@ -232,11 +245,11 @@ fn read_lexicals(
     context: &mut Context,
 ) -> JsResult<Vec<(JsString, JsValue, bool)>> {
     let Some(object) = value.as_object() else {
-        if value.is_undefined() {
-            return Ok(Vec::new());
-        }
         return Err(JsNativeError::typ()
-            .with_message("globalLexicals must be an object")
+            .with_message(format!(
+                "Compartment option globalLexicals must be an object, got {}",
+                value.display()
+            ))
             .into());
     };
     let mut lexicals = Vec::new();
@@ -266,4 +279,83 @@ fn read_lexicals(
         lexicals.push((name.clone(), value, mutable));
     }
     Ok(lexicals)
+}
+
+/// The module options (XS rules: a hook that is present must be callable, even `undefined`;
+/// `importHook` wins over its alias `loadHook`, `importNowHook` over `loadNowHook`).
+fn read_module_options(options: &JsObject, context: &mut Context) -> JsResult<ModuleOptions> {
+    let mut hook = |names: &[&str]| -> JsResult<Option<JsObject>> {
+        for name in names {
+            let key = JsString::from(*name);
+            if !options.has_property(key.clone(), context)? {
+                continue;
+            }
+            return match options.get(key, context)?.as_callable() {
+                Some(hook) => Ok(Some(hook)),
+                None => Err(JsNativeError::typ()
+                    .with_message(format!("Compartment option {name} must be a function"))
+                    .into()),
+            };
+        }
+        Ok(None)
+    };
+    let resolve_hook = hook(&["resolveHook"])?;
+    let import_hook = hook(&["importHook", "loadHook"])?;
+    let import_now_hook = hook(&["importNowHook", "loadNowHook"])?;
+    let module_map_hook = hook(&["moduleMapHook"])?;
+    let import_meta_hook = hook(&["importMetaHook"])?;
+    let map = if options.has_property(js_string!("modules"), context)? {
+        read_module_map(&options.get(js_string!("modules"), context)?, context)?
+    } else {
+        Vec::new()
+    };
+    let no_namespace_box = if options.has_property(js_string!("__noNamespaceBox__"), context)? {
+        Some(
+            options
+                .get(js_string!("__noNamespaceBox__"), context)?
+                .to_boolean(),
+        )
+    } else {
+        None
+    };
+    let no_aggregate_load_errors = options
+        .get(js_string!("noAggregateLoadErrors"), context)?
+        .to_boolean();
+    Ok(ModuleOptions {
+        map,
+        resolve_hook,
+        import_hook,
+        import_now_hook,
+        module_map_hook,
+        import_meta_hook,
+        no_namespace_box,
+        no_aggregate_load_errors,
+    })
+}
+
+/// The `modules` map: an object whose own enumerable string-keyed properties are read once
+/// (getters run once); descriptors are checked when they are loaded.
+fn read_module_map(value: &JsValue, context: &mut Context) -> JsResult<Vec<(JsString, JsValue)>> {
+    let Some(object) = value.as_object() else {
+        return Err(JsNativeError::typ()
+            .with_message(format!(
+                "Compartment option modules must be an object, got {}",
+                value.display()
+            ))
+            .into());
+    };
+    let mut map = Vec::new();
+    for key in object.own_property_keys(context)? {
+        let specifier = match &key {
+            PropertyKey::String(name) => name.clone(),
+            PropertyKey::Index(index) => JsString::from(index.get().to_string()),
+            PropertyKey::Symbol(_) => continue,
+        };
+        let enumerable = own_descriptor(&object, &key, context)?
+            .is_some_and(|descriptor| descriptor.enumerable() == Some(true));
+        if enumerable {
+            map.push((specifier, object.get(key, context)?));
+        }
+    }
+    Ok(map)
 }

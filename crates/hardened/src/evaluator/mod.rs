@@ -15,7 +15,8 @@
 mod source;
 mod stack;
 
-use stack::with_room;
+pub(crate) use source::reject_direct_eval;
+pub(crate) use stack::{check_nesting, with_room};
 
 use boa_engine::{
     Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction, Script,

@@ -188,7 +188,7 @@ fn unparenthesize(expression: &Expression) -> Option<&Expression> {
 /// Direct eval is rejected with a SyntaxError naming its position (see docs/architecture.md:
 /// Boa only performs a direct eval through the realm's own `%eval%`, which must never be
 /// reachable by guests).
-fn reject_direct_eval<N>(node: &N) -> Result<(), JsNativeError>
+pub(crate) fn reject_direct_eval<N>(node: &N) -> Result<(), JsNativeError>
 where
     N: VisitWith,
 {

@@ -127,6 +127,7 @@ pub(crate) const UNIVERSAL: &[&str] = &[
     "WeakMap",
     "WeakSet",
     "Iterator",
+    "ModuleSource",
     "lockdown",
     "harden",
 ];
@@ -1714,6 +1715,27 @@ pub(crate) static RECORDS: &[Record] = &[
             ("importNow", Fn),
             ("load", Fn),
             ("module", Fn),
+            ("__noNamespaceBox__", Get),
+            ("@@toStringTag", Prim("string")),
+        ],
+    ),
+    record(
+        "ModuleSource",
+        Some("%FunctionPrototype%"),
+        &[
+            ("length", Prim("number")),
+            ("name", Prim("string")),
+            ("prototype", Is("%ModuleSourcePrototype%")),
+        ],
+    ),
+    record(
+        "%ModuleSourcePrototype%",
+        Some("%ObjectPrototype%"),
+        &[
+            ("constructor", Is("ModuleSource")),
+            ("bindings", Get),
+            ("needsImport", Get),
+            ("needsImportMeta", Get),
             ("@@toStringTag", Prim("string")),
         ],
     ),

@@ -1,0 +1,290 @@
+//! The engine's job queue: promise jobs, Boa's native async jobs (module loading), and the two
+//! things Boa's own executor lacks that compartments need.
+//!
+//! - **Synchronous loading.** `importNow` must load a module graph without running a single
+//!   promise job. While [`Jobs::capture`] is active, async jobs are set aside instead of queued,
+//!   and the caller polls them to completion on the spot ([`Jobs::drive_captured`]).
+//! - **Stall detection.** A module hook may return a promise that never settles. Boa's executor
+//!   would spin forever; here, when no job can make progress, the waits on such promises are
+//!   told so ([`Jobs::stalled`]) and fail with a clear error instead.
+
+use std::{
+    cell::{Cell, RefCell},
+    collections::VecDeque,
+    future::Future,
+    pin::Pin,
+    rc::Rc,
+    task::{Context as TaskContext, Poll, Waker},
+};
+
+use boa_engine::{
+    Context, JsNativeError, JsResult, JsValue,
+    job::{GenericJob, Job, JobExecutor, NativeAsyncJob, PromiseJob, TimeoutJob},
+};
+
+/// The job queues of one engine.
+#[derive(Default)]
+pub(crate) struct Jobs {
+    promise: RefCell<VecDeque<PromiseJob>>,
+    generic: RefCell<VecDeque<GenericJob>>,
+    timeouts: RefCell<VecDeque<TimeoutJob>>,
+    async_jobs: RefCell<VecDeque<NativeAsyncJob>>,
+    /// Async jobs set aside while a synchronous load runs.
+    captured: RefCell<Option<Vec<NativeAsyncJob>>>,
+    /// Set while the queue has nothing left to run but futures still wait.
+    stalled: Rc<Cell<bool>>,
+}
+
+type Pending<'a> = Pin<Box<dyn Future<Output = JsResult<JsValue>> + 'a>>;
+
+impl Jobs {
+    /// A flag that is true while no job can make progress; [`SettledSlot`] waits read it.
+    pub(crate) fn stall_flag(&self) -> Rc<Cell<bool>> {
+        self.stalled.clone()
+    }
+
+    /// Whether a synchronous load is running (module loads must use the synchronous hooks).
+    pub(crate) fn is_capturing(&self) -> bool {
+        self.captured.borrow().is_some()
+    }
+
+    /// Runs `f` with async jobs captured, then returns them instead of queueing them.
+    pub(crate) fn capture<T>(
+        this: &Rc<Self>,
+        context: &mut Context,
+        f: impl FnOnce(&mut Context) -> T,
+    ) -> (T, Vec<NativeAsyncJob>) {
+        let outer = this.captured.replace(Some(Vec::new()));
+        let result = f(context);
+        let captured = this.captured.replace(outer).unwrap_or_default();
+        (result, captured)
+    }
+
+    /// Polls captured async jobs (and those they enqueue) to completion without running any
+    /// promise job. A job that cannot finish synchronously is an error.
+    pub(crate) fn drive_captured(
+        this: &Rc<Self>,
+        context: &mut Context,
+        mut jobs: Vec<NativeAsyncJob>,
+    ) -> JsResult<()> {
+        let outer = this.captured.replace(Some(Vec::new()));
+        let result = (|| {
+            while !jobs.is_empty() {
+                for job in jobs.drain(..) {
+                    let cell = RefCell::new(&mut *context);
+                    let mut future = job.call(&cell);
+                    match Pin::new(&mut future).poll(&mut TaskContext::from_waker(Waker::noop())) {
+                        Poll::Ready(result) => {
+                            result?;
+                        }
+                        Poll::Pending => {
+                            return Err(JsNativeError::typ()
+                                .with_message(
+                                    "a module could not be loaded synchronously (its load waits on a promise)",
+                                )
+                                .into());
+                        }
+                    }
+                }
+                jobs = this
+                    .captured
+                    .borrow_mut()
+                    .as_mut()
+                    .map(std::mem::take)
+                    .unwrap_or_default();
+            }
+            Ok(())
+        })();
+        this.captured.replace(outer);
+        result
+    }
+
+    fn is_idle(&self) -> bool {
+        self.promise.borrow().is_empty()
+            && self.generic.borrow().is_empty()
+            && self.timeouts.borrow().is_empty()
+            && self.async_jobs.borrow().is_empty()
+    }
+
+    fn clear(&self) {
+        self.promise.borrow_mut().clear();
+        self.generic.borrow_mut().clear();
+        self.timeouts.borrow_mut().clear();
+        self.async_jobs.borrow_mut().clear();
+    }
+}
+
+impl JobExecutor for Jobs {
+    fn enqueue_job(self: Rc<Self>, job: Job, _: &mut Context) {
+        match job {
+            Job::PromiseJob(job) => self.promise.borrow_mut().push_back(job),
+            Job::AsyncJob(job) => match &mut *self.captured.borrow_mut() {
+                Some(captured) => captured.push(job),
+                None => self.async_jobs.borrow_mut().push_back(job),
+            },
+            Job::GenericJob(job) => self.generic.borrow_mut().push_back(job),
+            // No host timer API is installed; a timeout a host enqueues runs once the queue is
+            // otherwise idle (there is no event loop to wait in).
+            Job::TimeoutJob(job) => self.timeouts.borrow_mut().push_back(job),
+            // Interval jobs come only from host timer APIs, which this engine does not install,
+            // and FinalizationRegistry cleanups are optional (ECMA-262 §9.13): neither is kept.
+            Job::IntervalJob(_) | Job::FinalizationRegistryCleanupJob(_) => {}
+            _ => {}
+        }
+    }
+
+    fn run_jobs(self: Rc<Self>, context: &mut Context) -> JsResult<()> {
+        let cell = RefCell::new(context);
+        let mut waiting: Vec<Pending<'_>> = Vec::new();
+        let result = (|| {
+            loop {
+                let mut progressed = false;
+                let fresh: Vec<_> = self.async_jobs.borrow_mut().drain(..).collect();
+                for job in fresh {
+                    waiting.push(Box::pin(job.call(&cell)));
+                }
+                let mut index = 0;
+                while index < waiting.len() {
+                    let poll = waiting[index]
+                        .as_mut()
+                        .poll(&mut TaskContext::from_waker(Waker::noop()));
+                    match poll {
+                        Poll::Ready(result) => {
+                            drop(waiting.swap_remove(index));
+                            progressed = true;
+                            result?;
+                        }
+                        Poll::Pending => index += 1,
+                    }
+                }
+                loop {
+                    let job = self.promise.borrow_mut().pop_front();
+                    let Some(job) = job else { break };
+                    progressed = true;
+                    job.call(&mut cell.borrow_mut())?;
+                }
+                let generic: Vec<_> = self.generic.borrow_mut().drain(..).collect();
+                for job in generic {
+                    progressed = true;
+                    job.call(&mut cell.borrow_mut())?;
+                }
+                if !progressed && self.async_jobs.borrow().is_empty() {
+                    let timeout = self.timeouts.borrow_mut().pop_front();
+                    if let Some(job) = timeout {
+                        job.call(&mut cell.borrow_mut())?;
+                        continue;
+                    }
+                    if waiting.is_empty() || self.stalled.get() {
+                        return Ok(());
+                    }
+                    // Nothing can settle what the remaining futures wait for: let them fail.
+                    self.stalled.set(true);
+                    continue;
+                }
+                self.stalled.set(false);
+                cell.borrow_mut().clear_kept_objects();
+            }
+        })();
+        self.stalled.set(false);
+        drop(waiting);
+        if result.is_err() {
+            self.clear();
+        }
+        debug_assert!(result.is_err() || self.is_idle());
+        result
+    }
+}
+
+/// A one-shot result shared between a producer and any number of waiting futures.
+pub(crate) struct SettledSlot<T> {
+    value: RefCell<Option<JsResult<T>>>,
+    stalled: Rc<Cell<bool>>,
+    what: String,
+}
+
+impl<T: Clone> SettledSlot<T> {
+    pub(crate) fn new(stalled: Rc<Cell<bool>>, what: String) -> Rc<Self> {
+        Rc::new(Self {
+            value: RefCell::new(None),
+            stalled,
+            what,
+        })
+    }
+
+    pub(crate) fn settle(&self, value: JsResult<T>) {
+        self.value.borrow_mut().get_or_insert(value);
+    }
+
+    /// The settled value, or `None` while pending.
+    pub(crate) fn peek(&self) -> Option<JsResult<T>> {
+        self.value.borrow().clone()
+    }
+
+    /// Waits for the value; fails once the job queue has stalled with this still pending.
+    pub(crate) fn wait(self: Rc<Self>) -> impl Future<Output = JsResult<T>> {
+        std::future::poll_fn(move |_| {
+            if let Some(value) = self.peek() {
+                return Poll::Ready(value);
+            }
+            if self.stalled.get() {
+                return Poll::Ready(Err(JsNativeError::typ()
+                    .with_message(format!("{} never settled", self.what))
+                    .into()));
+            }
+            Poll::Pending
+        })
+    }
+}
+
+/// A slot settled by `promise`'s reactions.
+pub(crate) fn promise_slot(
+    promise: &boa_engine::object::builtins::JsPromise,
+    what: String,
+    context: &mut Context,
+) -> JsResult<Rc<SettledSlot<JsValue>>> {
+    use boa_engine::{JsArgs, JsError, NativeFunction, object::FunctionObjectBuilder};
+    let stalled = jobs(context).stall_flag();
+    let slot = SettledSlot::new(stalled, what);
+    let reaction = |fulfilled: bool, slot: Rc<SettledSlot<JsValue>>, context: &mut Context| {
+        let function = NativeFunction::from_copy_closure_with_captures(
+            |_, args, reaction: &Reaction, _| {
+                let value = args.get_or_undefined(0).clone();
+                reaction.slot.settle(if reaction.fulfilled {
+                    Ok(value)
+                } else {
+                    Err(JsError::from_opaque(value))
+                });
+                Ok(JsValue::undefined())
+            },
+            Reaction { slot, fulfilled },
+        );
+        FunctionObjectBuilder::new(context.realm(), function).build()
+    };
+    let on_fulfilled = reaction(true, slot.clone(), context);
+    let on_rejected = reaction(false, slot.clone(), context);
+    promise.then(Some(on_fulfilled), Some(on_rejected), context)?;
+    Ok(slot)
+}
+
+/// What a promise reaction settles.
+#[derive(boa_gc::Trace, boa_gc::Finalize)]
+struct Reaction {
+    /// Values stored in the slot are held by `Rc`s outside the collected heap, which keeps
+    /// them alive for as long as a waiter can read them.
+    #[unsafe_ignore_trace]
+    slot: Rc<SettledSlot<JsValue>>,
+    #[unsafe_ignore_trace]
+    fulfilled: bool,
+}
+
+/// The engine's job queue.
+pub(crate) fn jobs(context: &Context) -> Rc<Jobs> {
+    context
+        .get_data::<JobsHandle>()
+        .map(|handle| handle.0.clone())
+        .expect("the job queue is installed when the engine is built")
+}
+
+/// Keeps the job queue reachable from the context's host data.
+#[derive(boa_gc::Trace, boa_gc::Finalize)]
+pub(crate) struct JobsHandle(#[unsafe_ignore_trace] pub(crate) Rc<Jobs>);

@@ -1,0 +1,626 @@
+//! Modules: every compartment has its own module map, and every module instance is a native Boa
+//! module owned by the compartment that instantiated it.
+//!
+//! All module records live in the one realm. The engine's [`Loader`] is Boa's module loader: it
+//! finds the compartment behind each request from its referrer (a module's owner from the
+//! [`ModuleTable`], a script's from the global-name dispatch) and answers from that compartment's
+//! memo, `modules` map, `moduleMapHook`, and `importHook`/`importNowHook`, in that order (the SES
+//! shim's order). Module code resolves free names through the same dispatch as scripts, keyed by
+//! the running module, so it sees its own compartment's globals.
+//!
+//! Units: [`source`] (module text and `ModuleSource`), [`descriptor`] (module descriptors into
+//! module instances), [`virtual_source`] (virtual module sources and namespaces), [`methods`]
+//! (`import`, `importNow`, `load`, `module`).
+
+pub(crate) mod descriptor;
+pub(crate) mod host;
+pub(crate) mod methods;
+pub(crate) mod source;
+pub(crate) mod virtual_source;
+
+use std::{
+    cell::{Cell, RefCell},
+    collections::HashMap,
+    future::Future,
+    pin::Pin,
+    rc::Rc,
+};
+
+use boa_engine::{
+    Context, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue, Module,
+    module::{ModuleLoader, ModuleRequest, Referrer},
+    object::builtins::JsPromise,
+};
+use boa_gc::{Finalize, Gc, GcRefCell, Trace, WeakGc};
+
+use crate::{
+    compartment::CompartmentRecord,
+    dispatch::Dispatch,
+    jobs::{self, SettledSlot},
+};
+use source::ModuleText;
+
+/// A boxed future borrowing the context for the duration of a load.
+pub(crate) type Loading<'a, T> = Pin<Box<dyn Future<Output = JsResult<T>> + 'a>>;
+
+/// The context as Boa's async module machinery lends it.
+pub(crate) type Cx<'a, 'b> = &'a RefCell<&'b mut Context>;
+
+/// A compartment's module options, read at construction.
+#[derive(Clone, Default, Trace, Finalize)]
+pub(crate) struct ModuleOptions {
+    /// The `modules` map: specifier → descriptor, captured once (getters ran then).
+    pub(crate) map: Vec<(JsString, JsValue)>,
+    pub(crate) resolve_hook: Option<JsObject>,
+    pub(crate) import_hook: Option<JsObject>,
+    pub(crate) import_now_hook: Option<JsObject>,
+    pub(crate) module_map_hook: Option<JsObject>,
+    pub(crate) import_meta_hook: Option<JsObject>,
+    #[unsafe_ignore_trace]
+    pub(crate) no_namespace_box: Option<bool>,
+    #[unsafe_ignore_trace]
+    pub(crate) no_aggregate_load_errors: bool,
+}
+
+/// A compartment's module state.
+#[derive(Default, Trace, Finalize)]
+pub(crate) struct CompartmentModules {
+    pub(crate) options: ModuleOptions,
+    /// Full specifier (with its import type) → the instance, or the load producing it.
+    memo: GcRefCell<HashMap<JsString, Memo>>,
+    /// Specifier → module source, for children's `{source: specifier}` descriptors.
+    sources: GcRefCell<HashMap<JsString, JsValue>>,
+    /// Specifier → the deferred namespace `module()` returned.
+    pub(crate) deferred: GcRefCell<HashMap<JsString, JsObject>>,
+}
+
+#[derive(Trace, Finalize)]
+enum Memo {
+    Loaded(Module),
+    Loading(#[unsafe_ignore_trace] Rc<SettledSlot<Module>>),
+}
+
+impl CompartmentModules {
+    pub(crate) fn new(options: ModuleOptions) -> Self {
+        Self {
+            options,
+            memo: GcRefCell::default(),
+            sources: GcRefCell::default(),
+            deferred: GcRefCell::default(),
+        }
+    }
+
+    /// Records `module` as the instance for `specifier` (replacing any earlier one).
+    pub(crate) fn define(&self, specifier: JsString, module: Module) {
+        self.memo
+            .borrow_mut()
+            .insert(specifier, Memo::Loaded(module));
+    }
+
+    /// The loaded instance for `key`, if any.
+    pub(crate) fn loaded(&self, key: &JsString) -> Option<Module> {
+        match self.memo.borrow().get(key) {
+            Some(Memo::Loaded(module)) => Some(module.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// What the engine knows of a module instance.
+#[derive(Trace, Finalize)]
+pub(crate) struct ModuleInfo {
+    pub(crate) compartment: WeakGc<CompartmentRecord>,
+    /// The specifier its imports are resolved against.
+    #[unsafe_ignore_trace]
+    pub(crate) specifier: JsString,
+    /// The instances its imports resolved to, as the loader answered them.
+    pub(crate) dependencies: GcRefCell<Vec<Module>>,
+    /// Load failures of its imports, kept for the aggregated load error.
+    #[unsafe_ignore_trace]
+    pub(crate) failures: RefCell<Vec<JsError>>,
+    /// Its text, when it was parsed from one.
+    #[unsafe_ignore_trace]
+    pub(crate) text: Option<Rc<ModuleText>>,
+    /// Properties prepared for its `import.meta` (descriptor `importMeta`, `importMetaHook`).
+    pub(crate) import_meta: Option<JsObject>,
+    /// The private helper module a virtual module source imports.
+    pub(crate) helper: Option<Module>,
+    /// Whether the whole graph below it has been loaded (so its namespace may be made).
+    #[unsafe_ignore_trace]
+    pub(crate) loaded: Cell<bool>,
+}
+
+impl ModuleInfo {
+    pub(crate) fn new(record: &Gc<CompartmentRecord>, specifier: JsString) -> Self {
+        Self {
+            compartment: WeakGc::new(record),
+            specifier,
+            dependencies: GcRefCell::new(Vec::new()),
+            failures: RefCell::new(Vec::new()),
+            text: None,
+            import_meta: None,
+            helper: None,
+            loaded: Cell::new(false),
+        }
+    }
+}
+
+/// Every module instance the engine made, with its owner. Modules are held until their
+/// compartment is gone (entries of dead compartments are pruned as the table grows).
+#[derive(Default)]
+pub(crate) struct ModuleTable {
+    entries: RefCell<HashMap<Module, Gc<ModuleInfo>>>,
+    prune_at: Cell<usize>,
+    /// Deferred namespaces from `module()` → their proxy targets.
+    deferred: RefCell<HashMap<JsObject, JsObject>>,
+}
+
+/// Keeps the module table reachable from the context's host data. The table lives outside the
+/// collected heap, so the modules in it stay alive until pruned.
+#[derive(Trace, Finalize)]
+pub(crate) struct ModuleTableHandle(#[unsafe_ignore_trace] pub(crate) Rc<ModuleTable>);
+
+impl ModuleTable {
+    pub(crate) fn get(context: &Context) -> Rc<Self> {
+        context
+            .get_data::<ModuleTableHandle>()
+            .map(|handle| handle.0.clone())
+            .expect("the module table is installed when the engine is built")
+    }
+
+    pub(crate) fn insert(&self, module: Module, info: ModuleInfo) -> Gc<ModuleInfo> {
+        let info = Gc::new(info);
+        let mut entries = self.entries.borrow_mut();
+        if entries.len() >= self.prune_at.get() {
+            entries.retain(|_, info| info.compartment.upgrade().is_some());
+            self.prune_at.set((entries.len() * 2).max(64));
+        }
+        entries.insert(module, info.clone());
+        info
+    }
+
+    pub(crate) fn add_deferred(&self, proxy: JsObject, target: JsObject) {
+        self.deferred.borrow_mut().insert(proxy, target);
+    }
+
+    /// The proxy target of a deferred namespace.
+    pub(crate) fn deferred(&self, proxy: &JsObject) -> Option<JsObject> {
+        self.deferred.borrow().get(proxy).cloned()
+    }
+
+    pub(crate) fn info(&self, module: &Module) -> Option<Gc<ModuleInfo>> {
+        self.entries.borrow().get(module).cloned()
+    }
+
+    /// The module whose namespace object is `namespace`, among those whose graph has loaded.
+    pub(crate) fn module_of_namespace(
+        &self,
+        namespace: &JsObject,
+        context: &mut Context,
+    ) -> Option<Module> {
+        let candidates: Vec<Module> = self
+            .entries
+            .borrow()
+            .iter()
+            .filter(|(_, info)| info.loaded.get())
+            .map(|(module, _)| module.clone())
+            .collect();
+        candidates
+            .into_iter()
+            .find(|module| JsObject::equals(&module.namespace(context), namespace))
+    }
+
+    /// Marks `root` and everything it was seen to import as loaded.
+    pub(crate) fn mark_loaded(&self, root: &Module) {
+        let mut stack = vec![root.clone()];
+        while let Some(module) = stack.pop() {
+            let Some(info) = self.info(&module) else {
+                continue;
+            };
+            if info.loaded.replace(true) {
+                continue;
+            }
+            stack.extend(info.dependencies.borrow().iter().cloned());
+            if let Some(helper) = &info.helper {
+                stack.push(helper.clone());
+            }
+        }
+    }
+
+    /// Every load failure recorded in the graph below `root`.
+    pub(crate) fn failures_below(&self, root: &Module) -> Vec<JsError> {
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = vec![root.clone()];
+        let mut failures = Vec::new();
+        while let Some(module) = stack.pop() {
+            if !seen.insert(module.clone()) {
+                continue;
+            }
+            let Some(info) = self.info(&module) else {
+                continue;
+            };
+            failures.extend(info.failures.borrow().iter().cloned());
+            stack.extend(info.dependencies.borrow().iter().cloned());
+        }
+        failures
+    }
+
+    /// Whether any module in the graph below `root` has a top-level `await` (and has not run).
+    pub(crate) fn graph_awaits(&self, root: &Module, context: &mut Context) -> JsResult<bool> {
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = vec![root.clone()];
+        while let Some(module) = stack.pop() {
+            if !seen.insert(module.clone()) {
+                continue;
+            }
+            let Some(info) = self.info(&module) else {
+                continue;
+            };
+            if let Some(text) = &info.text
+                && text.may_await()
+                && text.facts(context.interner_mut())?.top_level_await
+            {
+                return Ok(true);
+            }
+            stack.extend(info.dependencies.borrow().iter().cloned());
+        }
+        Ok(false)
+    }
+}
+
+/// The engine's module loader: routes each request to the compartment behind its referrer.
+pub(crate) struct Loader;
+
+impl ModuleLoader for Loader {
+    async fn load_imported_module(
+        self: Rc<Self>,
+        referrer: Referrer,
+        request: ModuleRequest,
+        context: &RefCell<&mut Context>,
+    ) -> JsResult<Module> {
+        let (record, referrer_info) = match &referrer {
+            Referrer::Module(module) => {
+                let info = ModuleTable::get(&context.borrow())
+                    .info(module)
+                    .ok_or_else(|| {
+                        JsNativeError::typ().with_message("module is not owned by any compartment")
+                    })?;
+                if info.helper.is_some()
+                    && request.specifier() == &JsString::from(virtual_source::HELPER)
+                {
+                    return info.helper.clone().ok_or_else(|| unreachable_helper());
+                }
+                let record = info.compartment.upgrade().ok_or_else(|| {
+                    JsNativeError::typ().with_message("the module's compartment is gone")
+                })?;
+                (record, Some(info))
+            }
+            Referrer::Script(script) => {
+                let owner = {
+                    let mut context = context.borrow_mut();
+                    let code = script.codeblock(&mut context)?;
+                    Dispatch::owner_of_code(&context, &code)?
+                };
+                (owner.compartment.clone(), None)
+            }
+            Referrer::Realm(_) => {
+                return Err(JsNativeError::typ()
+                    .with_message("import() is only available to compartment code")
+                    .into());
+            }
+        };
+        let language = language_of(&request)?;
+        let sync = jobs::jobs(&context.borrow()).is_capturing();
+        let result = async {
+            let specifier = resolve(
+                &record,
+                request.specifier(),
+                referrer_info.as_ref().map(|info| &info.specifier),
+                &mut context.borrow_mut(),
+            )?;
+            obtain(record.clone(), specifier, language, sync, context).await
+        }
+        .await;
+        if let Some(info) = referrer_info {
+            match &result {
+                Ok(module) => info.dependencies.borrow_mut().push(module.clone()),
+                Err(error) => info.failures.borrow_mut().push(error.clone()),
+            }
+        }
+        result
+    }
+
+    fn init_import_meta(
+        self: Rc<Self>,
+        import_meta: &JsObject,
+        module: &Module,
+        context: &mut Context,
+    ) {
+        let Some(info) = ModuleTable::get(context).info(module) else {
+            return;
+        };
+        let Some(prepared) = &info.import_meta else {
+            return;
+        };
+        // The prepared object is ours (null prototype, data properties only): copying cannot
+        // run guest code, and this hook has no way to report an error.
+        for key in prepared.own_property_keys(context).unwrap_or_default() {
+            if let Some(value) = prepared
+                .borrow()
+                .properties()
+                .get(&key)
+                .and_then(|d| d.value().cloned())
+            {
+                import_meta.insert_property(
+                    key,
+                    boa_engine::property::PropertyDescriptor::builder()
+                        .value(value)
+                        .writable(true)
+                        .enumerable(true)
+                        .configurable(true),
+                );
+            }
+        }
+    }
+}
+
+fn unreachable_helper() -> JsError {
+    JsNativeError::typ()
+        .with_message("virtual module helper is missing")
+        .into()
+}
+
+/// The module language a request asks for with its `type` attribute.
+pub(crate) fn language_of(request: &ModuleRequest) -> JsResult<source::Language> {
+    match request.get_attribute("type") {
+        None => Ok(source::Language::JavaScript),
+        Some(kind) if kind == &JsString::from("json") => Ok(source::Language::Json),
+        Some(kind) => Err(JsNativeError::typ()
+            .with_message(format!(
+                "unsupported module type \"{}\": only \"json\" is supported",
+                kind.to_std_string_escaped()
+            ))
+            .into()),
+    }
+}
+
+/// The memo key of a specifier imported as `language`.
+fn memo_key(specifier: &JsString, language: source::Language) -> JsString {
+    match language {
+        source::Language::JavaScript => specifier.clone(),
+        source::Language::Json => {
+            JsString::from(format!("{}\u{0}json", specifier.to_std_string_escaped()))
+        }
+    }
+}
+
+/// The options argument hooks get: `undefined`, or `{with: {type: 'json'}}`.
+fn hook_options(language: source::Language, context: &mut Context) -> JsValue {
+    match language {
+        source::Language::JavaScript => JsValue::undefined(),
+        source::Language::Json => {
+            let with = boa_engine::object::ObjectInitializer::new(context)
+                .property(
+                    JsString::from("type"),
+                    JsString::from("json"),
+                    boa_engine::property::Attribute::all(),
+                )
+                .build();
+            boa_engine::object::ObjectInitializer::new(context)
+                .property(
+                    JsString::from("with"),
+                    with,
+                    boa_engine::property::Attribute::all(),
+                )
+                .build()
+                .into()
+        }
+    }
+}
+
+/// Resolves an import specifier against its referrer's specifier with the compartment's
+/// `resolveHook`, or the nearest ancestor's (as XS does). Top-level specifiers (from
+/// `import()` in scripts and from the compartment's own methods) are already full.
+pub(crate) fn resolve(
+    record: &Gc<CompartmentRecord>,
+    specifier: &JsString,
+    referrer: Option<&JsString>,
+    context: &mut Context,
+) -> JsResult<JsString> {
+    let Some(referrer) = referrer else {
+        return Ok(specifier.clone());
+    };
+    let mut current = Some(record.clone());
+    while let Some(compartment) = current {
+        if let Some(hook) = &compartment.modules.options.resolve_hook {
+            let resolved = hook.call(
+                &JsValue::undefined(),
+                &[specifier.clone().into(), referrer.clone().into()],
+                context,
+            )?;
+            return resolved.as_string().ok_or_else(|| {
+                JsNativeError::typ()
+                    .with_message(format!(
+                        "resolveHook of compartment \"{}\" returned {} for \"{}\": it must return a string",
+                        record.name.to_std_string_escaped(),
+                        resolved.display(),
+                        specifier.to_std_string_escaped()
+                    ))
+                    .into()
+            });
+        }
+        current = compartment.parent.clone();
+    }
+    Err(JsNativeError::typ()
+        .with_message(format!(
+            "cannot resolve \"{}\" imported by \"{}\" in compartment \"{}\": no resolveHook",
+            specifier.to_std_string_escaped(),
+            referrer.to_std_string_escaped(),
+            record.name.to_std_string_escaped()
+        ))
+        .into())
+}
+
+/// The module instance `record` has for the full `specifier`: from its memo, or made from the
+/// descriptor its map or hooks give. Concurrent loads of one specifier share one instance.
+pub(crate) fn obtain<'a, 'b: 'a>(
+    record: Gc<CompartmentRecord>,
+    specifier: JsString,
+    language: source::Language,
+    sync: bool,
+    context: Cx<'a, 'b>,
+) -> Loading<'a, Module> {
+    Box::pin(async move {
+        let key = memo_key(&specifier, language);
+        let pending = match record.modules.memo.borrow().get(&key) {
+            Some(Memo::Loaded(module)) => return Ok(module.clone()),
+            Some(Memo::Loading(slot)) => Some(slot.clone()),
+            None => None,
+        };
+        if let Some(slot) = pending {
+            if sync && slot.peek().is_none() {
+                return Err(JsNativeError::typ()
+                    .with_message(format!(
+                        "module \"{}\" is being loaded asynchronously in compartment \"{}\"",
+                        specifier.to_std_string_escaped(),
+                        record.name.to_std_string_escaped()
+                    ))
+                    .into());
+            }
+            return slot.wait().await;
+        }
+        let slot = SettledSlot::new(
+            jobs::jobs(&context.borrow()).stall_flag(),
+            format!(
+                "the load of module \"{}\"",
+                specifier.to_std_string_escaped()
+            ),
+        );
+        record
+            .modules
+            .memo
+            .borrow_mut()
+            .insert(key.clone(), Memo::Loading(slot.clone()));
+        let result = async {
+            let descriptor = lookup(&record, &specifier, language, sync, context).await?;
+            descriptor::instantiate(
+                record.clone(),
+                specifier.clone(),
+                descriptor,
+                language,
+                sync,
+                context,
+            )
+            .await
+        }
+        .await;
+        let mut memo = record.modules.memo.borrow_mut();
+        match &result {
+            Ok(module) => {
+                memo.insert(key, Memo::Loaded(module.clone()));
+            }
+            Err(_) => {
+                memo.remove(&key);
+            }
+        }
+        drop(memo);
+        slot.settle(result.clone());
+        result
+    })
+}
+
+/// Finds the descriptor for `specifier`: the `modules` map, then `moduleMapHook`, then the
+/// import hook (awaited; `importNowHook` on the synchronous path).
+pub(crate) fn lookup<'a, 'b: 'a>(
+    record: &'a Gc<CompartmentRecord>,
+    specifier: &'a JsString,
+    language: source::Language,
+    sync: bool,
+    context: Cx<'a, 'b>,
+) -> Loading<'a, JsValue> {
+    Box::pin(async move {
+        let options = &record.modules.options;
+        if let Some((_, descriptor)) = options.map.iter().find(|(key, _)| key == specifier) {
+            return Ok(descriptor.clone());
+        }
+        if let Some(hook) = &options.module_map_hook {
+            let descriptor = hook.call(
+                &JsValue::undefined(),
+                &[specifier.clone().into()],
+                &mut context.borrow_mut(),
+            )?;
+            if !descriptor.is_undefined() {
+                return Ok(descriptor);
+            }
+        }
+        let (hook, name) = if sync {
+            (&options.import_now_hook, "importNowHook")
+        } else {
+            (&options.import_hook, "importHook")
+        };
+        let Some(hook) = hook else {
+            return Err(JsNativeError::typ()
+                .with_message(format!(
+                    "no {name} in compartment \"{}\" to load module \"{}\"",
+                    record.name.to_std_string_escaped(),
+                    specifier.to_std_string_escaped()
+                ))
+                .into());
+        };
+        let descriptor = {
+            let mut context = context.borrow_mut();
+            let hook_options = hook_options(language, &mut context);
+            hook.call(
+                &JsValue::undefined(),
+                &[specifier.clone().into(), hook_options],
+                &mut context,
+            )?
+        };
+        if sync || descriptor::is_namespace_token(&descriptor, &context.borrow()) {
+            return Ok(descriptor);
+        }
+        let slot = {
+            let mut context = context.borrow_mut();
+            let promise = JsPromise::resolve(descriptor, &mut context)?;
+            jobs::promise_slot(
+                &promise,
+                format!(
+                    "the importHook promise for module \"{}\" in compartment \"{}\"",
+                    specifier.to_std_string_escaped(),
+                    record.name.to_std_string_escaped()
+                ),
+                &mut context,
+            )?
+        };
+        slot.wait().await
+    })
+}
+
+/// The module source `record` has for `specifier`, for a child's `{source: specifier}`.
+pub(crate) fn source_of<'a, 'b: 'a>(
+    record: Gc<CompartmentRecord>,
+    specifier: JsString,
+    sync: bool,
+    context: Cx<'a, 'b>,
+) -> Loading<'a, JsValue> {
+    Box::pin(async move {
+        if let Some(source) = record.modules.sources.borrow().get(&specifier) {
+            return Ok(source.clone());
+        }
+        let descriptor = lookup(
+            &record,
+            &specifier,
+            source::Language::JavaScript,
+            sync,
+            context,
+        )
+        .await?;
+        let source = descriptor::source_in(&record, &specifier, descriptor, sync, context).await?;
+        record
+            .modules
+            .sources
+            .borrow_mut()
+            .insert(specifier, source.clone());
+        Ok(source)
+    })
+}
