@@ -156,6 +156,22 @@ fn inspect_nested(
     if object.is::<boa_engine::builtins::proxy::Proxy>() {
         return "[Proxy]".into();
     }
+    // A module namespace's exports are bindings, read without running guest code.
+    if object.is::<boa_engine::module::ModuleNamespace>() {
+        let mut parts = Vec::new();
+        for key in object.own_property_keys(context).unwrap_or_default() {
+            let PropertyKey::String(name) = &key else {
+                continue;
+            };
+            let shown = match object.get(key.clone(), context) {
+                Ok(value) => inspect_nested(&value, depth + 1, seen, context),
+                Err(_) => "<uninitialized>".into(),
+            };
+            parts.push(format!("{}: {shown}", name.to_std_string_escaped()));
+        }
+        seen.pop();
+        return format!("[Module: null prototype] {{ {} }}", parts.join(", "));
+    }
     let keys = object.own_property_keys(context).unwrap_or_default();
     let mut parts = Vec::new();
     for key in keys {

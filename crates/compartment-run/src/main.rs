@@ -1,9 +1,16 @@
 //! `compartment-run`: runs a script in a fresh compartment with only the capabilities named on
 //! the command line.
 
+mod capabilities;
 mod console;
 
-use std::{fs, path::PathBuf, process::ExitCode};
+use std::{
+    fs,
+    io::Read,
+    path::{Path, PathBuf},
+    process::ExitCode,
+    time::Duration,
+};
 
 use boa_engine::{
     JsString, JsValue,
@@ -11,22 +18,28 @@ use boa_engine::{
     object::{IntegrityLevel, builtins::JsPromise},
 };
 use clap::Parser;
-use hardened::{CompartmentOptions, Engine, Error, LockdownOptions};
+use hardened::{CompartmentOptions, Engine, Error, Limits, LockdownOptions, ModuleDirectory};
 
 /// Run JavaScript in a fresh compartment, after `lockdown()`, whose only capability is `console`.
+///
+/// Every other capability is denied unless granted with an --allow-* or --endow flag.
 #[derive(Parser)]
 #[command(
     version,
     about,
-    after_help = "Examples:\n  compartment-run examples/hello.js\n  compartment-run --print -e '[1, 2, 3].map(x => x * 2)'\n  compartment-run -e 'Date.now()'   # TypeError: secure mode ...\n  compartment-run --endow 'config={\"debug\":true}' --print -e 'config.debug'\n  compartment-run --json -e 'JSON.parse(\"[1]\")'\n  compartment-run --lockdown-option errorTaming=unsafe -e 'console.log(new Error(1).stack)'\n  compartment-run --start examples/compartments.js"
+    after_help = "Examples:\n  compartment-run examples/hello.js\n  compartment-run --print -e '[1, 2, 3].map(x => x * 2)'\n  compartment-run -e 'Date.now()'   # TypeError: secure mode ...\n  compartment-run --allow-time -e 'console.log(clock.now() > 0)'\n  compartment-run examples/modules/main.mjs\n  compartment-run --allow-read examples -e 'readFile(\"hello.js\").length' --print\n  echo '6 * 7' | compartment-run --print -\n  compartment-run --endow 'config={\"debug\":true}' --print -e 'config.debug'\n  compartment-run --json -e 'JSON.parse(\"[1]\")'\n  compartment-run --max-loop-iterations 1000000 -e 'for (;;) {}'\n  compartment-run --timeout 2 -e 'while (true) Math.abs(1)'\n  compartment-run --lockdown-option errorTaming=unsafe -e 'console.log(new Error(1).stack)'\n  compartment-run --start examples/compartments.js\n\nExit codes: 0 success; 1 the guest threw, was rejected or hit a limit; 2 usage error;\n70 internal error; 124 --timeout expired in code the engine could not interrupt."
 )]
 struct Cli {
-    /// The script to run.
-    #[arg(required_unless_present = "eval", conflicts_with = "eval")]
+    /// The script or module to run (`-` reads standard input). A `.mjs` file runs as a module.
+    #[arg(conflicts_with = "eval")]
     file: Option<PathBuf>,
     /// Run this source text instead of a file.
     #[arg(short = 'e', long = "eval", value_name = "SOURCE")]
     eval: Option<String>,
+    /// Run the source as an ES module (implied by a `.mjs` file); relative imports resolve
+    /// inside the entry file's directory (or the --allow-read directory) only.
+    #[arg(long)]
+    module: bool,
     /// Run in the start compartment (globals `Compartment`, `console`, `harden`), like
     /// `node -r ses`.
     #[arg(long)]
@@ -41,12 +54,44 @@ struct Cli {
     /// (repeatable).
     #[arg(long = "endow", value_name = "NAME=JSON", value_parser = name_json)]
     endowments: Vec<(String, serde_json::Value)>,
-    /// Print the script's completion value.
+    /// Grant `readFile(path)` for files under DIR, and make DIR the module root.
+    #[arg(long = "allow-read", value_name = "DIR")]
+    allow_read: Option<PathBuf>,
+    /// Grant `env.NAME`, the value of environment variable NAME (repeatable).
+    #[arg(long = "allow-env", value_name = "NAME")]
+    allow_env: Vec<String>,
+    /// Grant `clock.now()` (wall-clock milliseconds) and `clock.monotonic()`.
+    #[arg(long)]
+    allow_time: bool,
+    /// Stop the guest after SECONDS of running (fractions allowed).
+    #[arg(long, value_name = "SECONDS", value_parser = seconds)]
+    timeout: Option<Duration>,
+    /// Stop any loop after N iterations in one call.
+    #[arg(long, value_name = "N")]
+    max_loop_iterations: Option<u64>,
+    /// Stop calls nested deeper than N.
+    #[arg(long, value_name = "N")]
+    max_recursion: Option<usize>,
+    /// Print the completion value (a module's namespace).
     #[arg(long)]
     print: bool,
     /// Print one JSON object: `{ok, value, error: {name, message}, duration_ms}`.
     #[arg(long)]
     json: bool,
+}
+
+/// What to run.
+enum Input {
+    Script(String),
+    /// A module: its source and, when it is a file, its path.
+    Module(String, Option<PathBuf>),
+}
+
+fn seconds(text: &str) -> Result<Duration, String> {
+    let value: f64 = text
+        .parse()
+        .map_err(|_| format!("not a number of seconds: {text}"))?;
+    Duration::try_from_secs_f64(value).map_err(|e| e.to_string())
 }
 
 fn name_value(text: &str) -> Result<(String, String), String> {
@@ -62,21 +107,15 @@ fn name_json(text: &str) -> Result<(String, serde_json::Value), String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let source = match (&cli.eval, &cli.file) {
-        (Some(source), _) => source.clone(),
-        (None, Some(path)) => match fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => text,
-                Err(_) => return usage(&format!("{} is not UTF-8 text", path.display())),
-            },
-            Err(error) => return usage(&format!("cannot read {}: {error}", path.display())),
-        },
-        (None, None) => return usage("nothing to run"),
+    let input = match read_input(&cli) {
+        Ok(input) => input,
+        Err(message) => return usage(&message),
     };
-    // Boa's natives recurse without a depth limit (JSON.stringify, Array.prototype.join and
-    // flat, prototype-chain and proxy-chain lookups on deep structures), and a Rust stack
-    // overflow aborts the process. The guest therefore runs on a thread whose stack is
-    // reserved large enough that exhausting it takes more memory than such structures fit in.
+    if let Some(dir) = &cli.allow_read
+        && let Err(message) = capabilities::readable_root(dir)
+    {
+        return usage(&message);
+    }
     // Lockdown options are checked before anything runs: a bad one is a usage error.
     let mut lockdown = LockdownOptions::default();
     let mut scratch = boa_engine::Context::default();
@@ -86,21 +125,86 @@ fn main() -> ExitCode {
         }
     }
     drop(scratch);
+    let timeout = cli.timeout;
+    // Boa's natives recurse without a depth limit (JSON.stringify, Array.prototype.join and
+    // flat, prototype-chain and proxy-chain lookups on deep structures), and a Rust stack
+    // overflow aborts the process. The guest therefore runs on a thread whose stack is
+    // reserved large enough that exhausting it takes more memory than such structures fit in.
+    let (done, finished) = std::sync::mpsc::channel();
     let guest = std::thread::Builder::new()
         .name("guest".into())
         .stack_size(GUEST_STACK)
-        .spawn(move || report(&cli, run(&source, &cli, lockdown)));
-    match guest.map(std::thread::JoinHandle::join) {
-        Ok(Ok(code)) => code,
-        Ok(Err(_)) => {
+        .spawn(move || {
+            let code = report(&cli, run(&input, &cli, lockdown));
+            let _ = done.send(());
+            code
+        });
+    let guest = match guest {
+        Ok(guest) => guest,
+        Err(error) => {
+            eprintln!("compartment-run: cannot start the guest thread: {error}");
+            return ExitCode::from(70);
+        }
+    };
+    // The engine stops guest code at its own checkpoints; code it cannot interrupt (a native
+    // operation that runs long, such as catastrophic regex backtracking) is cut off here, a
+    // grace period after the timeout, by ending the process.
+    if let Some(timeout) = timeout
+        && finished.recv_timeout(timeout + WATCHDOG_GRACE).is_err()
+    {
+        eprintln!(
+            "compartment-run: timed out after {:.3} s in code the engine could not interrupt",
+            timeout.as_secs_f64()
+        );
+        std::process::exit(124);
+    }
+    match guest.join() {
+        Ok(code) => code,
+        Err(_) => {
             eprintln!("compartment-run: internal error (the engine panicked)");
             ExitCode::from(70)
         }
-        Err(error) => {
-            eprintln!("compartment-run: cannot start the guest thread: {error}");
-            ExitCode::from(70)
-        }
     }
+}
+
+/// How long after `--timeout` the watchdog waits for the engine to stop the guest itself.
+const WATCHDOG_GRACE: Duration = Duration::from_millis(500);
+
+fn read_input(cli: &Cli) -> Result<Input, String> {
+    let is_module = cli.module
+        || cli
+            .file
+            .as_ref()
+            .is_some_and(|path| path.extension().is_some_and(|e| e == "mjs"));
+    let text = |bytes: Vec<u8>, what: &str| {
+        String::from_utf8(bytes).map_err(|_| format!("{what} is not UTF-8 text"))
+    };
+    let (source, path) = match (&cli.eval, &cli.file) {
+        (Some(source), _) => (source.clone(), None),
+        (None, Some(path)) if path.as_os_str() == "-" => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|error| format!("cannot read standard input: {error}"))?;
+            (text(bytes, "standard input")?, None)
+        }
+        (None, Some(path)) => {
+            let bytes = fs::read(path)
+                .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+            (
+                text(bytes, &path.display().to_string())?,
+                Some(path.clone()),
+            )
+        }
+        (None, None) => {
+            return Err("nothing to run: give a FILE, - for standard input, or -e SOURCE".into());
+        }
+    };
+    Ok(if is_module {
+        Input::Module(source, path)
+    } else {
+        Input::Script(source)
+    })
 }
 
 /// The guest thread's stack (virtual; pages are committed only as they are used).
@@ -137,6 +241,7 @@ fn report(cli: &Cli, result: (Result<Outcome, Error>, std::time::Duration)) -> E
             Err(error) => {
                 let (name, message) = match error {
                     Error::Thrown(thrown) => (thrown.name.clone(), thrown.message.clone()),
+                    Error::Limit(limit) => ("LimitError".to_owned(), limit.to_string()),
                     other => ("EngineError".to_owned(), other.to_string()),
                 };
                 serde_json::json!({
@@ -164,12 +269,12 @@ fn report(cli: &Cli, result: (Result<Outcome, Error>, std::time::Duration)) -> E
 }
 
 fn run(
-    source: &str,
+    input: &Input,
     cli: &Cli,
     lockdown: LockdownOptions,
 ) -> (Result<Outcome, Error>, std::time::Duration) {
     let started = std::time::Instant::now();
-    let result = run_timed(source, cli, lockdown);
+    let result = run_timed(input, cli, lockdown);
     (result, started.elapsed())
 }
 
@@ -177,16 +282,25 @@ fn engine_error(error: impl std::fmt::Display) -> Error {
     Error::Engine(error.to_string())
 }
 
-fn run_timed(source: &str, cli: &Cli, lockdown: LockdownOptions) -> Result<Outcome, Error> {
+fn run_timed(input: &Input, cli: &Cli, lockdown: LockdownOptions) -> Result<Outcome, Error> {
     let mut engine = Engine::new()?;
-    let console = console::console(engine.context()).map_err(engine_error)?;
+    let mut limits = Limits::new();
+    if let Some(timeout) = cli.timeout {
+        limits = limits.timeout(timeout);
+    }
+    if let Some(n) = cli.max_loop_iterations {
+        limits = limits.loop_iterations(n);
+    }
+    if let Some(n) = cli.max_recursion {
+        limits = limits.recursion(n);
+    }
+    engine.set_limits(limits);
+    let globals = grant(&mut engine, cli)?;
     if !cli.no_lockdown {
         engine.lockdown(lockdown)?;
-        engine.harden(&console.clone().into())?;
     }
-    let mut globals = vec![("console".to_owned(), JsValue::from(console))];
-    for (name, json) in &cli.endowments {
-        let value = JsValue::from_json(json, engine.context()).map_err(engine_error)?;
+    let mut hardened_globals = Vec::new();
+    for (name, value) in globals {
         if cli.no_lockdown {
             if let Some(object) = value.as_object() {
                 object
@@ -196,34 +310,66 @@ fn run_timed(source: &str, cli: &Cli, lockdown: LockdownOptions) -> Result<Outco
         } else {
             engine.harden(&value)?;
         }
-        globals.push((name.clone(), value));
+        hardened_globals.push((name, value));
     }
+    let directory = match input {
+        Input::Module(_, path) => Some(module_root(cli, path.as_deref())?),
+        Input::Script(_) => None,
+    };
     let compartment = if cli.start {
         let start = engine.start_compartment().clone();
-        for (name, value) in globals {
+        for (name, value) in hardened_globals {
             start
                 .global_object()
                 .set(JsString::from(name.as_str()), value, true, engine.context())
                 .map_err(engine_error)?;
         }
+        if directory.is_some() {
+            return Err(Error::Engine(
+                "--start runs scripts only: modules need a compartment of their own".into(),
+            ));
+        }
         start
     } else {
-        let options = globals.into_iter().fold(
+        let mut options = hardened_globals.into_iter().fold(
             CompartmentOptions::new().name("main"),
             |options, (name, value)| options.global(name, value),
         );
+        if let Some(directory) = &directory {
+            options = options.module_directory(directory.clone());
+        }
         engine.new_compartment(options)?
     };
-    let value = engine.evaluate_value(&compartment, source)?;
-    engine.run_jobs()?;
-    // A script whose completion value is a promise (e.g. an async IIFE) fails when it rejects.
-    if let Some(promise) = value
-        .as_object()
-        .and_then(|o| JsPromise::from_object(o).ok())
-        && let PromiseState::Rejected(reason) = promise.state()
-    {
-        return Err(Error::from_value(&reason));
-    }
+    let value: JsValue = match input {
+        Input::Script(source) => {
+            let value = engine.evaluate_value(&compartment, source)?;
+            engine.run_jobs()?;
+            // A script whose completion value is a promise (e.g. an async IIFE) fails when it
+            // rejects.
+            if let Some(promise) = value
+                .as_object()
+                .and_then(|o| JsPromise::from_object(o).ok())
+                && let PromiseState::Rejected(reason) = promise.state()
+            {
+                return Err(Error::from_value(&reason));
+            }
+            value
+        }
+        Input::Module(source, path) => {
+            let directory = directory
+                .as_ref()
+                .ok_or_else(|| engine_error("no module root"))?;
+            match path {
+                Some(path) => {
+                    let specifier = directory.specifier_of(path).map_err(Error::Engine)?;
+                    engine.import(&compartment, &specifier)?.into()
+                }
+                None => engine
+                    .evaluate_module(&compartment, "./[eval].mjs", source)?
+                    .into(),
+            }
+        }
+    };
     let text = console::format_args(std::slice::from_ref(&value), engine.context())
         .map_err(engine_error)?;
     let json = match value.to_json(engine.context()) {
@@ -231,4 +377,49 @@ fn run_timed(source: &str, cli: &Cli, lockdown: LockdownOptions) -> Result<Outco
         _ => serde_json::Value::String(text.clone()),
     };
     Ok(Outcome { json, text })
+}
+
+/// The globals the command line grants: `console` always, then each --allow-* and --endow.
+fn grant(engine: &mut Engine, cli: &Cli) -> Result<Vec<(String, JsValue)>, Error> {
+    let context = engine.context();
+    let mut globals = vec![(
+        "console".to_owned(),
+        JsValue::from(console::console(context).map_err(engine_error)?),
+    )];
+    if let Some(dir) = &cli.allow_read {
+        let root = capabilities::readable_root(dir).map_err(Error::Engine)?;
+        globals.push((
+            "readFile".into(),
+            capabilities::read_file(root, context).into(),
+        ));
+    }
+    if !cli.allow_env.is_empty() {
+        globals.push((
+            "env".into(),
+            capabilities::env(&cli.allow_env, context).into(),
+        ));
+    }
+    if cli.allow_time {
+        globals.push(("clock".into(), capabilities::clock(context).into()));
+    }
+    for (name, json) in &cli.endowments {
+        let value = JsValue::from_json(json, context).map_err(engine_error)?;
+        globals.push((name.clone(), value));
+    }
+    Ok(globals)
+}
+
+/// Where a module graph may import from: the --allow-read directory, else the entry file's
+/// directory (else the working directory for standard input and -e).
+fn module_root(cli: &Cli, entry: Option<&Path>) -> Result<ModuleDirectory, Error> {
+    let root = match (&cli.allow_read, entry) {
+        (Some(dir), _) => dir.clone(),
+        (None, Some(path)) => path
+            .parent()
+            .filter(|parent| !parent.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+        (None, None) => PathBuf::from("."),
+    };
+    ModuleDirectory::new(&root)
+        .map_err(|error| Error::Engine(format!("module root {}: {error}", root.display())))
 }

@@ -196,3 +196,200 @@ fn lockdown_options_are_validated_before_running() {
         assert_eq!(out.status.code(), Some(2), "{bad}");
     }
 }
+
+/// Runs with `input` on standard input.
+fn run_with_stdin(args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_compartment-run"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("compartment-run starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(input.as_bytes())
+        .expect("stdin accepts the source");
+    child.wait_with_output().expect("compartment-run ends")
+}
+
+#[test]
+fn runs_a_module_graph_confined_to_its_directory() {
+    let out = run(&["examples/modules/main.mjs"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "hello, modules\nurl ends with main.mjs: true\nDYNAMIC IMPORT WORKS!\n"
+    );
+    let out = run(&["--print", "examples/modules/main.mjs"]);
+    assert!(text(&out.stdout).ends_with("[Module: null prototype] { done: true }\n"));
+}
+
+#[test]
+fn module_imports_cannot_leave_the_root_or_reach_missing_files() {
+    let dir = std::env::temp_dir().join(format!("compartment-run-escape-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("app")).expect("temp dir");
+    std::fs::write(dir.join("secret.mjs"), "export default 'secret';").expect("write");
+    let entry = dir.join("app/main.mjs");
+    let cases = [
+        (
+            "import s from '../secret.mjs'; console.log(s);",
+            "leaves the module root",
+        ),
+        (
+            "import s from '/etc/passwd'; console.log(s);",
+            "only relative specifiers",
+        ),
+        (
+            "import s from 'fs'; console.log(s);",
+            "only relative specifiers",
+        ),
+        (
+            "import s from './missing.mjs';",
+            "cannot load module \"./missing.mjs\"",
+        ),
+        ("await import('../secret.mjs');", "leaves the module root"),
+    ];
+    for (source, expected) in cases {
+        std::fs::write(&entry, source).expect("write");
+        let out = run(&[entry.to_str().expect("utf-8 path")]);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{source}: {}",
+            text(&out.stderr)
+        );
+        assert!(
+            text(&out.stderr).contains(expected),
+            "{source}: {}",
+            text(&out.stderr)
+        );
+        assert!(
+            text(&out.stdout).is_empty(),
+            "{source} printed {}",
+            text(&out.stdout)
+        );
+    }
+    std::fs::remove_dir_all(&dir).expect("cleanup");
+}
+
+#[test]
+fn reads_standard_input() {
+    let out = run_with_stdin(&["--print", "-"], "6 * 7");
+    assert_eq!(text(&out.stdout), "42\n", "{}", text(&out.stderr));
+    let out = run_with_stdin(&["--module", "-"], "console.log(typeof import.meta)");
+    assert_eq!(text(&out.stdout), "object\n", "{}", text(&out.stderr));
+}
+
+#[test]
+fn capabilities_are_denied_unless_granted() {
+    let probe = "[typeof readFile, typeof env, typeof clock].join()";
+    let out = run(&["--print", "-e", probe]);
+    assert_eq!(text(&out.stdout), "undefined,undefined,undefined\n");
+    let out = run(&[
+        "--print",
+        "--allow-time",
+        "-e",
+        "clock.now() > 1e12 && clock.monotonic() >= 0",
+    ]);
+    assert_eq!(text(&out.stdout), "true\n", "{}", text(&out.stderr));
+    let out = run(&[
+        "--print",
+        "--allow-env",
+        "PATH",
+        "--allow-env",
+        "NOT_SET_ANYWHERE_42",
+        "-e",
+        "Object.keys(env).join()",
+    ]);
+    assert_eq!(text(&out.stdout), "PATH\n", "{}", text(&out.stderr));
+    let out = run(&[
+        "--print",
+        "--allow-read",
+        "examples",
+        "-e",
+        "readFile('modules/settings.json').trim()",
+    ]);
+    assert_eq!(
+        text(&out.stdout),
+        "{ \"name\": \"modules\" }\n",
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(&[
+        "--allow-read",
+        "examples",
+        "-e",
+        "readFile('../Cargo.toml')",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("only paths inside the readable directory"));
+    // Granted capabilities are hardened: a guest cannot change them for others.
+    let out = run(&[
+        "--print",
+        "--allow-time",
+        "-e",
+        "Object.isFrozen(clock) && Object.isFrozen(clock.now)",
+    ]);
+    assert_eq!(text(&out.stdout), "true\n", "{}", text(&out.stderr));
+}
+
+#[test]
+fn limits_stop_runaway_guests() {
+    let out = run(&[
+        "--max-loop-iterations",
+        "100000",
+        "-e",
+        "try { for (;;) {} } catch { console.log('caught') }",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).is_empty(), "the guest caught the limit");
+    assert!(
+        text(&out.stderr).contains("iteration limit"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(&[
+        "--max-recursion",
+        "100",
+        "-e",
+        "function f() { return f(); } f()",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("recursion limit"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(&[
+        "--timeout",
+        "0.5",
+        "-e",
+        "let n = 0; while (true) n = Math.abs(n + 1);",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("timeout"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(&[
+        "--timeout",
+        "0.5",
+        "--json",
+        "-e",
+        "(async () => { for (;;) await null; })()",
+    ]);
+    assert!(
+        text(&out.stdout).contains("\"name\":\"LimitError\""),
+        "{}",
+        text(&out.stdout)
+    );
+    // Code the engine cannot interrupt is cut off by the watchdog.
+    let out = run(&["--timeout", "0.5", "-e", "for (;;) {}"]);
+    assert_eq!(out.status.code(), Some(124));
+}

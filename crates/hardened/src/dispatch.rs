@@ -9,7 +9,10 @@
 //! (`[[ScriptOrModule]]` survives calls, promise jobs, `await` and generators) and looks up its
 //! owner in a weak table keyed by the script's code block. Code with no owner fails closed.
 
-use std::cell::{Cell, RefCell};
+use std::{
+    cell::{Cell, RefCell},
+    rc::Rc,
+};
 
 use boa_engine::{
     Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, Module, NativeFunction,
@@ -19,7 +22,9 @@ use boa_engine::{
 };
 use boa_gc::{Finalize, Gc, Trace, WeakMap};
 
-use crate::{compartment::CompartmentRecord, lockdown::permits, module::ModuleTable};
+use crate::{
+    compartment::CompartmentRecord, limits::Watch, lockdown::permits, module::ModuleTable,
+};
 
 /// Who owns a piece of running code, and in which global mode it was compiled.
 #[derive(Clone, Trace, Finalize)]
@@ -49,6 +54,8 @@ pub(crate) struct Dispatch {
     eval_once: Cell<bool>,
     /// The realm's `%eval%`, removed from every global.
     realm_eval: JsObject,
+    /// Runaway-code checks: every global lookup is a point where guest code can be stopped.
+    watch: Rc<Watch>,
 }
 
 impl Dispatch {
@@ -56,6 +63,7 @@ impl Dispatch {
     /// Returns the removed global properties (the universal globals).
     pub(crate) fn install(
         context: &mut Context,
+        watch: Rc<Watch>,
     ) -> JsResult<Vec<(PropertyKey, PropertyDescriptor)>> {
         let realm_global = context.global_object();
         let mut universal = Vec::new();
@@ -105,6 +113,7 @@ impl Dispatch {
             last: RefCell::new(None),
             eval_once: Cell::new(false),
             realm_eval,
+            watch,
         });
         Ok(universal)
     }
@@ -128,8 +137,14 @@ impl Dispatch {
         Self::get(context).eval_once.set(armed);
     }
 
+    /// Stops guest code that ran past its limits (see `crate::limits`).
+    pub(crate) fn check_limits(context: &Context) -> JsResult<()> {
+        Self::get(context).watch.check()
+    }
+
     /// The owner of the running code.
     pub(crate) fn current_owner(context: &mut Context) -> JsResult<Owner> {
+        Self::get(context).watch.check()?;
         match context.get_active_script_or_module() {
             Some(ActiveRunnable::Script(script)) => {
                 let code = script.codeblock(context)?;

@@ -4,7 +4,7 @@
 use std::{cell::RefCell, rc::Rc};
 
 use boa_engine::{
-    Context, JsObject, JsString, JsValue, NativeFunction,
+    Context, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
     builtins::promise::PromiseState,
     object::FunctionObjectBuilder,
     property::{PropertyDescriptor, PropertyKey},
@@ -18,6 +18,7 @@ use crate::{
     error::{Error, Result},
     evaluator,
     jobs::{Jobs, JobsHandle},
+    limits::Limits,
     lockdown::{self, LockdownOptions, LockdownReport, Mutabilities},
     module::{
         self,
@@ -88,6 +89,8 @@ impl Shared {
 pub struct Engine {
     context: Context,
     start: Compartment,
+    jobs: Rc<Jobs>,
+    limits: Limits,
 }
 
 /// A compartment: a global object of its own over the engine's shared intrinsics.
@@ -337,9 +340,10 @@ impl Engine {
             .job_executor(queue.clone())
             .build()
             .map_err(Error::from_js)?;
-        context.insert_data(JobsHandle(queue));
+        context.insert_data(JobsHandle(queue.clone()));
         context.insert_data(module::ModuleTableHandle(Rc::default()));
-        let mut universal = Dispatch::install(&mut context).map_err(Error::from_js)?;
+        let mut universal =
+            Dispatch::install(&mut context, queue.watch.clone()).map_err(Error::from_js)?;
         // Every compartment gets its own of these; `eval` and `Function` stay private.
         universal.retain(|(key, _)| {
             !["globalThis", "eval", "Function"]
@@ -397,7 +401,12 @@ impl Engine {
             .start_global
             .set(record.global.clone());
         let start = Compartment::new(record, &context);
-        Ok(Self { context, start })
+        Ok(Self {
+            context,
+            start,
+            jobs: queue,
+            limits: Limits::default(),
+        })
     }
 
     /// The host's start compartment: the universal globals plus `Compartment`.
@@ -435,14 +444,30 @@ impl Engine {
     /// # Errors
     /// [`Error::Thrown`] when the code throws.
     pub fn evaluate_value(&mut self, compartment: &Compartment, source: &str) -> Result<JsValue> {
-        evaluator::evaluate(
-            &mut self.context,
-            &compartment.record,
-            JsString::from(source),
-            &[],
-            false,
-        )
-        .map_err(Error::from_js)
+        self.guarded(|context| {
+            evaluator::evaluate(
+                context,
+                &compartment.record,
+                JsString::from(source),
+                &[],
+                false,
+            )
+        })
+    }
+
+    /// Runs one call into guest code under the engine's limits: the timeout counts from here.
+    fn guarded<T>(&mut self, call: impl FnOnce(&mut Context) -> JsResult<T>) -> Result<T> {
+        self.jobs.watch.arm(self.limits.timeout_value());
+        let result = call(&mut self.context);
+        self.jobs.watch.arm(None);
+        result.map_err(Error::from_js)
+    }
+
+    /// Sets the runaway-code limits for every later call into the engine.
+    pub fn set_limits(&mut self, limits: Limits) {
+        limits.apply(&mut self.context);
+        self.jobs.pending_cap.set(limits.pending_jobs_value());
+        self.limits = limits;
     }
 
     /// Locks the engine down (SES `lockdown()`): tames and freezes every shared intrinsic.
@@ -490,28 +515,7 @@ impl Engine {
     /// # Errors
     /// [`Error::Thrown`] when loading or evaluation fails, or when the load never settles.
     pub fn import(&mut self, compartment: &Compartment, specifier: &str) -> Result<JsObject> {
-        let promise = module::methods::import_promise(
-            compartment.record.clone(),
-            Ok((JsString::from(specifier), Language::JavaScript)),
-            false,
-            &mut self.context,
-        );
-        self.run_jobs()?;
-        let promise = promise
-            .as_object()
-            .and_then(|p| boa_engine::object::builtins::JsPromise::from_object(p).ok())
-            .ok_or_else(|| Error::Engine("import did not return a promise".to_owned()))?;
-        match promise.state() {
-            PromiseState::Fulfilled(namespace) => namespace
-                .as_object()
-                .ok_or_else(|| Error::Engine("a module namespace is not an object".to_owned())),
-            PromiseState::Rejected(reason) => {
-                Err(Error::from_js(boa_engine::JsError::from_opaque(reason)))
-            }
-            PromiseState::Pending => Err(Error::Engine(format!(
-                "the import of \"{specifier}\" never settled"
-            ))),
-        }
+        self.guarded(|context| import_in(context, &compartment.record, specifier))
     }
 
     /// Evaluates module `source` in `compartment` under `specifier` (its imports resolve
@@ -537,18 +541,19 @@ impl Engine {
     ) -> Result<JsObject> {
         let text =
             module::source::ModuleText::new(source.encode_utf16().collect(), Language::JavaScript);
-        let specifier_js = JsString::from(specifier);
-        let instance = module::descriptor::instantiate_text(
-            &compartment.record,
-            specifier_js.clone(),
-            text,
-            &JsValue::undefined(),
-            Language::JavaScript,
-            &mut self.context,
-        )
-        .map_err(Error::from_js)?;
-        compartment.record.modules.define(specifier_js, instance);
-        self.import(compartment, specifier)
+        let record = &compartment.record;
+        self.guarded(|context| {
+            let instance = module::descriptor::instantiate_text(
+                record,
+                JsString::from(specifier),
+                text,
+                &JsValue::undefined(),
+                Language::JavaScript,
+                context,
+            )?;
+            record.modules.define(JsString::from(specifier), instance);
+            import_in(context, record, specifier)
+        })
     }
 
     /// Imports a module synchronously (as `compartment.importNow(specifier)`): the map and
@@ -557,13 +562,14 @@ impl Engine {
     /// # Errors
     /// [`Error::Thrown`] when loading or evaluation fails.
     pub fn import_now(&mut self, compartment: &Compartment, specifier: &str) -> Result<JsObject> {
-        module::methods::import_now_namespace(
-            &compartment.record,
-            &JsString::from(specifier),
-            Language::JavaScript,
-            &mut self.context,
-        )
-        .map_err(Error::from_js)
+        self.guarded(|context| {
+            module::methods::import_now_namespace(
+                &compartment.record,
+                &JsString::from(specifier),
+                Language::JavaScript,
+                context,
+            )
+        })
     }
 
     /// Reads `name` from an object (a module namespace, a compartment's global) and converts it.
@@ -591,7 +597,7 @@ impl Engine {
     /// # Errors
     /// When a job fails with an uncatchable engine error.
     pub fn run_jobs(&mut self) -> Result<()> {
-        self.context.run_jobs().map_err(Error::from_js)
+        self.guarded(Context::run_jobs)
     }
 
     /// The Boa context, for building values to endow or inspecting results.
@@ -600,5 +606,35 @@ impl Engine {
     /// compartment and fails closed on global names): use [`Engine::evaluate`].
     pub fn context(&mut self) -> &mut Context {
         &mut self.context
+    }
+}
+
+/// `compartment.import(specifier)` unboxed, with the jobs run until it settles.
+fn import_in(
+    context: &mut Context,
+    record: &Gc<CompartmentRecord>,
+    specifier: &str,
+) -> JsResult<JsObject> {
+    let promise = module::methods::import_promise(
+        record.clone(),
+        Ok((JsString::from(specifier), Language::JavaScript)),
+        false,
+        context,
+    );
+    context.run_jobs()?;
+    let promise = promise
+        .as_object()
+        .and_then(|p| boa_engine::object::builtins::JsPromise::from_object(p).ok())
+        .ok_or_else(|| JsNativeError::typ().with_message("import did not return a promise"))?;
+    match promise.state() {
+        PromiseState::Fulfilled(namespace) => namespace.as_object().ok_or_else(|| {
+            JsNativeError::typ()
+                .with_message("a module namespace is not an object")
+                .into()
+        }),
+        PromiseState::Rejected(reason) => Err(boa_engine::JsError::from_opaque(reason)),
+        PromiseState::Pending => Err(JsNativeError::typ()
+            .with_message(format!("the import of \"{specifier}\" never settled"))
+            .into()),
     }
 }

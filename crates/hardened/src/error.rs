@@ -12,6 +12,10 @@ pub enum Error {
     /// Guest code cannot catch these.
     #[error("engine error: {0}")]
     Engine(String),
+    /// Guest code ran into one of the engine's [`Limits`](crate::Limits); guest code cannot
+    /// catch this, and the engine stays usable.
+    #[error("limit reached: {0}")]
+    Limit(crate::Limit),
     /// A JavaScript value could not be converted to the Rust type that was asked for.
     #[error("cannot convert the result: {0}")]
     Conversion(String),
@@ -47,6 +51,9 @@ impl Error {
     }
 
     pub(crate) fn from_js(error: JsError) -> Self {
+        if let Some(limit) = crate::Limit::of(&error) {
+            return Self::Limit(limit);
+        }
         if let Some(engine) = error.as_engine() {
             return Self::Engine(engine.to_string());
         }

@@ -17,6 +17,8 @@ use std::{
     task::{Context as TaskContext, Poll, Waker},
 };
 
+use crate::limits::Watch;
+
 use boa_engine::{
     Context, JsNativeError, JsResult, JsValue,
     job::{GenericJob, Job, JobExecutor, NativeAsyncJob, PromiseJob, TimeoutJob},
@@ -25,6 +27,10 @@ use boa_engine::{
 /// The job queues of one engine.
 #[derive(Default)]
 pub(crate) struct Jobs {
+    /// The runaway-code watch, checked before every job.
+    pub(crate) watch: Rc<Watch>,
+    /// The most promise jobs that may wait (`Limits::pending_jobs`).
+    pub(crate) pending_cap: Cell<Option<usize>>,
     promise: RefCell<VecDeque<PromiseJob>>,
     generic: RefCell<VecDeque<GenericJob>>,
     timeouts: RefCell<VecDeque<TimeoutJob>>,
@@ -117,7 +123,15 @@ impl Jobs {
 impl JobExecutor for Jobs {
     fn enqueue_job(self: Rc<Self>, job: Job, _: &mut Context) {
         match job {
-            Job::PromiseJob(job) => self.promise.borrow_mut().push_back(job),
+            Job::PromiseJob(job) => {
+                let mut queue = self.promise.borrow_mut();
+                if self.pending_cap.get().is_some_and(|cap| queue.len() >= cap) {
+                    // The guest is stopped at its next global lookup or job: see `Watch`.
+                    self.watch.overflow();
+                    return;
+                }
+                queue.push_back(job);
+            }
             Job::AsyncJob(job) => match &mut *self.captured.borrow_mut() {
                 Some(captured) => captured.push(job),
                 None => self.async_jobs.borrow_mut().push_back(job),
@@ -161,13 +175,16 @@ impl JobExecutor for Jobs {
                     let job = self.promise.borrow_mut().pop_front();
                     let Some(job) = job else { break };
                     progressed = true;
+                    self.watch.check()?;
                     job.call(&mut cell.borrow_mut())?;
                 }
                 let generic: Vec<_> = self.generic.borrow_mut().drain(..).collect();
                 for job in generic {
                     progressed = true;
+                    self.watch.check()?;
                     job.call(&mut cell.borrow_mut())?;
                 }
+                self.watch.check()?;
                 if !progressed && self.async_jobs.borrow().is_empty() {
                     let timeout = self.timeouts.borrow_mut().pop_front();
                     if let Some(job) = timeout {

@@ -25,11 +25,13 @@ mod engine;
 mod error;
 mod evaluator;
 mod jobs;
+mod limits;
 pub mod lockdown;
 mod module;
 
 pub use boa_engine;
 pub use engine::{Compartment, CompartmentOptions, Engine};
 pub use error::{Error, Result, ThrownError};
+pub use limits::{Limit, Limits};
 pub use lockdown::{LockdownOptions, LockdownReport, Mutabilities};
 pub use module::host::{ModuleDescriptor, ModuleDirectory};

@@ -122,6 +122,7 @@ pub(crate) fn evaluate(
     transforms: &[JsObject],
     sloppy_globals: bool,
 ) -> JsResult<JsValue> {
+    Dispatch::check_limits(context)?;
     let mut source = source;
     for transform in transforms.iter().chain(&record.transforms) {
         let output = transform.call(&JsValue::undefined(), &[source.into()], context)?;

@@ -1,0 +1,181 @@
+//! Bounds on runaway guest code, set per engine and counted per call into it.
+//!
+//! | limit | mechanism | what it stops |
+//! |---|---|---|
+//! | [`Limits::loop_iterations`] | Boa's per-frame loop counter | any single loop running too long (`for(;;){}`) |
+//! | [`Limits::recursion`] | Boa's call-depth limit | unbounded recursion |
+//! | [`Limits::timeout`] | a deadline checked before every promise job and on every global-name lookup and evaluator call | loops spread over many calls or jobs, promise chains, long computations that touch any global |
+//! | [`Limits::pending_jobs`] | a cap on the promise-job queue | unbounded promise fan-out |
+//!
+//! Each is reported as an [`Error::Limit`](crate::Error::Limit) that guest code cannot catch,
+//! and the engine stays usable. What none of these can interrupt: a single native operation
+//! that runs long (catastrophic regular-expression backtracking, `Array.from({length: 1e9})`),
+//! or a tight loop that touches no global when only a timeout is set (pair the timeout with a
+//! loop-iteration limit). A host that must bound those runs the engine on a thread of its own
+//! and abandons it (or the process) on a wall-clock watchdog, as `compartment-run --timeout`
+//! does. See `docs/security.md`.
+
+use std::{
+    cell::Cell,
+    time::{Duration, Instant},
+};
+
+use boa_engine::{Context, JsError, JsResult, error::PanicError};
+
+/// Runaway-code limits for an [`Engine`](crate::Engine): see the module documentation.
+///
+/// ```
+/// use hardened::{CompartmentOptions, Engine, Error, Limit, Limits};
+///
+/// let mut engine = Engine::new()?;
+/// engine.set_limits(Limits::new().loop_iterations(1_000_000).recursion(256));
+/// let guest = engine.new_compartment(CompartmentOptions::new())?;
+/// let stopped = engine.evaluate::<()>(&guest, "try { for (;;) {} } catch { 'caught' }");
+/// assert!(matches!(stopped, Err(Error::Limit(Limit::LoopIterations))));
+/// assert_eq!(engine.evaluate::<i32>(&guest, "1 + 1")?, 2); // still usable
+/// # Ok::<(), hardened::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Limits {
+    loop_iterations: Option<u64>,
+    recursion: Option<usize>,
+    timeout: Option<Duration>,
+    pending_jobs: Option<usize>,
+}
+
+impl Limits {
+    /// No limits beyond Boa's defaults (recursion depth 512).
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// At most `n` iterations of any one loop in one call frame.
+    #[must_use]
+    pub fn loop_iterations(mut self, n: u64) -> Self {
+        self.loop_iterations = Some(n);
+        self
+    }
+
+    /// At most `n` nested calls.
+    #[must_use]
+    pub fn recursion(mut self, n: usize) -> Self {
+        self.recursion = Some(n);
+        self
+    }
+
+    /// Each call into the engine (`evaluate`, `import`, `run_jobs`...) may run this long.
+    #[must_use]
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// At most `n` promise jobs may wait in the queue.
+    #[must_use]
+    pub fn pending_jobs(mut self, n: usize) -> Self {
+        self.pending_jobs = Some(n);
+        self
+    }
+
+    pub(crate) fn apply(&self, context: &mut Context) {
+        let runtime = context.runtime_limits_mut();
+        match self.loop_iterations {
+            Some(n) => runtime.set_loop_iteration_limit(n),
+            None => runtime.disable_loop_iteration_limit(),
+        }
+        runtime.set_recursion_limit(self.recursion.unwrap_or(DEFAULT_RECURSION));
+    }
+
+    pub(crate) fn timeout_value(&self) -> Option<Duration> {
+        self.timeout
+    }
+
+    pub(crate) fn pending_jobs_value(&self) -> Option<usize> {
+        self.pending_jobs
+    }
+}
+
+/// Boa's default call-depth limit.
+const DEFAULT_RECURSION: usize = 512;
+
+/// A limit guest code ran into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Limit {
+    /// A loop ran more iterations than [`Limits::loop_iterations`] allows.
+    #[error("a loop exceeded the iteration limit")]
+    LoopIterations,
+    /// Calls nested deeper than [`Limits::recursion`] allows.
+    #[error("calls exceeded the recursion limit")]
+    Recursion,
+    /// The VM's value stack is full.
+    #[error("the VM stack is full")]
+    StackSize,
+    /// The call into the engine ran longer than [`Limits::timeout`].
+    #[error("the evaluation ran longer than its timeout")]
+    Timeout,
+    /// More promise jobs were queued than [`Limits::pending_jobs`] allows.
+    #[error("too many pending promise jobs")]
+    PendingJobs,
+}
+
+impl Limit {
+    const MARK: &'static str = "hardened limit: ";
+
+    /// The uncatchable error that stops guest code for this limit.
+    pub(crate) fn error(self) -> JsError {
+        PanicError::new(format!("{}{self:?}", Self::MARK)).into()
+    }
+
+    /// The limit an engine error stands for, if any.
+    pub(crate) fn of(error: &JsError) -> Option<Self> {
+        use boa_engine::error::{EngineError, RuntimeLimitError};
+        match error.as_engine()? {
+            EngineError::RuntimeLimit(RuntimeLimitError::LoopIteration) => {
+                Some(Self::LoopIterations)
+            }
+            EngineError::RuntimeLimit(RuntimeLimitError::Recursion) => Some(Self::Recursion),
+            EngineError::RuntimeLimit(RuntimeLimitError::StackSize) => Some(Self::StackSize),
+            EngineError::Panic(panic) => match panic.message().strip_prefix(Self::MARK)? {
+                "Timeout" => Some(Self::Timeout),
+                "PendingJobs" => Some(Self::PendingJobs),
+                _ => None,
+            },
+            #[allow(unreachable_patterns)]
+            _ => None,
+        }
+    }
+}
+
+/// What the dispatch and the job queue check while guest code runs: the deadline of the current
+/// call into the engine, and whether the promise-job queue overflowed.
+#[derive(Default)]
+pub(crate) struct Watch {
+    deadline: Cell<Option<Instant>>,
+    overflowed: Cell<bool>,
+}
+
+impl Watch {
+    /// Starts a call into the engine (`None`: no deadline, as between calls).
+    pub(crate) fn arm(&self, timeout: Option<Duration>) {
+        self.deadline
+            .set(timeout.map(|timeout| Instant::now() + timeout));
+        self.overflowed.set(false);
+    }
+
+    pub(crate) fn overflow(&self) {
+        self.overflowed.set(true);
+    }
+
+    /// Fails once the deadline has passed or the job queue overflowed.
+    #[inline]
+    pub(crate) fn check(&self) -> JsResult<()> {
+        if self.overflowed.get() {
+            return Err(Limit::PendingJobs.error());
+        }
+        match self.deadline.get() {
+            Some(deadline) if Instant::now() >= deadline => Err(Limit::Timeout.error()),
+            _ => Ok(()),
+        }
+    }
+}
