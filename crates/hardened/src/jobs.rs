@@ -5,8 +5,9 @@
 //!   promise job. While [`Jobs::capture`] is active, async jobs are set aside instead of queued,
 //!   and the caller polls them to completion on the spot ([`Jobs::drive_captured`]).
 //! - **Stall detection.** A module hook may return a promise that never settles. Boa's executor
-//!   would spin forever; here, when no job can make progress, the waits on such promises are
-//!   told so ([`Jobs::stalled`]) and fail with a clear error instead.
+//!   would spin forever; here, when no job can make progress, the waits on hook promises fail
+//!   with a clear error (which may let the waits behind them finish); if that changes nothing,
+//!   every remaining wait fails.
 
 use std::{
     cell::{Cell, RefCell},
@@ -37,15 +38,16 @@ pub(crate) struct Jobs {
     async_jobs: RefCell<VecDeque<NativeAsyncJob>>,
     /// Async jobs set aside while a synchronous load runs.
     captured: RefCell<Option<Vec<NativeAsyncJob>>>,
-    /// Set while the queue has nothing left to run but futures still wait.
-    stalled: Rc<Cell<bool>>,
+    /// How stuck the queue is: 0 while jobs progress, 1 once only waits remain (hook promises
+    /// give up), 2 when that did not help either (every wait gives up).
+    stalled: Rc<Cell<u8>>,
 }
 
 type Pending<'a> = Pin<Box<dyn Future<Output = JsResult<JsValue>> + 'a>>;
 
 impl Jobs {
-    /// A flag that is true while no job can make progress; [`SettledSlot`] waits read it.
-    pub(crate) fn stall_flag(&self) -> Rc<Cell<bool>> {
+    /// The stall level [`SettledSlot`] waits read.
+    pub(crate) fn stall_flag(&self) -> Rc<Cell<u8>> {
         self.stalled.clone()
     }
 
@@ -191,18 +193,18 @@ impl JobExecutor for Jobs {
                         job.call(&mut cell.borrow_mut())?;
                         continue;
                     }
-                    if waiting.is_empty() || self.stalled.get() {
+                    if waiting.is_empty() || self.stalled.get() == 2 {
                         return Ok(());
                     }
                     // Nothing can settle what the remaining futures wait for: let them fail.
-                    self.stalled.set(true);
+                    self.stalled.set(self.stalled.get() + 1);
                     continue;
                 }
-                self.stalled.set(false);
+                self.stalled.set(0);
                 cell.borrow_mut().clear_kept_objects();
             }
         })();
-        self.stalled.set(false);
+        self.stalled.set(0);
         drop(waiting);
         if result.is_err() {
             self.clear();
@@ -215,15 +217,19 @@ impl JobExecutor for Jobs {
 /// A one-shot result shared between a producer and any number of waiting futures.
 pub(crate) struct SettledSlot<T> {
     value: RefCell<Option<JsResult<T>>>,
-    stalled: Rc<Cell<bool>>,
+    stalled: Rc<Cell<u8>>,
+    /// At which stall level the wait gives up: 1 for promises guest hooks returned, 2 for the
+    /// engine's own (which settle once what they wait on does).
+    gives_up_at: u8,
     what: String,
 }
 
 impl<T: Clone> SettledSlot<T> {
-    pub(crate) fn new(stalled: Rc<Cell<bool>>, what: String) -> Rc<Self> {
+    pub(crate) fn new(stalled: Rc<Cell<u8>>, what: String, from_guest: bool) -> Rc<Self> {
         Rc::new(Self {
             value: RefCell::new(None),
             stalled,
+            gives_up_at: if from_guest { 1 } else { 2 },
             what,
         })
     }
@@ -243,7 +249,7 @@ impl<T: Clone> SettledSlot<T> {
             if let Some(value) = self.peek() {
                 return Poll::Ready(value);
             }
-            if self.stalled.get() {
+            if self.stalled.get() >= self.gives_up_at {
                 return Poll::Ready(Err(JsNativeError::typ()
                     .with_message(format!("{} never settled", self.what))
                     .into()));
@@ -257,11 +263,12 @@ impl<T: Clone> SettledSlot<T> {
 pub(crate) fn promise_slot(
     promise: &boa_engine::object::builtins::JsPromise,
     what: String,
+    from_guest: bool,
     context: &mut Context,
 ) -> JsResult<Rc<SettledSlot<JsValue>>> {
     use boa_engine::{JsArgs, JsError, NativeFunction, object::FunctionObjectBuilder};
     let stalled = jobs(context).stall_flag();
-    let slot = SettledSlot::new(stalled, what);
+    let slot = SettledSlot::new(stalled, what, from_guest);
     let reaction = |fulfilled: bool, slot: Rc<SettledSlot<JsValue>>, context: &mut Context| {
         let function = NativeFunction::from_copy_closure_with_captures(
             |_, args, reaction: &Reaction, _| {

@@ -9,11 +9,12 @@ use std::{cell::RefCell, future::Future, pin::pin, task::Poll};
 
 use boa_engine::{
     Context, JsArgs, JsData, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue, Module,
+    NativeFunction,
     builtins::promise::PromiseState,
     job::NativeAsyncJob,
     js_string,
     object::{
-        ObjectInitializer,
+        FunctionObjectBuilder, ObjectInitializer,
         builtins::{JsArray, JsPromise, JsProxyBuilder},
     },
     property::Attribute,
@@ -93,13 +94,41 @@ fn load_error(
         .into()
 }
 
+/// Links and evaluates a loaded module; the promise of its evaluation.
+///
+/// Boa 0.22 leaves values on the VM stack each time it links or evaluates a module from native
+/// code (its module frames are pushed with `this` and the function below them, and only the frame
+/// is popped). Left there, they grow without bound and, inside an expression, shift the caller's
+/// operands (`f(c.importNow('m').x)` would call the wrong thing). So both steps run inside a call
+/// of a tiny JavaScript function: returning from it truncates the stack to its frame.
+fn link_and_evaluate(module: &Module, context: &mut Context) -> JsResult<JsPromise> {
+    let step = NativeFunction::from_copy_closure_with_captures(
+        |_, _, module: &Module, context| {
+            module.link(context)?;
+            Ok(module.evaluate(context)?.into())
+        },
+        module.clone(),
+    );
+    let step = FunctionObjectBuilder::new(context.realm(), step).build();
+    let frame = ModuleTable::get(context).frame(context)?;
+    let promise = frame.call(&JsValue::undefined(), &[step.into()], context)?;
+    promise
+        .as_object()
+        .and_then(|promise| JsPromise::from_object(promise).ok())
+        .ok_or_else(|| {
+            JsNativeError::typ()
+                .with_message("module evaluation did not give a promise")
+                .into()
+        })
+}
+
 /// Waits for a promise Boa's module machinery returned.
 async fn settled(promise: JsPromise, what: String, context: Cx<'_, '_>) -> JsResult<JsValue> {
     match promise.state() {
         PromiseState::Fulfilled(value) => Ok(value),
         PromiseState::Rejected(reason) => Err(JsError::from_opaque(reason)),
         PromiseState::Pending => {
-            let slot = jobs::promise_slot(&promise, what, &mut context.borrow_mut())?;
+            let slot = jobs::promise_slot(&promise, what, false, &mut context.borrow_mut())?;
             slot.wait().await
         }
     }
@@ -133,9 +162,9 @@ async fn load_graph(
     if !execute {
         return Ok(());
     }
-    module.link(&mut context.borrow_mut())?;
-    let evaluation = module.evaluate(&mut context.borrow_mut())?;
+    let evaluation = link_and_evaluate(module, &mut context.borrow_mut())?;
     settled(evaluation, what("evaluation"), context).await?;
+    ModuleTable::get(&context.borrow()).mark_evaluated(module);
     Ok(())
 }
 
@@ -292,10 +321,12 @@ pub(crate) fn import_now_namespace(
             ))
             .into());
     }
-    module.link(context)?;
-    let evaluation = module.evaluate(context)?;
+    let evaluation = link_and_evaluate(&module, context)?;
     match evaluation.state() {
-        PromiseState::Fulfilled(_) => Ok(module.namespace(context)),
+        PromiseState::Fulfilled(_) => {
+            ModuleTable::get(context).mark_evaluated(&module);
+            Ok(module.namespace(context))
+        }
         PromiseState::Rejected(reason) => Err(JsError::from_opaque(reason)),
         PromiseState::Pending => Err(JsNativeError::typ()
             .with_message(format!(

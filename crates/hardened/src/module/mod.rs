@@ -115,9 +115,10 @@ pub(crate) struct ModuleInfo {
     pub(crate) specifier: JsString,
     /// The instances its imports resolved to, as the loader answered them.
     pub(crate) dependencies: GcRefCell<Vec<Module>>,
-    /// Load failures of its imports, kept for the aggregated load error.
+    /// The latest load failure of each of its imports (by import specifier), kept for the
+    /// aggregated load error; a later success of the same import clears it.
     #[unsafe_ignore_trace]
-    pub(crate) failures: RefCell<Vec<JsError>>,
+    pub(crate) failures: RefCell<Vec<(JsString, JsError)>>,
     /// Its text, when it was parsed from one.
     #[unsafe_ignore_trace]
     pub(crate) text: Option<Rc<ModuleText>>,
@@ -128,6 +129,9 @@ pub(crate) struct ModuleInfo {
     /// Whether the whole graph below it has been loaded (so its namespace may be made).
     #[unsafe_ignore_trace]
     pub(crate) loaded: Cell<bool>,
+    /// Whether it has been seen to finish evaluating.
+    #[unsafe_ignore_trace]
+    pub(crate) evaluated: Cell<bool>,
 }
 
 impl ModuleInfo {
@@ -141,6 +145,7 @@ impl ModuleInfo {
             import_meta: None,
             helper: None,
             loaded: Cell::new(false),
+            evaluated: Cell::new(false),
         }
     }
 }
@@ -153,6 +158,8 @@ pub(crate) struct ModuleTable {
     prune_at: Cell<usize>,
     /// Deferred namespaces from `module()` → their proxy targets.
     deferred: RefCell<HashMap<JsObject, JsObject>>,
+    /// `(f) => f()`, in whose frame module steps run (see `methods::link_and_evaluate`).
+    frame: std::cell::OnceCell<JsObject>,
 }
 
 /// Keeps the module table reachable from the context's host data. The table lives outside the
@@ -181,6 +188,22 @@ impl ModuleTable {
 
     pub(crate) fn add_deferred(&self, proxy: JsObject, target: JsObject) {
         self.deferred.borrow_mut().insert(proxy, target);
+    }
+
+    /// A JavaScript function that calls its argument: a frame for native steps to run in.
+    pub(crate) fn frame(&self, context: &mut Context) -> JsResult<JsObject> {
+        if let Some(frame) = self.frame.get() {
+            return Ok(frame.clone());
+        }
+        let script = boa_engine::Script::parse(
+            boa_engine::Source::from_bytes("(function (f) { 'use strict'; return f(); })"),
+            None,
+            context,
+        )?;
+        let frame = script.evaluate(context)?.as_object().ok_or_else(|| {
+            JsNativeError::typ().with_message("the module frame is not a function")
+        })?;
+        Ok(self.frame.get_or_init(|| frame).clone())
     }
 
     /// The proxy target of a deferred namespace.
@@ -212,12 +235,21 @@ impl ModuleTable {
 
     /// Marks `root` and everything it was seen to import as loaded.
     pub(crate) fn mark_loaded(&self, root: &Module) {
+        self.mark(root, |info| &info.loaded);
+    }
+
+    /// Marks `root` and everything it was seen to import as evaluated.
+    pub(crate) fn mark_evaluated(&self, root: &Module) {
+        self.mark(root, |info| &info.evaluated);
+    }
+
+    fn mark(&self, root: &Module, flag: impl Fn(&ModuleInfo) -> &Cell<bool>) {
         let mut stack = vec![root.clone()];
         while let Some(module) = stack.pop() {
             let Some(info) = self.info(&module) else {
                 continue;
             };
-            if info.loaded.replace(true) {
+            if flag(&info).replace(true) {
                 continue;
             }
             stack.extend(info.dependencies.borrow().iter().cloned());
@@ -239,13 +271,18 @@ impl ModuleTable {
             let Some(info) = self.info(&module) else {
                 continue;
             };
-            failures.extend(info.failures.borrow().iter().cloned());
+            failures.extend(
+                info.failures
+                    .borrow()
+                    .iter()
+                    .map(|(_, error)| error.clone()),
+            );
             stack.extend(info.dependencies.borrow().iter().cloned());
         }
         failures
     }
 
-    /// Whether any module in the graph below `root` has a top-level `await` (and has not run).
+    /// Whether any module in the graph below `root` that has not run has a top-level `await`.
     pub(crate) fn graph_awaits(&self, root: &Module, context: &mut Context) -> JsResult<bool> {
         let mut seen = std::collections::HashSet::new();
         let mut stack = vec![root.clone()];
@@ -256,6 +293,9 @@ impl ModuleTable {
             let Some(info) = self.info(&module) else {
                 continue;
             };
+            if info.evaluated.get() {
+                continue;
+            }
             if let Some(text) = &info.text
                 && text.may_await()
                 && text.facts(context.interner_mut())?.top_level_await
@@ -285,10 +325,10 @@ impl ModuleLoader for Loader {
                     .ok_or_else(|| {
                         JsNativeError::typ().with_message("module is not owned by any compartment")
                     })?;
-                if info.helper.is_some()
-                    && request.specifier() == &JsString::from(virtual_source::HELPER)
+                if let Some(helper) = &info.helper
+                    && request.specifier() == virtual_source::HELPER
                 {
-                    return info.helper.clone().ok_or_else(|| unreachable_helper());
+                    return Ok(helper.clone());
                 }
                 let record = info.compartment.upgrade().ok_or_else(|| {
                     JsNativeError::typ().with_message("the module's compartment is gone")
@@ -322,9 +362,16 @@ impl ModuleLoader for Loader {
         }
         .await;
         if let Some(info) = referrer_info {
+            let mut failures = info.failures.borrow_mut();
+            failures.retain(|(specifier, _)| specifier != request.specifier());
             match &result {
-                Ok(module) => info.dependencies.borrow_mut().push(module.clone()),
-                Err(error) => info.failures.borrow_mut().push(error.clone()),
+                Ok(module) => {
+                    let mut dependencies = info.dependencies.borrow_mut();
+                    if !dependencies.contains(module) {
+                        dependencies.push(module.clone());
+                    }
+                }
+                Err(error) => failures.push((request.specifier().clone(), error.clone())),
             }
         }
         result
@@ -362,12 +409,6 @@ impl ModuleLoader for Loader {
             }
         }
     }
-}
-
-fn unreachable_helper() -> JsError {
-    JsNativeError::typ()
-        .with_message("virtual module helper is missing")
-        .into()
 }
 
 /// The module language a request asks for with its `type` attribute.
@@ -495,6 +536,7 @@ pub(crate) fn obtain<'a, 'b: 'a>(
                 "the load of module \"{}\"",
                 specifier.to_std_string_escaped()
             ),
+            false,
         );
         record
             .modules
@@ -589,6 +631,7 @@ pub(crate) fn lookup<'a, 'b: 'a>(
                     specifier.to_std_string_escaped(),
                     record.name.to_std_string_escaped()
                 ),
+                true,
                 &mut context,
             )?
         };

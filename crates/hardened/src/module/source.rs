@@ -138,7 +138,7 @@ fn analyse(text: &[u16], interner: &mut Interner) -> Result<Facts, String> {
         .parse_module(&Scope::new_global(), interner)
         .map_err(|error| error.to_string())?;
     let items = module.items();
-    reject_direct_eval(items).map_err(|error| error.to_string())?;
+    reject_direct_eval(items).map_err(|error| error.message().to_string())?;
     let mut finder = Finder {
         interner,
         lists: Vec::new(),

@@ -90,6 +90,11 @@ fn strings(object: &JsObject, name: &str, context: &mut Context) -> JsResult<Vec
     let mut out = Vec::new();
     for index in 0..length {
         match array.get(index, context)?.as_string() {
+            Some(string) if string == HELPER => {
+                return Err(error(format!(
+                    "Invalid module source: '{name}' names a reserved specifier"
+                )));
+            }
             Some(string) => out.push(string),
             None => {
                 return Err(error(format!(
@@ -166,6 +171,17 @@ fn read_bindings(object: &JsObject, context: &mut Context) -> JsResult<Vec<Bindi
                 )));
             }
         };
+        if let Binding::Import { from, .. }
+        | Binding::ImportAll { from, .. }
+        | Binding::ImportFrom { from }
+        | Binding::ReExport { from, .. }
+        | Binding::ExportAll { from, .. } = &binding
+            && from == &JsString::from(HELPER)
+        {
+            return Err(error(format!(
+                "Invalid module source: bindings[{index}] names a reserved specifier"
+            )));
+        }
         bindings.push(binding);
     }
     Ok(bindings)

@@ -1,0 +1,116 @@
+//! Runaway guests are stopped by the engine's limits with an error guest code cannot catch, and
+//! the engine stays usable afterwards.
+
+use std::time::Duration;
+
+use hardened::{CompartmentOptions, Engine, Error, Limit, Limits, LockdownOptions};
+
+fn engine(limits: Limits) -> (Engine, hardened::Compartment) {
+    let mut engine = Engine::new().expect("engine");
+    engine
+        .lockdown(LockdownOptions::default())
+        .expect("lockdown");
+    engine.set_limits(limits);
+    let guest = engine
+        .new_compartment(CompartmentOptions::new())
+        .expect("compartment");
+    (engine, guest)
+}
+
+fn assert_usable(engine: &mut Engine, guest: &hardened::Compartment) {
+    assert_eq!(
+        engine
+            .evaluate::<i32>(guest, "[1, 2, 3].reduce((a, b) => a + b)")
+            .expect("usable"),
+        6
+    );
+}
+
+#[test]
+fn loops_are_stopped_and_cannot_be_caught() {
+    let (mut engine, guest) = engine(Limits::new().loop_iterations(100_000));
+    for source in [
+        "for (;;) {}",
+        "try { while (true) {} } catch { 'caught' }",
+        "try { for (;;) {} } finally { globalThis.ranFinally = true }",
+    ] {
+        let result = engine.evaluate_value(&guest, source);
+        assert!(
+            matches!(result, Err(Error::Limit(Limit::LoopIterations))),
+            "{source}: {result:?}"
+        );
+        assert_usable(&mut engine, &guest);
+    }
+}
+
+#[test]
+fn recursion_is_stopped() {
+    let (mut engine, guest) = engine(Limits::new().recursion(200));
+    let result = engine.evaluate_value(
+        &guest,
+        "function f() { try { return f(); } catch { return 'caught'; } } f()",
+    );
+    assert!(
+        matches!(result, Err(Error::Limit(Limit::Recursion))),
+        "{result:?}"
+    );
+    assert_usable(&mut engine, &guest);
+}
+
+#[test]
+fn timeouts_stop_work_spread_over_calls_and_jobs() {
+    let (mut engine, guest) = engine(Limits::new().timeout(Duration::from_millis(200)));
+    for source in [
+        // Many short loops in many calls: no single loop is long.
+        "function step() { let s = 0; for (let i = 0; i < 1000; i++) s += Math.abs(i); return s; } for (;;) step();",
+        // A promise chain that never ends.
+        "(async () => { for (;;) await null; })()",
+        // Unbounded eval nesting.
+        "for (;;) (0, eval)('1 + 1')",
+    ] {
+        let started = std::time::Instant::now();
+        let result = engine
+            .evaluate_value(&guest, source)
+            .and_then(|_| engine.run_jobs());
+        assert!(
+            matches!(result, Err(Error::Limit(Limit::Timeout))),
+            "{source}: {result:?}"
+        );
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{source} ran {:?}",
+            started.elapsed()
+        );
+        assert_usable(&mut engine, &guest);
+    }
+}
+
+#[test]
+fn pending_job_floods_are_stopped() {
+    let (mut engine, guest) = engine(Limits::new().pending_jobs(10_000));
+    let result = engine
+        .evaluate_value(
+            &guest,
+            "for (let i = 0; i < 1e6; i++) Promise.resolve(i).then(x => x); 'queued'",
+        )
+        .and_then(|_| engine.run_jobs());
+    assert!(
+        matches!(result, Err(Error::Limit(Limit::PendingJobs))),
+        "{result:?}"
+    );
+    assert_usable(&mut engine, &guest);
+}
+
+#[test]
+fn limits_apply_to_module_code() {
+    let (mut engine, guest) = engine(Limits::new().loop_iterations(10_000));
+    let result = engine.evaluate_module(&guest, "spin", "for (;;) {}");
+    assert!(
+        matches!(result, Err(Error::Limit(Limit::LoopIterations))),
+        "{result:?}"
+    );
+    let namespace = engine
+        .evaluate_module(&guest, "ok", "export const x = 1;")
+        .expect("a later module still runs");
+    assert_eq!(engine.get::<i32>(&namespace, "x").expect("x"), 1);
+}

@@ -1,0 +1,63 @@
+/*---
+description: "realms-shim #48 (class 6), translated: an exception (a throwing transform, a parse error, a throw inside the evaluated code, nested evaluations) during the evaluator's armed one-shot lookup of the realm's %eval% leaving it armed for guest code."
+---*/
+// Isolation check, the same in every escape test (the runner loads only assert.js): the start
+// compartment's global, key shared intrinsics and a bystander compartment are snapshotted
+// before the attack and must be unchanged after it.
+lockdown();
+const bystander = new Compartment({ __options__: true, name: 'bystander', globals: { token: harden({ kind: 'token' }) } });
+function snapshot() {
+  const roots = [['start globalThis', globalThis], ['bystander globalThis', bystander.globalThis],
+    ['Object', Object], ['Object.prototype', Object.prototype], ['Function.prototype', Function.prototype],
+    ['Array.prototype', Array.prototype], ['Error.prototype', Error.prototype],
+    ['TypeError.prototype', TypeError.prototype], ['Promise', Promise], ['Promise.prototype', Promise.prototype],
+    ['Reflect', Reflect], ['Symbol', Symbol], ['Compartment.prototype', Compartment.prototype],
+    ['%IteratorPrototype%', Object.getPrototypeOf(Object.getPrototypeOf([].values()))]];
+  const entries = [];
+  for (const [name, object] of roots) {
+    entries.push([`${name} frozen`, Object.isFrozen(object)], [`${name} [[Prototype]]`, Object.getPrototypeOf(object)]);
+    for (const key of Reflect.ownKeys(object)) {
+      const d = Reflect.getOwnPropertyDescriptor(object, key);
+      for (const f of ['value', 'get', 'set', 'writable', 'enumerable', 'configurable']) entries.push([`${name}.${String(key)}.${f}`, d[f]]);
+    }
+  }
+  entries.push(['bystander behaviour', bystander.evaluate(
+    '[typeof token, token.kind, typeof assert, [1, 2].map(x => x * 2).join(), String({}), Function("return this")(), Object.keys(globalThis).join()].join("|")')]);
+  return entries;
+}
+function assertUnchanged(before) {
+  const after = snapshot();
+  for (let i = 0; i < Math.max(before.length, after.length); i += 1) {
+    const [was, is] = [before[i] || ['(none)'], after[i] || ['(none)']];
+    assert.sameValue(is[0], was[0], 'snapshot entry');
+    assert.sameValue(is[1], was[1], was[0]);
+  }
+}
+const before = snapshot();
+const attacker = new Compartment({ __options__: true, name: 'attacker' });
+// Control-flow completion values take the evaluator's direct-eval path, which arms the lookup.
+const results = attacker.evaluate(`
+  const own = globalThis.eval;
+  const sources = [
+    'if (true) throw new Error("in the window");',
+    'if (true) { let x = ; }',
+    'if (true) eval; else 0;',
+    'switch (0) { case 0: (0, eval)("if (true) eval;"); }',
+    'for (const x of [1]) { new Compartment().evaluate("if (1) 2;"); }',
+  ];
+  const results = [];
+  for (const source of sources) {
+    let value;
+    try { value = own(source); } catch (e) { value = e.constructor.name; }
+    results.push(value === own ? 'own eval' : typeof value === 'function' ? 'OTHER EVAL' : value);
+    results.push(eval === own && (0, eval)('if (1) eval;') === own);
+  }
+  // A transform that throws while an evaluation is being prepared.
+  try { new Compartment({ __options__: true, transforms: [() => { throw new Error('transform'); }] }).evaluate('if (1) 1;'); } catch {}
+  results.push(eval === own, Function('return eval')() === own);
+  // Nested evaluations: the inner one arms and disarms inside the outer's window.
+  results.push((0, eval)('if (true) { (0, eval)("if (true) 1;"); eval; }') === own);
+  results;
+`);
+assert.compareArray(results, ['Error', true, 'SyntaxError', true, 'own eval', true, 'own eval', true, 2, true, true, true, true]);
+assertUnchanged(before);
