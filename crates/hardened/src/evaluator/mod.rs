@@ -133,7 +133,7 @@ pub(crate) fn evaluate(
     let text = source.to_std_string().map_err(|_| {
         JsNativeError::syntax().with_message("source text contains an unpaired surrogate")
     })?;
-    with_room(text.len(), || run(context, record, text, sloppy_globals))
+    run(context, record, text, sloppy_globals)
 }
 
 /// Validates, compiles and runs a (transformed) script source.
@@ -149,13 +149,23 @@ fn run(
         return function.call(&global, &[], context);
     }
     // Only a source that is not already compiled needs the nesting check and the parse.
-    stack::check_nesting(&text)?;
+    let depth = stack::check_nesting(&text)?;
+    with_room(depth, || run_new(context, &evaluators, &global, text))
+}
+
+/// Parses, compiles and runs a source not compiled before.
+fn run_new(
+    context: &mut Context,
+    evaluators: &Evaluators,
+    global: &JsValue,
+    text: String,
+) -> JsResult<JsValue> {
     let plan = source::plan_script(&text, context.interner_mut())?;
     if let Plan::Body(body) = plan {
         match compile(context, &evaluators, body) {
             Ok(function) => {
                 evaluators.remember(text, function.clone());
-                return function.call(&global, &[], context);
+                return function.call(global, &[], context);
             }
             // The rewrite of the final expression is checked by Boa's compiler; should a span
             // ever be off, the exact (slower) path below still gives the right answer.
@@ -166,7 +176,7 @@ fn run(
     Dispatch::arm_eval_once(context, true);
     let result = evaluators
         .direct_eval
-        .call(&global, &[JsString::from(text).into()], context);
+        .call(global, &[JsString::from(text).into()], context);
     Dispatch::arm_eval_once(context, false);
     result
 }
@@ -220,9 +230,9 @@ pub(crate) fn make_function(
                     joined.push(text_of(&param.to_string(context)?)?);
                 }
                 let (params, body) = (joined.join(","), text_of(&body)?);
-                stack::check_nesting(&params)?;
-                stack::check_nesting(&body)?;
-                with_room(params.len() + body.len(), || {
+                // The assembled source nests its parts two levels deeper.
+                let depth = stack::check_nesting(&params)?.max(stack::check_nesting(&body)?) + 2;
+                with_room(depth, || {
                     let source = source::function_source(&params, &body, context.interner_mut())?;
                     let evaluators = CompartmentRecord::evaluators(record, false, context)?;
                     let maker = compile(context, &evaluators, source)?;

@@ -2,11 +2,12 @@
 //!
 //! Boa 0.22's parser and bytecode compiler recurse once per nesting level of the source and use
 //! about 30 KiB of stack per level in a release build (~200 KiB in debug): 400 nested brackets
-//! overflow an 8 MiB main-thread stack, and a Rust stack overflow aborts the process. A source
-//! of `n` bytes nests at most `n` levels, so an evaluation whose current stack lacks room for
-//! that many levels runs on a fresh stack segment sized for them (reserved, committed only as
-//! used; at most [`MAX_SEGMENT`]). Sources nested deeper than [`MAX_NESTING`] levels of
-//! brackets or prefix operators are refused with a SyntaxError before any parser sees them.
+//! overflow an 8 MiB main-thread stack, and a Rust stack overflow aborts the process. The
+//! nesting scan ([`check_nesting`]) measures how deep a source nests; a source whose depth the
+//! current stack lacks room for runs on a fresh stack segment sized for it (reserved, committed
+//! only as used; at most [`MAX_SEGMENT`]), and ordinary code, a few levels deep, runs where it
+//! is. Sources nested deeper than [`MAX_NESTING`] levels of brackets or prefix operators are
+//! refused with a SyntaxError before any parser sees them.
 
 use boa_engine::JsNativeError;
 
@@ -25,21 +26,22 @@ const PER_LEVEL: usize = if cfg!(debug_assertions) {
 const BASE: usize = 1024 * 1024;
 const MAX_SEGMENT: usize = 2 * 1024 * 1024 * 1024;
 
-/// Runs `f`, which parses and compiles a source of `len` bytes, with enough stack for it.
-pub(crate) fn with_room<R>(len: usize, f: impl FnOnce() -> R) -> R {
+/// Runs `f`, which parses and compiles a source nested `depth` levels deep, with enough stack
+/// for it.
+pub(crate) fn with_room<R>(depth: usize, f: impl FnOnce() -> R) -> R {
     let needed = BASE
-        .saturating_add(len.saturating_mul(PER_LEVEL))
+        .saturating_add(depth.saturating_mul(PER_LEVEL))
         .min(MAX_SEGMENT);
     stacker::maybe_grow(needed, needed, f)
 }
 
-/// Refuses sources whose nesting could exceed [`MAX_NESTING`]. The scan skips string
-/// literals, template text, comments and regular expression literals (a `/` where an operand
-/// is expected); it over-counts rather than under-counts (a regular expression after a keyword
-/// such as `return` is scanned as code).
-pub(crate) fn check_nesting(source: &str) -> Result<(), JsNativeError> {
+/// How deep `source` nests; refuses sources deeper than [`MAX_NESTING`]. The scan skips
+/// string literals, template text, comments and regular expression literals (a `/` where an
+/// operand is expected); it over-counts rather than under-counts (a regular expression after a
+/// keyword such as `return` is scanned as code).
+pub(crate) fn check_nesting(source: &str) -> Result<usize, JsNativeError> {
     let bytes = source.as_bytes();
-    let (mut depth, mut prefix_run) = (0usize, 0usize);
+    let (mut depth, mut prefix_run, mut deepest) = (0usize, 0usize, 0usize);
     // Open template literals, each with the brace depth at which its `${` was entered.
     let mut templates: Vec<usize> = Vec::new();
     let mut i = 0;
@@ -85,14 +87,15 @@ pub(crate) fn check_nesting(source: &str) -> Result<(), JsNativeError> {
         } else if !c.is_ascii_whitespace() {
             prefix_run = 0;
         }
-        if depth + prefix_run > MAX_NESTING {
+        deepest = deepest.max(depth + prefix_run);
+        if deepest > MAX_NESTING {
             return Err(JsNativeError::syntax().with_message(format!(
                 "source nesting is deeper than {MAX_NESTING} levels"
             )));
         }
         i += 1;
     }
-    Ok(())
+    Ok(deepest)
 }
 
 /// The index of the closing `/` of the regular expression literal opening at `start`.
@@ -180,7 +183,8 @@ mod tests {
             assert!(check_nesting(&source).is_ok(), "{}", &source[..20]);
         }
         let balanced = "[1, 2], ".repeat(MAX_NESTING * 2);
-        assert!(check_nesting(&balanced).is_ok());
+        assert_eq!(check_nesting(&balanced), Ok(1));
+        assert_eq!(check_nesting("f([{a: (1)}])"), Ok(4));
         let regexes = "s = s.replace(/\\(|[(]/g, '');\n".repeat(MAX_NESTING * 2);
         assert!(check_nesting(&regexes).is_ok());
     }

@@ -351,9 +351,9 @@ pub(crate) fn instantiate_text(
     }
     let module = match text.language {
         Language::JavaScript => {
-            check_nesting(&String::from_utf16_lossy(&text.text))?;
+            let depth = check_nesting(&String::from_utf16_lossy(&text.text))?;
             let source = Source::from_utf16(&text.text);
-            with_room(text.text.len(), || Module::parse(source, None, context))?
+            with_room(depth, || Module::parse(source, None, context))?
         }
         Language::Json => Module::parse_json(JsString::from(text.text.as_slice()), context)?,
     };

@@ -27,7 +27,7 @@ use std::{
 };
 
 use boa_engine::{
-    Context, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue, Module,
+    Context, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue, Module, js_string,
     module::{ModuleLoader, ModuleRequest, Referrer},
     object::builtins::JsPromise,
 };
@@ -623,7 +623,28 @@ pub(crate) fn lookup<'a, 'b: 'a>(
         }
         let slot = {
             let mut context = context.borrow_mut();
-            let promise = JsPromise::resolve(descriptor, &mut context)?;
+            // A hook's result is awaited. A promise is waited for; a thenable is adopted; any
+            // other value is the descriptor itself, taken at once (awaiting it would only cost
+            // a turn of the job queue per module).
+            let promise = match descriptor.as_object() {
+                Some(object) if object.is::<boa_engine::builtins::promise::Promise>() => {
+                    JsPromise::from_object(object)?
+                }
+                Some(object) => {
+                    let then = object.get(js_string!("then"), &mut context)?;
+                    let Some(then) = then.as_callable() else {
+                        return Ok(descriptor);
+                    };
+                    let (promise, resolvers) = JsPromise::new_pending(&mut context);
+                    then.call(
+                        &descriptor,
+                        &[resolvers.resolve.into(), resolvers.reject.into()],
+                        &mut context,
+                    )?;
+                    promise
+                }
+                None => return Ok(descriptor),
+            };
             jobs::promise_slot(
                 &promise,
                 format!(
