@@ -162,7 +162,7 @@ fn run_new(
 ) -> JsResult<JsValue> {
     let plan = source::plan_script(&text, context.interner_mut())?;
     if let Plan::Body(body) = plan {
-        match compile(context, &evaluators, body) {
+        match compile(context, evaluators, body) {
             Ok(function) => {
                 evaluators.remember(text, function.clone());
                 return function.call(global, &[], context);
