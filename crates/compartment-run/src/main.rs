@@ -3,10 +3,11 @@
 
 mod capabilities;
 mod console;
+mod repl;
 
 use std::{
     fs,
-    io::Read,
+    io::{IsTerminal, Read},
     path::{Path, PathBuf},
     process::ExitCode,
     time::Duration,
@@ -31,6 +32,7 @@ use hardened::{CompartmentOptions, Engine, Error, Limits, LockdownOptions, Modul
 )]
 struct Cli {
     /// The script or module to run (`-` reads standard input). A `.mjs` file runs as a module.
+    /// With none, an interactive session starts when standard input is a terminal.
     #[arg(conflicts_with = "eval")]
     file: Option<PathBuf>,
     /// Run this source text instead of a file.
@@ -85,6 +87,8 @@ enum Input {
     Script(String),
     /// A module: its source and, when it is a file, its path.
     Module(String, Option<PathBuf>),
+    /// The interactive loop (no file, standard input is a terminal).
+    Repl,
 }
 
 fn seconds(text: &str) -> Result<Duration, String> {
@@ -125,7 +129,9 @@ fn main() -> ExitCode {
         }
     }
     drop(scratch);
-    let timeout = cli.timeout;
+    // The watchdog bounds one run; an interactive session is many (each still bounded by the
+    // engine's own limits).
+    let timeout = cli.timeout.filter(|_| !matches!(input, Input::Repl));
     // Boa's natives recurse without a depth limit (JSON.stringify, Array.prototype.join and
     // flat, prototype-chain and proxy-chain lookups on deep structures), and a Rust stack
     // overflow aborts the process. The guest therefore runs on a thread whose stack is
@@ -196,8 +202,13 @@ fn read_input(cli: &Cli) -> Result<Input, String> {
                 Some(path.clone()),
             )
         }
+        (None, None) if std::io::stdin().is_terminal() => return Ok(Input::Repl),
         (None, None) => {
-            return Err("nothing to run: give a FILE, - for standard input, or -e SOURCE".into());
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|error| format!("cannot read standard input: {error}"))?;
+            (text(bytes, "standard input")?, None)
         }
     };
     Ok(if is_module {
@@ -314,7 +325,7 @@ fn run_timed(input: &Input, cli: &Cli, lockdown: LockdownOptions) -> Result<Outc
     }
     let directory = match input {
         Input::Module(_, path) => Some(module_root(cli, path.as_deref())?),
-        Input::Script(_) => None,
+        Input::Script(_) | Input::Repl => None,
     };
     let compartment = if cli.start {
         let start = engine.start_compartment().clone();
@@ -341,6 +352,13 @@ fn run_timed(input: &Input, cli: &Cli, lockdown: LockdownOptions) -> Result<Outc
         engine.new_compartment(options)?
     };
     let value: JsValue = match input {
+        Input::Repl => {
+            repl::run(&mut engine, &compartment).map_err(Error::Engine)?;
+            return Ok(Outcome {
+                json: serde_json::Value::Null,
+                text: String::new(),
+            });
+        }
         Input::Script(source) => {
             let value = engine.evaluate_value(&compartment, source)?;
             engine.run_jobs()?;

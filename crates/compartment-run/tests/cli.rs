@@ -393,3 +393,85 @@ fn limits_stop_runaway_guests() {
     let out = run(&["--timeout", "0.5", "-e", "for (;;) {}"]);
     assert_eq!(out.status.code(), Some(124));
 }
+
+#[test]
+fn repl_on_a_terminal_keeps_state_on_global_this() {
+    // `script` runs the binary on a pseudo-terminal, as a person at a shell would.
+    let binary = env!("CARGO_BIN_EXE_compartment-run");
+    let session =
+        "globalThis.total = 40\ntotal + 2\nlet local = 1\ntypeof local\nnope()\n.help\n.exit\n";
+    let out = run_with_stdin_via("script", &["-qec", binary, "/dev/null"], session);
+    let screen = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{screen}");
+    assert!(screen.contains("Type .help for help"), "{screen}");
+    assert!(screen.contains("\r\n42\r\n"), "{screen}");
+    // Declarations are local to their line.
+    assert!(
+        screen.contains("\r\n'undefined'\r\n") || screen.contains("\r\nundefined\r\n"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("ReferenceError: nope is not defined"),
+        "{screen}"
+    );
+    assert!(screen.contains("keep state on globalThis"), "{screen}");
+}
+
+/// Runs `program` on a terminal session, typing each line of `input` once the prompt for it
+/// has appeared (a line editor may drop what is typed ahead of its prompt).
+fn run_with_stdin_via(program: &str, args: &[&str], input: &str) -> Output {
+    use std::{
+        io::{Read, Write},
+        sync::{Arc, Mutex},
+        time::{Duration, Instant},
+    };
+    let mut child = Command::new(program)
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the program starts");
+    let screen = Arc::new(Mutex::new(Vec::new()));
+    let mut stdout = child.stdout.take().expect("stdout is piped");
+    let reader = {
+        let screen = screen.clone();
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 4096];
+            while let Ok(n @ 1..) = stdout.read(&mut buffer) {
+                screen
+                    .lock()
+                    .expect("screen lock")
+                    .extend_from_slice(&buffer[..n]);
+            }
+        })
+    };
+    let prompts = |screen: &Arc<Mutex<Vec<u8>>>| {
+        let screen = String::from_utf8_lossy(&screen.lock().expect("screen lock")).into_owned();
+        screen.matches("> ").count()
+    };
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    for (index, line) in input.lines().enumerate() {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while prompts(&screen) <= index && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        stdin
+            .write_all(format!("{line}\n").as_bytes())
+            .expect("stdin accepts input");
+    }
+    drop(stdin);
+    let status = child.wait().expect("the program ends");
+    reader.join().expect("the reader ends");
+    let stdout = screen.lock().expect("screen lock").clone();
+    let mut stderr = Vec::new();
+    if let Some(mut pipe) = child.stderr.take() {
+        let _ = pipe.read_to_end(&mut stderr);
+    }
+    Output {
+        status,
+        stdout,
+        stderr,
+    }
+}
