@@ -18,6 +18,164 @@
 //! assert_eq!(err.to_string(), "ReferenceError: undeclared is not defined");
 //! # Ok::<(), hardened::Error>(())
 //! ```
+//!
+//! # Tour
+//!
+//! ## A compartment
+//!
+//! A compartment is a global object of its own over the engine's shared intrinsics. Code in it
+//! is strict, its top-level declarations stay local to each evaluation, and the completion value
+//! comes back converted to the Rust type asked for.
+//!
+//! ```
+//! use hardened::{CompartmentOptions, Engine};
+//!
+//! let mut engine = Engine::new()?;
+//! let guest = engine.new_compartment(CompartmentOptions::new().name("guest"))?;
+//! assert_eq!(engine.evaluate::<i32>(&guest, "let x = 6; x * 7")?, 42);
+//! assert_eq!(engine.evaluate::<String>(&guest, "typeof x")?, "undefined"); // `x` was local
+//! // State that should last is put on the compartment's own global.
+//! engine.evaluate_value(&guest, "globalThis.total = 1")?;
+//! assert_eq!(engine.evaluate::<i32>(&guest, "total + 1")?, 2);
+//! # Ok::<(), hardened::Error>(())
+//! ```
+//!
+//! ## Endowments
+//!
+//! A compartment can reach only what its host gives it: values, Rust functions and global
+//! lexicals (bindings that are not properties of `globalThis`).
+//!
+//! ```
+//! use hardened::{CompartmentOptions, Engine, boa_engine::{JsValue, NativeFunction, js_string}};
+//!
+//! let mut engine = Engine::new()?;
+//! let square = NativeFunction::from_fn_ptr(|_, args, context| {
+//!     let n = args.first().cloned().unwrap_or_default().to_number(context)?;
+//!     Ok(JsValue::from(n * n))
+//! });
+//! let calculator = engine.new_compartment(
+//!     CompartmentOptions::new()
+//!         .global("base", 10)
+//!         .function("square", 1, square)
+//!         .lexical("UNIT", js_string!("cm"), false),
+//! )?;
+//! assert_eq!(engine.evaluate::<String>(&calculator, "square(base) + UNIT")?, "100cm");
+//! let bystander = engine.new_compartment(CompartmentOptions::new())?;
+//! assert_eq!(engine.evaluate::<String>(&bystander, "typeof square")?, "undefined");
+//! # Ok::<(), hardened::Error>(())
+//! ```
+//!
+//! ## Lockdown
+//!
+//! [`Engine::lockdown`] tames and freezes the shared intrinsics (SES `lockdown()`): run it before
+//! any untrusted code. Compartments made afterwards have no clock, no randomness and no way to
+//! the realm's evaluators, and get `harden`. Harden what you endow, and audit it with
+//! [`Engine::mutabilities`].
+//!
+//! ```
+//! use hardened::{CompartmentOptions, Engine, LockdownOptions, boa_engine::JsValue};
+//!
+//! let mut engine = Engine::new()?;
+//! engine.lockdown(LockdownOptions::default())?;
+//! let guest = engine.new_compartment(CompartmentOptions::new())?;
+//! let denied = engine.evaluate::<f64>(&guest, "Date.now()").unwrap_err();
+//! assert_eq!(denied.to_string(), "TypeError: secure mode Calling %SharedDate%.now() throws");
+//! assert!(engine.evaluate::<bool>(&guest, "Object.isFrozen(Object.prototype)")?);
+//!
+//! // A host object, hardened before it is shared: nothing reachable from it stays mutable.
+//! let start = engine.start_compartment().clone();
+//! let config: JsValue = engine.evaluate_value(&start, "({ limits: { depth: 3 } })")?;
+//! engine.harden(&config)?;
+//! assert!(engine.mutabilities(&config, "config")?.paths.is_empty());
+//! # Ok::<(), hardened::Error>(())
+//! ```
+//!
+//! ## Modules with Rust hooks
+//!
+//! Each compartment has its own module map and hooks; a compartment without them loads nothing,
+//! and nothing ever reads the host's files unless the host says so
+//! ([`CompartmentOptions::module_directory`] confines loading to one directory).
+//!
+//! ```
+//! use std::collections::HashMap;
+//! use hardened::{CompartmentOptions, Engine, ModuleDescriptor};
+//!
+//! let sources = HashMap::from([
+//!     ("app/main.js", "import { double } from './math.js'; export default double(21);"),
+//!     ("app/math.js", "export const double = (n) => n * 2;"),
+//! ]);
+//! let mut engine = Engine::new()?;
+//! let app = engine.new_compartment(
+//!     CompartmentOptions::new()
+//!         // `./math.js` imported by `app/main.js` is `app/math.js`.
+//!         .resolve_hook(|specifier, referrer| {
+//!             let base = referrer.rsplit_once('/').map_or("", |(dir, _)| dir);
+//!             Ok(match specifier.strip_prefix("./") {
+//!                 Some(name) => format!("{base}/{name}"),
+//!                 None => specifier.to_owned(),
+//!             })
+//!         })
+//!         .import_hook(move |specifier, _context| {
+//!             Ok(sources.get(specifier).map(|text| ModuleDescriptor::source(*text)))
+//!         })
+//!         // A module made of Rust values.
+//!         .module("host:version", ModuleDescriptor::exports([("major", 1.into())])),
+//! )?;
+//! let main = engine.import(&app, "app/main.js")?;
+//! assert_eq!(engine.get::<i32>(&main, "default")?, 42);
+//! let version = engine.import(&app, "host:version")?;
+//! assert_eq!(engine.get::<i32>(&version, "major")?, 1);
+//! assert!(engine.import(&app, "app/missing.js").is_err());
+//! # Ok::<(), hardened::Error>(())
+//! ```
+//!
+//! ## Limits
+//!
+//! [`Limits`] stop runaway code with an [`Error::Limit`] that guest code cannot catch; the
+//! engine stays usable.
+//!
+//! ```
+//! use std::time::Duration;
+//! use hardened::{CompartmentOptions, Engine, Error, Limit, Limits};
+//!
+//! let mut engine = Engine::new()?;
+//! engine.set_limits(Limits::new().loop_iterations(100_000).timeout(Duration::from_secs(1)));
+//! let guest = engine.new_compartment(CompartmentOptions::new())?;
+//! let stopped = engine.evaluate_value(&guest, "try { for (;;) {} } catch { 'caught' }");
+//! assert!(matches!(stopped, Err(Error::Limit(Limit::LoopIterations))));
+//! assert_eq!(engine.evaluate::<i32>(&guest, "1 + 1")?, 2);
+//! # Ok::<(), hardened::Error>(())
+//! ```
+//!
+//! ## Threads
+//!
+//! An [`Engine`] is not `Send`: Boa's values and collector belong to one thread. Build one
+//! engine per thread and send Rust data (source text, results) between threads.
+//! `examples/engine_pool.rs` is a pool of worker threads serving requests over channels;
+//! `examples/plugin_host.rs` and `examples/expression_handler.rs` are a plugin host and a
+//! request handler.
+//!
+//! ```
+//! use std::thread;
+//! use hardened::{CompartmentOptions, Engine, LockdownOptions};
+//!
+//! let workers: Vec<_> = (1..=2)
+//!     .map(|n| {
+//!         thread::spawn(move || -> Result<i32, hardened::Error> {
+//!             let mut engine = Engine::new()?; // made, used and dropped on this thread
+//!             engine.lockdown(LockdownOptions::default())?;
+//!             let guest = engine.new_compartment(CompartmentOptions::new().global("n", n))?;
+//!             engine.evaluate(&guest, "n * 100")
+//!         })
+//!     })
+//!     .collect();
+//! let results: Vec<i32> = workers
+//!     .into_iter()
+//!     .map(|worker| worker.join().expect("the worker panicked"))
+//!     .collect::<Result<_, _>>()?;
+//! assert_eq!(results, [100, 200]);
+//! # Ok::<(), hardened::Error>(())
+//! ```
 
 mod compartment;
 mod dispatch;

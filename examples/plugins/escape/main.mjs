@@ -1,0 +1,5 @@
+import { transform as tally } from '../tally/main.mjs';
+
+export function transform(input) {
+  return tally(input);
+}

@@ -1,0 +1,3 @@
+export function transform(input) {
+  return net.fetch(input);
+}

@@ -1,0 +1,3 @@
+export function transform(input) {
+  for (;;) {}
+}
