@@ -572,6 +572,37 @@ impl Engine {
         })
     }
 
+    /// Calls a guest function (from a module namespace, a compartment's global, an evaluation's
+    /// result) under the engine's limits, then runs the jobs it left.
+    ///
+    /// ```
+    /// use hardened::{CompartmentOptions, Engine};
+    ///
+    /// let mut engine = Engine::new()?;
+    /// let guest = engine.new_compartment(CompartmentOptions::new())?;
+    /// let plugin = engine.evaluate_module(&guest, "plugin", "export const twice = x => x * 2;")?;
+    /// let twice: hardened::boa_engine::JsObject = engine.get(&plugin, "twice")?;
+    /// let value = engine.call(&twice, &hardened::boa_engine::JsValue::undefined(), &[21.into()])?;
+    /// assert_eq!(value.as_number(), Some(42.0));
+    /// # Ok::<(), hardened::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Thrown`] when the function throws or is not callable, [`Error::Limit`] when it
+    /// runs into a limit.
+    pub fn call(
+        &mut self,
+        function: &JsObject,
+        this: &JsValue,
+        args: &[JsValue],
+    ) -> Result<JsValue> {
+        self.guarded(|context| {
+            let value = function.call(this, args, context)?;
+            context.run_jobs()?;
+            Ok(value)
+        })
+    }
+
     /// Reads `name` from an object (a module namespace, a compartment's global) and converts it.
     ///
     /// # Errors
