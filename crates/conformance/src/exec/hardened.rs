@@ -1,0 +1,241 @@
+//! The hardened modes: a `hardened::Engine` (or, in compartment mode, one per worker), harness
+//! and test evaluated in one compartment (the start compartment, or a fresh one endowed with
+//! `print` and `$262`).
+//!
+//! `Compartment.prototype.evaluate` has SES semantics: strict code whose top-level declarations
+//! are local to the call. Each harness file is one evaluation that publishes the globals it
+//! declares; the test is another, and its sloppy variant still runs strict.
+
+use boa_engine::{Context, JsError, JsNativeError, JsResult, JsString, JsValue, js_string};
+use hardened::{Compartment, CompartmentOptions, Engine, Error, LockdownOptions, ModuleDirectory};
+
+use super::{
+    Stage, Test, Thrown, host,
+    host::{AgentHost, PrintLog},
+    judge,
+};
+use crate::suite::{Mode, Variant};
+
+/// Completes `$262` inside the test's compartment: `global`, `evalScript` (the compartment's
+/// own indirect eval) and `createRealm`, which makes a child compartment, the nearest thing to
+/// a realm when every compartment shares the intrinsics.
+const HOST_SETUP: &str = r"
+((print, host) => {
+  const natives = { detachArrayBuffer: host.detachArrayBuffer, gc: host.gc, agent: host.agent };
+  const complete = (record, global, evalScript) => {
+    record.global = global;
+    record.evalScript = evalScript;
+    record.createRealm = function createRealm() {
+      const child = { ...natives };
+      const compartment = new Compartment({ __options__: true, globals: { print, $262: child } });
+      return complete(child, compartment.globalThis, (source) => compartment.evaluate(source));
+    };
+    return record;
+  };
+  complete(host, globalThis, (source) => (0, eval)(source));
+})(print, $262);
+";
+
+/// How many tests share one locked-down engine in compartment mode before it is replaced.
+const REUSE: usize = 200;
+
+/// Compartment mode's engine, kept across tests: a fresh compartment per test in one
+/// locked-down engine is the hardened-JavaScript model itself, and saves building and locking
+/// down an engine per test. What could leak between tests is frozen; each test gets its own
+/// `print` log and agent host, and the job queue is drained after every test.
+pub struct Reused {
+    engine: Engine,
+    uses: usize,
+}
+
+pub fn run(
+    test: &Test,
+    mode: Mode,
+    reusable: &mut Option<Reused>,
+    reuse: bool,
+) -> Result<(), String> {
+    if mode == Mode::Compartment && reuse {
+        let mut reused = match reusable.take() {
+            Some(reused) if reused.uses < REUSE => reused,
+            _ => Reused {
+                engine: engine(true)?,
+                uses: 0,
+            },
+        };
+        reused.uses += 1;
+        let (result, healthy) = run_in(&mut reused.engine, test, mode);
+        // An uncatchable engine error (a runtime limit) may leave the engine mid-job.
+        if healthy {
+            *reusable = Some(reused);
+        }
+        return result;
+    }
+    let mut engine = engine(mode != Mode::CompartmentSuite)?;
+    if mode == Mode::CompartmentSuite {
+        // The suite was written for XS, whose `compartment.import()` resolves to the namespace
+        // itself rather than the SES shim's `{namespace}` box.
+        engine.set_namespace_box(false);
+    }
+    run_in(&mut engine, test, mode).0
+}
+
+/// A new engine; the Compartment suite runs unlocked unless a test calls lockdown() itself.
+fn engine(lockdown: bool) -> Result<Engine, String> {
+    let mut engine = Engine::new().map_err(|e| format!("cannot build the engine: {e}"))?;
+    if lockdown {
+        engine
+            .lockdown(LockdownOptions::default())
+            .map_err(|e| format!("lockdown failed: {e}"))?;
+    }
+    Ok(engine)
+}
+
+/// Runs the test; also says whether the engine is still fit for another test.
+fn run_in(engine: &mut Engine, test: &Test, mode: Mode) -> (Result<(), String>, bool) {
+    engine.context().insert_data(PrintLog::default());
+    engine.context().insert_data(AgentHost::default());
+    let (compartment, directory) = match test_compartment(engine, mode, test) {
+        Ok(made) => made,
+        Err(e) => {
+            return (
+                Err(format!("cannot set up the test compartment: {e}")),
+                false,
+            );
+        }
+    };
+    if let Err(error) = evaluate(engine, &compartment, HOST_SETUP) {
+        let thrown = Thrown::new(Stage::Unknown, &error, engine.context());
+        return (Err(format!("cannot complete $262: {thrown}")), false);
+    }
+    // Harness files are global scripts in test262. Here each is one evaluation whose
+    // declarations stay local, so they are published on the compartment's global object for
+    // the evaluations that follow.
+    for file in &test.prelude {
+        let mut source = file.text.clone();
+        for name in &file.declares {
+            source.push_str(&format!("\nglobalThis.{name} = {name};"));
+        }
+        if let Err(error) = evaluate(engine, &compartment, &source) {
+            let thrown = Thrown::new(Stage::Unknown, &error, engine.context());
+            return (Err(format!("harness {}: {thrown}", file.name)), true);
+        }
+    }
+    let thrown = if test.variant == Variant::Module {
+        run_module(engine, &compartment, directory.as_ref(), test)
+    } else {
+        run_script(engine, &compartment, test)
+    };
+    let healthy = thrown.as_ref().is_none_or(|t| t.name != "EngineError");
+    let prints = engine
+        .context()
+        .get_data::<PrintLog>()
+        .map(|log| log.0.borrow().clone())
+        .unwrap_or_default();
+    (judge(test, thrown, &prints), healthy)
+}
+
+/// A module-flag test: evaluated as a module of the compartment under its file's specifier
+/// (so that it can import itself), its `./x_FIXTURE.js` imports served from the test's
+/// directory when the compartment has one.
+fn run_module(
+    engine: &mut Engine,
+    compartment: &Compartment,
+    directory: Option<&ModuleDirectory>,
+    test: &Test,
+) -> Option<Thrown> {
+    let specifier = match directory.map(|d| d.specifier_of(&test.path)) {
+        Some(Ok(specifier)) => specifier,
+        Some(Err(message)) => {
+            return Some(Thrown {
+                stage: Stage::Unknown,
+                name: "HostError".into(),
+                message,
+            });
+        }
+        None => format!(
+            "./{}",
+            test.path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        ),
+    };
+    let error = engine
+        .evaluate_module(compartment, &specifier, &test.source)
+        .err()?;
+    // The Rust API reports a thrown value by its `name` and `message`.
+    Some(match error {
+        Error::Thrown(thrown) => Thrown {
+            stage: Stage::Unknown,
+            name: thrown.name,
+            message: thrown.message,
+        },
+        other => Thrown {
+            stage: Stage::Unknown,
+            name: "EngineError".into(),
+            message: other.to_string(),
+        },
+    })
+}
+
+/// The compartment a test runs in, and the directory its modules come from. In compartment
+/// mode that is a fresh compartment endowed with `print` and `$262` whose modules are the
+/// files of the test's directory; otherwise the start compartment, which has no module
+/// directory (the engine offers none for it).
+fn test_compartment(
+    engine: &mut Engine,
+    mode: Mode,
+    test: &Test,
+) -> Result<(Compartment, Option<ModuleDirectory>), String> {
+    let context = engine.context();
+    let host = host::native_members(context);
+    if mode == Mode::Compartment {
+        let mut options = CompartmentOptions::new()
+            .name("test262")
+            .function("print", 1, host::print_function())
+            .global("$262", host);
+        let directory = match test.path.parent().map(ModuleDirectory::new) {
+            Some(Ok(directory)) => {
+                options = options.module_directory(directory.clone());
+                Some(directory)
+            }
+            _ => None,
+        };
+        let compartment = engine.new_compartment(options).map_err(|e| e.to_string())?;
+        return Ok((compartment, directory));
+    }
+    let start = engine.start_compartment().clone();
+    let global = start.global_object();
+    let context = engine.context();
+    let print = host::function(context, "print", 1, host::print_function());
+    host::define_global(&global, "print", print, context).map_err(|e| e.to_string())?;
+    host::define_global(&global, "$262", host, context).map_err(|e| e.to_string())?;
+    Ok((start, None))
+}
+
+fn run_script(engine: &mut Engine, compartment: &Compartment, test: &Test) -> Option<Thrown> {
+    if let Err(error) = evaluate(engine, compartment, &test.variant_source()) {
+        return Some(Thrown::new(Stage::Unknown, &error, engine.context()));
+    }
+    let jobs = engine.run_jobs();
+    jobs.err().map(|error| Thrown {
+        stage: Stage::Runtime,
+        name: "EngineError".into(),
+        message: error.to_string(),
+    })
+}
+
+/// `compartment.evaluate(source)` through the JavaScript method, which is the same evaluator
+/// as `Engine::evaluate_value` but keeps the thrown value: its constructor's name is what
+/// test262 compares, and `Test262Error` has no `name` property to read it from.
+fn evaluate(engine: &mut Engine, compartment: &Compartment, source: &str) -> JsResult<JsValue> {
+    let object = compartment.as_object().clone();
+    let context: &mut Context = engine.context();
+    let method = object.get(js_string!("evaluate"), context)?;
+    let Some(method) = method.as_callable() else {
+        return Err(JsError::from(
+            JsNativeError::typ().with_message("Compartment.prototype.evaluate is not callable"),
+        ));
+    };
+    method.call(&object.into(), &[JsString::from(source).into()], context)
+}
