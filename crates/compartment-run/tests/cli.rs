@@ -99,7 +99,10 @@ fn usage_errors_exit_2() {
     assert_eq!(run(&["--no-such-flag"]).status.code(), Some(2));
     // No file and no terminal: the (here empty) standard input is the script, as with node.
     let out = run(&[]);
-    assert_eq!((out.status.code(), text(&out.stdout)), (Some(0), String::new()));
+    assert_eq!(
+        (out.status.code(), text(&out.stdout)),
+        (Some(0), String::new())
+    );
     let dir = std::env::temp_dir().join(format!("compartment-run-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("latin1.js");
