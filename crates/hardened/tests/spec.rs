@@ -4,7 +4,8 @@
 //! in the start compartment. Frontmatter keys: `description` (required), `flags: [async]` (the
 //! test must call `$DONE()`), `flags: [module]` (the test is a module of the start compartment,
 //! specifier `test.js`; top-level `await` works), `negative: {type: ErrorName}` (the test must
-//! throw that error).
+//! throw that error), `includes: [file.js]` (more files of `spec-tests/harness/`, each evaluated
+//! after `assert.js`).
 //! `cargo test --test spec -- FILTER` runs the files whose path contains FILTER.
 
 use std::{
@@ -19,6 +20,7 @@ use yaml_rust2::YamlLoader;
 struct Meta {
     asynchronous: bool,
     module: bool,
+    includes: Vec<String>,
     boa_bug: Option<String>,
     negative: Option<String>,
 }
@@ -49,7 +51,7 @@ fn main() -> ExitCode {
             }
         };
         let outcome = meta(&source).map(|meta| {
-            let result = run(&source, &meta, &harness);
+            let result = run(&source, &meta, &harness, &root.join("harness"));
             (meta, result)
         });
         match outcome {
@@ -117,17 +119,33 @@ fn meta(source: &str) -> Result<Meta, String> {
     Ok(Meta {
         asynchronous: flags.iter().any(|f| f.as_str() == Some("async")),
         module: flags.iter().any(|f| f.as_str() == Some("module")),
+        includes: doc["includes"]
+            .as_vec()
+            .map(|names| {
+                names
+                    .iter()
+                    .filter_map(|name| name.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default(),
         boa_bug: doc["boa-bug"].as_str().map(str::to_owned),
         negative: doc["negative"]["type"].as_str().map(str::to_owned),
     })
 }
 
-fn run(source: &str, meta: &Meta, harness: &str) -> Result<(), String> {
+fn run(source: &str, meta: &Meta, harness: &str, harness_dir: &Path) -> Result<(), String> {
     let mut engine = Engine::new().map_err(|e| e.to_string())?;
     let start = engine.start_compartment().clone();
     engine
         .evaluate_value(&start, harness)
         .map_err(|e| format!("harness: {e}"))?;
+    for include in &meta.includes {
+        let text = fs::read_to_string(harness_dir.join(include))
+            .map_err(|e| format!("includes {include}: {e}"))?;
+        engine
+            .evaluate_value(&start, &text)
+            .map_err(|e| format!("includes {include}: {e}"))?;
+    }
     let outcome = if meta.module {
         engine
             .evaluate_module(&start, "test.js", source)
