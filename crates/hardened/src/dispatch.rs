@@ -144,7 +144,6 @@ impl Dispatch {
 
     /// The owner of the running code.
     pub(crate) fn current_owner(context: &mut Context) -> JsResult<Owner> {
-        Self::get(context).watch.check()?;
         match context.get_active_script_or_module() {
             Some(ActiveRunnable::Script(script)) => {
                 let code = script.codeblock(context)?;
@@ -160,6 +159,7 @@ impl Dispatch {
     /// The owner of a script's code.
     pub(crate) fn owner_of_code(context: &Context, code: &Gc<CodeBlock>) -> JsResult<Owner> {
         let this = Self::get(context);
+        this.watch.check()?;
         if let Some((Running::Script(cached), owner)) = &*this.last.borrow()
             && Gc::ptr_eq(cached, code)
         {
@@ -181,6 +181,7 @@ impl Dispatch {
     /// The owner of a module: the compartment that instantiated it.
     fn owner_of_module(context: &Context, module: Module) -> JsResult<Owner> {
         let this = Self::get(context);
+        this.watch.check()?;
         if let Some((Running::Module(cached), owner)) = &*this.last.borrow()
             && *cached == module
         {
