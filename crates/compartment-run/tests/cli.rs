@@ -292,39 +292,58 @@ fn reads_standard_input() {
 
 #[test]
 fn capabilities_are_denied_unless_granted() {
-    let probe = "[typeof readFile, typeof env, typeof clock].join()";
-    let out = run(&["--print", "-e", probe]);
-    assert_eq!(text(&out.stdout), "undefined,undefined,undefined\n");
-    let out = run(&[
-        "--print",
-        "--allow-time",
-        "-e",
-        "clock.now() > 1e12 && clock.monotonic() >= 0",
-    ]);
-    assert_eq!(text(&out.stdout), "true\n", "{}", text(&out.stderr));
-    let out = run(&[
-        "--print",
-        "--allow-env",
-        "PATH",
-        "--allow-env",
-        "NOT_SET_ANYWHERE_42",
-        "-e",
-        "Object.keys(env).join()",
-    ]);
-    assert_eq!(text(&out.stdout), "PATH\n", "{}", text(&out.stderr));
-    let out = run(&[
-        "--print",
-        "--allow-read",
-        "examples",
-        "-e",
-        "readFile('modules/settings.json').trim()",
-    ]);
-    assert_eq!(
-        text(&out.stdout),
-        "{ \"name\": \"modules\" }\n",
-        "{}",
-        text(&out.stderr)
-    );
+    let granted: [(&[&str], &str); 5] = [
+        (
+            &["-e", "[typeof readFile, typeof env, typeof clock].join()"],
+            "undefined,undefined,undefined\n",
+        ),
+        (
+            &[
+                "--allow-time",
+                "-e",
+                "clock.now() > 1e12 && clock.monotonic() >= 0",
+            ],
+            "true\n",
+        ),
+        (
+            &[
+                "--allow-env",
+                "PATH",
+                "--allow-env",
+                "NOT_SET_ANYWHERE_42",
+                "-e",
+                "Object.keys(env).join()",
+            ],
+            "PATH\n",
+        ),
+        (
+            &[
+                "--allow-read",
+                "examples",
+                "-e",
+                "readFile('modules/settings.json').trim()",
+            ],
+            "{ \"name\": \"modules\" }\n",
+        ),
+        // Granted capabilities are hardened: a guest cannot change them for others.
+        (
+            &[
+                "--allow-time",
+                "-e",
+                "Object.isFrozen(clock) && Object.isFrozen(clock.now)",
+            ],
+            "true\n",
+        ),
+    ];
+    for (args, expected) in granted {
+        let out = run(&[&["--print"], args].concat());
+        assert_eq!(
+            text(&out.stdout),
+            expected,
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+    }
     let out = run(&[
         "--allow-read",
         "examples",
@@ -333,14 +352,6 @@ fn capabilities_are_denied_unless_granted() {
     ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("only paths inside the readable directory"));
-    // Granted capabilities are hardened: a guest cannot change them for others.
-    let out = run(&[
-        "--print",
-        "--allow-time",
-        "-e",
-        "Object.isFrozen(clock) && Object.isFrozen(clock.now)",
-    ]);
-    assert_eq!(text(&out.stdout), "true\n", "{}", text(&out.stderr));
 }
 
 #[test]
