@@ -274,7 +274,12 @@ fn report(cli: &Cli, result: (Result<Outcome, Error>, std::time::Duration)) -> E
             if !cli.json {
                 eprintln!("{}", describe(&error));
             }
-            ExitCode::from(1)
+            // A contained Boa panic is an engine bug, not the guest's error.
+            ExitCode::from(if matches!(error, Error::Unusable(_)) {
+                70
+            } else {
+                1
+            })
         }
     }
 }

@@ -320,6 +320,9 @@ fn hardened_category(record: &Record, features: &[String]) -> Option<&'static st
     if has("direct eval is not supported") {
         return Some("direct-eval-rejected");
     }
+    if has("`using` declarations") {
+        return Some("using-rejected");
+    }
     if has("strict mode") || has("strict reserved word") || has("Duplicate parameter name") {
         return Some("strict-evaluate");
     }

@@ -80,6 +80,11 @@ pub fn justification(category: &str) -> Option<&'static str> {
             "compartment code rejects direct eval with a SyntaxError (docs/architecture.md, \
              Decisions)"
         }
+        "using-rejected" => {
+            "compartment code rejects `using` and `await using` declarations with a \
+             SyntaxError: Boa 0.22 parses them but panics compiling them (it does not implement \
+             explicit resource management), and no guest input may crash the host"
+        }
         "strict-evaluate" => {
             "Compartment.prototype.evaluate and a compartment's Function make strict code only \
              (as SES): the sloppy variant, noStrict tests and `Function('return this')` see \

@@ -44,6 +44,12 @@ struct Handler {
 
 impl Handler {
     fn new() -> Result<Self, Error> {
+        Ok(Self {
+            engine: Self::engine()?,
+        })
+    }
+
+    fn engine() -> Result<Engine, Error> {
         let mut engine = Engine::new()?;
         engine.lockdown(LockdownOptions::default())?;
         // A loop limit stops tight loops that touch no global, which the timeout alone cannot.
@@ -54,7 +60,7 @@ impl Handler {
                 .timeout(Duration::from_millis(250))
                 .pending_jobs(1_000),
         );
-        Ok(Self { engine })
+        Ok(engine)
     }
 
     /// Answers one request: `(HTTP status, JSON body)`.
@@ -85,6 +91,14 @@ impl Handler {
             Err(Error::Limit(limit)) => failure(422, "LimitExceeded", &limit.to_string()),
             Err(Error::Conversion(message)) => failure(422, "TypeError", &message),
             Err(Error::Engine(message)) => failure(500, "InternalError", &message),
+            // Boa panicked: the engine refuses further work, so the next request gets a new one.
+            Err(error @ Error::Unusable(_)) => match Self::engine() {
+                Ok(engine) => {
+                    self.engine = engine;
+                    failure(500, "InternalError", &error.to_string())
+                }
+                Err(rebuild) => failure(500, "InternalError", &rebuild.to_string()),
+            },
         }
     }
 

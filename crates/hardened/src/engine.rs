@@ -1,7 +1,11 @@
 //! The engine: one Boa context (one agent, one realm, one set of intrinsics) hosting any number
 //! of compartments.
 
-use std::{cell::RefCell, rc::Rc};
+use std::{
+    cell::RefCell,
+    panic::{self, AssertUnwindSafe},
+    rc::Rc,
+};
 
 use boa_engine::{
     Context, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
@@ -91,6 +95,8 @@ pub struct Engine {
     start: Compartment,
     jobs: Rc<Jobs>,
     limits: Limits,
+    /// The message of the panic that made the engine unusable.
+    panicked: Option<String>,
 }
 
 /// A compartment: a global object of its own over the engine's shared intrinsics.
@@ -275,7 +281,7 @@ impl CompartmentOptions {
         self
     }
 
-    fn into_spec(self, context: &mut Context) -> Result<CompartmentSpec> {
+    fn into_spec(self, context: &mut Context) -> JsResult<CompartmentSpec> {
         let realize = |name: &str, endowment: Endowment| match endowment {
             Endowment::Value(value) => value,
             Endowment::Function(length, function) => {
@@ -301,7 +307,7 @@ impl CompartmentOptions {
                 .push((JsString::from(name.as_str()), value, mutable));
         }
         for (specifier, descriptor) in self.modules {
-            let descriptor = descriptor.to_js(context).map_err(Error::from_js)?;
+            let descriptor = descriptor.to_js(context)?;
             spec.modules
                 .map
                 .push((JsString::from(specifier.as_str()), descriptor));
@@ -406,6 +412,7 @@ impl Engine {
             start,
             jobs: queue,
             limits: Limits::default(),
+            panicked: None,
         })
     }
 
@@ -420,11 +427,12 @@ impl Engine {
     /// # Errors
     /// When an endowment cannot be assigned (e.g. `NaN`, which is read-only).
     pub fn new_compartment(&mut self, options: CompartmentOptions) -> Result<Compartment> {
-        let spec = options.into_spec(&mut self.context)?;
-        let record =
-            CompartmentRecord::create(&mut self.context, Some(self.start.record.clone()), spec)
-                .map_err(Error::from_js)?;
-        Ok(Compartment::new(record, &self.context))
+        let parent = self.start.record.clone();
+        self.guarded(|context| {
+            let spec = options.into_spec(context)?;
+            let record = CompartmentRecord::create(context, Some(parent), spec)?;
+            Ok(Compartment::new(record, context))
+        })
     }
 
     /// Evaluates a script in `compartment` with SES `evaluate` semantics (strict, declarations
@@ -435,8 +443,7 @@ impl Engine {
     /// [`Error::Conversion`] when the value does not convert to `T`.
     pub fn evaluate<T: TryFromJs>(&mut self, compartment: &Compartment, source: &str) -> Result<T> {
         let value = self.evaluate_value(compartment, source)?;
-        T::try_from_js(&value, &mut self.context)
-            .map_err(|error| Error::Conversion(Error::from_js(error).to_string()))
+        self.convert(&value)
     }
 
     /// Like [`Engine::evaluate`], returning the raw JavaScript value.
@@ -455,12 +462,34 @@ impl Engine {
         })
     }
 
-    /// Runs one call into guest code under the engine's limits: the timeout counts from here.
+    /// Runs one call into the engine under its limits (the timeout counts from here), with
+    /// Boa's panics contained: a panic poisons the engine instead of unwinding into the host.
     fn guarded<T>(&mut self, call: impl FnOnce(&mut Context) -> JsResult<T>) -> Result<T> {
+        if let Some(panic) = &self.panicked {
+            return Err(Error::Unusable(panic.clone()));
+        }
         self.jobs.watch.arm(self.limits.timeout_value());
-        let result = call(&mut self.context);
+        let result = panic::catch_unwind(AssertUnwindSafe(|| call(&mut self.context)));
         self.jobs.watch.arm(None);
-        result.map_err(Error::from_js)
+        match result {
+            Ok(result) => result.map_err(Error::from_js),
+            Err(payload) => {
+                let message = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_owned())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "a panic without a message".to_owned());
+                self.panicked = Some(message.clone());
+                Err(Error::Unusable(message))
+            }
+        }
+    }
+
+    /// Whether the engine still accepts calls: `false` once Boa has panicked in one of them
+    /// (see [`Error::Unusable`]).
+    #[must_use]
+    pub fn is_usable(&self) -> bool {
+        self.panicked.is_none()
     }
 
     /// Sets the runaway-code limits for every later call into the engine.
@@ -488,7 +517,7 @@ impl Engine {
     /// # Errors
     /// A `TypeError` on a second call, or if an intrinsic cannot be tamed.
     pub fn lockdown(&mut self, options: LockdownOptions) -> Result<LockdownReport> {
-        lockdown::lockdown(&options, &mut self.context).map_err(Error::from_js)
+        self.guarded(|context| lockdown::lockdown(&options, context))
     }
 
     /// Hardens `value` (SES `harden`): freezes it and everything reachable through its own
@@ -497,7 +526,7 @@ impl Engine {
     /// # Errors
     /// Before [`Engine::lockdown`], or when an object refuses to be frozen (a proxy).
     pub fn harden(&mut self, value: &JsValue) -> Result<()> {
-        lockdown::harden(value, &mut self.context).map_err(Error::from_js)
+        self.guarded(|context| lockdown::harden(value, context))
     }
 
     /// Every path from `root` to mutable state (the XS `mutabilities` audit): check what you
@@ -506,7 +535,7 @@ impl Engine {
     /// # Errors
     /// When a property cannot be read (an exotic object's trap threw).
     pub fn mutabilities(&mut self, root: &JsValue, root_name: &str) -> Result<Mutabilities> {
-        lockdown::audit(root, root_name, &mut self.context).map_err(Error::from_js)
+        self.guarded(|context| lockdown::audit(root, root_name, context))
     }
 
     /// Imports a module into `compartment` (as `compartment.import(specifier)`), running jobs
@@ -609,11 +638,17 @@ impl Engine {
     /// [`Error::Thrown`] when reading throws, [`Error::Conversion`] when the value does not
     /// convert to `T`.
     pub fn get<T: TryFromJs>(&mut self, object: &JsObject, name: &str) -> Result<T> {
-        let value = object
-            .get(JsString::from(name), &mut self.context)
-            .map_err(Error::from_js)?;
-        T::try_from_js(&value, &mut self.context)
-            .map_err(|error| Error::Conversion(Error::from_js(error).to_string()))
+        let value = self.guarded(|context| object.get(JsString::from(name), context))?;
+        self.convert(&value)
+    }
+
+    fn convert<T: TryFromJs>(&mut self, value: &JsValue) -> Result<T> {
+        match self.guarded(|context| Ok(T::try_from_js(value, context))) {
+            Ok(converted) => {
+                converted.map_err(|error| Error::Conversion(Error::from_js(error).to_string()))
+            }
+            Err(error) => Err(error),
+        }
     }
 
     /// Chooses what `compartment.import()` resolves to in compartments that do not set

@@ -19,6 +19,11 @@ pub enum Error {
     /// A JavaScript value could not be converted to the Rust type that was asked for.
     #[error("cannot convert the result: {0}")]
     Conversion(String),
+    /// Boa panicked (an engine bug that guest input reached). The panic was contained at the
+    /// API boundary, but Boa's state may be inconsistent, so the engine refuses every later
+    /// call with this error: drop it and build a new one.
+    #[error("the engine is unusable: Boa panicked: {0}")]
+    Unusable(String),
 }
 
 /// A JavaScript exception that reached the host.
@@ -33,6 +38,9 @@ pub struct ThrownError {
     pub name: String,
     /// The error's `message`, or the thrown value rendered as text.
     pub message: String,
+    /// The `name` of the error's constructor (what test262 compares; `Test262Error` instances
+    /// have no `name` of their own), when it is found through data properties.
+    pub constructor: Option<String>,
     /// The error's `stack` when it has one.
     pub stack: Option<String>,
 }
@@ -58,8 +66,14 @@ impl Error {
             return Self::Engine(engine.to_string());
         }
         if let Some(native) = error.as_native() {
+            // Boa 0.22 displays the URIError kind as "UriError".
+            let name = match native.kind() {
+                boa_engine::JsNativeErrorKind::Uri => "URIError".to_owned(),
+                kind => kind.to_string(),
+            };
             return Self::Thrown(ThrownError {
-                name: native.kind().to_string(),
+                constructor: Some(name.clone()),
+                name,
                 message: native.message().to_string(),
                 stack: None,
             });
@@ -76,13 +90,14 @@ fn thrown_value(value: &JsValue) -> ThrownError {
         return ThrownError {
             name: "Uncaught".into(),
             message: value.display().to_string(),
+            constructor: None,
             stack: None,
         };
     };
     // Proxies and other exotic objects answer only through traps: leave them undescribed.
     // A data property, or lockdown's override-enabling accessor, whose getter carries the
     // value as `originalValue`.
-    let data_string = |holder: &boa_engine::JsObject, key: &str| -> Option<String> {
+    let data = |holder: &boa_engine::JsObject, key: &str| -> Option<JsValue> {
         let own = |object: &boa_engine::JsObject, key: &str| {
             object
                 .borrow()
@@ -90,29 +105,42 @@ fn thrown_value(value: &JsValue) -> ThrownError {
                 .get(&boa_engine::js_string!(key).into())
         };
         let descriptor = own(holder, key)?;
-        let value = match descriptor.value() {
-            Some(value) => value.clone(),
+        match descriptor.value() {
+            Some(value) => Some(value.clone()),
             None => own(&descriptor.get()?.as_object()?, "originalValue")?
-                .value()?
-                .clone(),
-        };
-        value.as_string().map(|s| s.to_std_string_escaped())
+                .value()
+                .cloned(),
+        }
     };
-    let mut name = None;
-    let mut holder = Some(object.clone());
-    for _ in 0..64 {
-        let Some(current) = holder else { break };
-        if current.is::<boa_engine::builtins::proxy::Proxy>() {
-            break;
+    let data_string = |holder: &boa_engine::JsObject, key: &str| {
+        data(holder, key)?
+            .as_string()
+            .map(|s| s.to_std_string_escaped())
+    };
+    // The first data property `key` along the prototype chain, stopping at proxies.
+    let inherited = |key: &str| {
+        let mut holder = Some(object.clone());
+        for _ in 0..64 {
+            let current = holder?;
+            if current.is::<boa_engine::builtins::proxy::Proxy>() {
+                return None;
+            }
+            if let Some(value) = data(&current, key) {
+                return Some(value);
+            }
+            holder = current.prototype();
         }
-        name = data_string(&current, "name");
-        if name.is_some() {
-            break;
-        }
-        holder = current.prototype();
-    }
+        None
+    };
+    let name =
+        inherited("name").and_then(|name| name.as_string().map(|s| s.to_std_string_escaped()));
+    let constructor = inherited("constructor")
+        .and_then(|constructor| constructor.as_object())
+        .filter(|constructor| !constructor.is::<boa_engine::builtins::proxy::Proxy>())
+        .and_then(|constructor| data_string(&constructor, "name"));
     ThrownError {
         name: name.unwrap_or_else(|| "Uncaught".into()),
+        constructor,
         message: data_string(&object, "message").unwrap_or_default(),
         stack: data_string(&object, "stack"),
     }

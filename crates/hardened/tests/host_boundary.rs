@@ -503,6 +503,41 @@ fn stack_exhaustion_is_uncatchable_and_leaves_everything_intact() {
     });
 }
 
+#[test]
+fn a_panic_inside_the_engine_is_contained_and_poisons_it() {
+    let mut engine = Engine::new().unwrap();
+    engine.lockdown(LockdownOptions::default()).unwrap();
+    // A native function that panics stands for any Boa bug that guest input reaches.
+    let guest = engine
+        .new_compartment(CompartmentOptions::new().function(
+            "crash",
+            0,
+            NativeFunction::from_fn_ptr(|_, _, _| panic!("simulated engine bug")),
+        ))
+        .unwrap();
+    let outcome =
+        engine.evaluate::<String>(&guest, "try { crash(); 'caught' } finally { 'finally' }");
+    assert!(
+        matches!(&outcome, Err(Error::Unusable(message)) if message == "simulated engine bug"),
+        "{outcome:?}"
+    );
+    assert!(!engine.is_usable());
+    // Every later call is refused rather than run on a possibly inconsistent engine.
+    assert!(matches!(
+        engine.evaluate::<i32>(&guest, "1"),
+        Err(Error::Unusable(_))
+    ));
+    assert!(matches!(
+        engine.new_compartment(CompartmentOptions::new()),
+        Err(Error::Unusable(_))
+    ));
+    assert!(matches!(engine.run_jobs(), Err(Error::Unusable(_))));
+    // Other engines are unaffected.
+    let mut other = Engine::new().unwrap();
+    let start = other.start_compartment().clone();
+    assert_eq!(other.evaluate::<i32>(&start, "6 * 7").unwrap(), 42);
+}
+
 /// Set in a child process: the guest source this test binary should run instead of its tests.
 const CHILD_SOURCE: &str = "HOST_BOUNDARY_CHILD_SOURCE";
 
@@ -544,6 +579,7 @@ fn guest_allocation_requests_cannot_abort_the_process() {
             .args([
                 "guest_allocation_requests_cannot_abort_the_process",
                 "--exact",
+                "--include-ignored",
                 "--nocapture",
                 "--test-threads=1",
             ])

@@ -6,7 +6,6 @@
 //! are local to the call. Each harness file is one evaluation that publishes the globals it
 //! declares; the test is another, and its sloppy variant still runs strict.
 
-use boa_engine::{Context, JsError, JsNativeError, JsResult, JsString, JsValue, js_string};
 use hardened::{Compartment, CompartmentOptions, Engine, Error, LockdownOptions, ModuleDirectory};
 
 use super::{
@@ -103,8 +102,7 @@ fn run_in(engine: &mut Engine, test: &Test, mode: Mode) -> (Result<(), String>, 
             );
         }
     };
-    if let Err(error) = evaluate(engine, &compartment, HOST_SETUP) {
-        let thrown = Thrown::new(Stage::Unknown, &error, engine.context());
+    if let Err(thrown) = evaluate(engine, &compartment, HOST_SETUP) {
         return (Err(format!("cannot complete $262: {thrown}")), false);
     }
     // Harness files are global scripts in test262. Here each is one evaluation whose
@@ -115,9 +113,11 @@ fn run_in(engine: &mut Engine, test: &Test, mode: Mode) -> (Result<(), String>, 
         for name in &file.declares {
             source.push_str(&format!("\nglobalThis.{name} = {name};"));
         }
-        if let Err(error) = evaluate(engine, &compartment, &source) {
-            let thrown = Thrown::new(Stage::Unknown, &error, engine.context());
-            return (Err(format!("harness {}: {thrown}", file.name)), true);
+        if let Err(thrown) = evaluate(engine, &compartment, &source) {
+            return (
+                Err(format!("harness {}: {thrown}", file.name)),
+                engine.is_usable(),
+            );
         }
     }
     let thrown = if test.variant == Variant::Module {
@@ -125,7 +125,7 @@ fn run_in(engine: &mut Engine, test: &Test, mode: Mode) -> (Result<(), String>, 
     } else {
         run_script(engine, &compartment, test)
     };
-    let healthy = thrown.as_ref().is_none_or(|t| t.name != "EngineError");
+    let healthy = engine.is_usable() && thrown.as_ref().is_none_or(|t| t.name != "EngineError");
     let prints = engine
         .context()
         .get_data::<PrintLog>()
@@ -160,22 +160,10 @@ fn run_module(
                 .unwrap_or_default()
         ),
     };
-    let error = engine
+    engine
         .evaluate_module(compartment, &specifier, &test.source)
-        .err()?;
-    // The Rust API reports a thrown value by its `name` and `message`.
-    Some(match error {
-        Error::Thrown(thrown) => Thrown {
-            stage: Stage::Unknown,
-            name: thrown.name,
-            message: thrown.message,
-        },
-        other => Thrown {
-            stage: Stage::Unknown,
-            name: "EngineError".into(),
-            message: other.to_string(),
-        },
-    })
+        .err()
+        .map(thrown)
 }
 
 /// The compartment a test runs in, and the directory its modules come from. In compartment
@@ -214,8 +202,8 @@ fn test_compartment(
 }
 
 fn run_script(engine: &mut Engine, compartment: &Compartment, test: &Test) -> Option<Thrown> {
-    if let Err(error) = evaluate(engine, compartment, &test.variant_source()) {
-        return Some(Thrown::new(Stage::Unknown, &error, engine.context()));
+    if let Err(thrown) = evaluate(engine, compartment, &test.variant_source()) {
+        return Some(thrown);
     }
     let jobs = engine.run_jobs();
     jobs.err().map(|error| Thrown {
@@ -225,17 +213,24 @@ fn run_script(engine: &mut Engine, compartment: &Compartment, test: &Test) -> Op
     })
 }
 
-/// `compartment.evaluate(source)` through the JavaScript method, which is the same evaluator
-/// as `Engine::evaluate_value` but keeps the thrown value: its constructor's name is what
-/// test262 compares, and `Test262Error` has no `name` property to read it from.
-fn evaluate(engine: &mut Engine, compartment: &Compartment, source: &str) -> JsResult<JsValue> {
-    let object = compartment.as_object().clone();
-    let context: &mut Context = engine.context();
-    let method = object.get(js_string!("evaluate"), context)?;
-    let Some(method) = method.as_callable() else {
-        return Err(JsError::from(
-            JsNativeError::typ().with_message("Compartment.prototype.evaluate is not callable"),
-        ));
+/// Evaluates `source` in the compartment through the Rust API (which contains Boa's panics).
+fn evaluate(engine: &mut Engine, compartment: &Compartment, source: &str) -> Result<(), Thrown> {
+    engine
+        .evaluate_value(compartment, source)
+        .map(drop)
+        .map_err(thrown)
+}
+
+/// A thrown value as test262 compares it: by its constructor's name (`Test262Error` has no
+/// `name` property).
+fn thrown(error: Error) -> Thrown {
+    let (name, message) = match error {
+        Error::Thrown(thrown) => (thrown.constructor.unwrap_or(thrown.name), thrown.message),
+        other => ("EngineError".into(), other.to_string()),
     };
-    method.call(&object.into(), &[JsString::from(source).into()], context)
+    Thrown {
+        stage: Stage::Unknown,
+        name,
+        message,
+    }
 }

@@ -15,7 +15,7 @@
 mod source;
 mod stack;
 
-pub(crate) use source::reject_direct_eval;
+pub(crate) use source::check_guest_code;
 pub(crate) use stack::{check_nesting, with_room};
 
 use boa_engine::{

@@ -8,6 +8,7 @@ use std::ops::ControlFlow;
 
 use boa_ast::{
     Expression, Position, Spanned, Statement, StatementListItem,
+    declaration::{Binding, LexicalDeclaration},
     expression::Call,
     scope::Scope,
     visitor::{VisitWith, Visitor},
@@ -35,7 +36,7 @@ pub(crate) fn plan_script(source: &str, interner: &mut Interner) -> Result<Plan,
     let script = parser
         .parse_script(&Scope::new_global(), interner)
         .map_err(|e| JsNativeError::syntax().with_message(e.to_string()))?;
-    reject_direct_eval(&script)?;
+    check_guest_code(&script)?;
 
     // A hashbang is valid at the start of a Script but not of a function body; a line comment
     // of the same length keeps every position.
@@ -121,17 +122,13 @@ pub(crate) fn function_source(
     body: &str,
     interner: &mut Interner,
 ) -> Result<String, JsNativeError> {
-    let syntax = |what: &str, e: boa_parser::Error| {
-        JsNativeError::syntax().with_message(format!("failed to parse function {what}: {e}"))
-    };
     // Boa 0.22's `parse_formal_parameters` rejects destructuring patterns ("abrupt end"), so the
     // parameters are checked as the whole parameter list of an otherwise empty function.
     let wrapped = format!("(function ({params}\n) {{}})");
-    let parsed_params =
-        match single_function(&wrapped, interner).map_err(|e| syntax("parameters", e))? {
-            Some((count, 0)) => count,
-            _ => return Err(JsNativeError::syntax().with_message("invalid function parameters")),
-        };
+    let parsed_params = match single_function(&wrapped, interner, "parameters")? {
+        Some((count, 0)) => count,
+        _ => return Err(JsNativeError::syntax().with_message("invalid function parameters")),
+    };
     let body_text = format!("\n{body}\n");
     let parsed_body = Parser::new(Source::from_bytes(&body_text))
         .parse_function_body(interner, false, false)
@@ -140,7 +137,7 @@ pub(crate) fn function_source(
     let text = format!("(function anonymous({params}\n) {{\n{body}\n}})");
     // The whole text must be that one function, with exactly the parameters and statements
     // parsed on their own: nothing in `params` may close the parameter list early.
-    match single_function(&text, interner).map_err(|e| syntax("source", e))? {
+    match single_function(&text, interner, "source")? {
         Some((count, statements))
             if count == parsed_params && statements == parsed_body.statements().len() =>
         {
@@ -150,18 +147,20 @@ pub(crate) fn function_source(
     }
 }
 
-/// Parses `text` as a strict Script and, when it is exactly one (parenthesized) function
-/// expression, returns its parameter and statement counts. Rejects direct eval inside.
+/// Parses `text` (the function's `what`) as a strict Script and, when it is exactly one
+/// (parenthesized) function expression, returns its parameter and statement counts. Rejects
+/// what compartment code may not contain.
 fn single_function(
     text: &str,
     interner: &mut Interner,
-) -> Result<Option<(usize, usize)>, boa_parser::Error> {
+    what: &str,
+) -> Result<Option<(usize, usize)>, JsNativeError> {
     let mut parser = Parser::new(Source::from_bytes(text));
     parser.set_strict();
-    let script = parser.parse_script(&Scope::new_global(), interner)?;
-    if reject_direct_eval(&script).is_err() {
-        return Ok(None);
-    }
+    let script = parser
+        .parse_script(&Scope::new_global(), interner)
+        .map_err(|e| syntax(what, e))?;
+    check_guest_code(&script)?;
     let whole = match script.statements().statements() {
         [StatementListItem::Statement(statement)] => match statement.as_ref() {
             Statement::Expression(expression) => unparenthesize(expression),
@@ -178,6 +177,10 @@ fn single_function(
     })
 }
 
+fn syntax(what: &str, error: boa_parser::Error) -> JsNativeError {
+    JsNativeError::syntax().with_message(format!("failed to parse function {what}: {error}"))
+}
+
 fn unparenthesize(expression: &Expression) -> Option<&Expression> {
     match expression {
         Expression::Parenthesized(inner) => unparenthesize(inner.expression()),
@@ -185,31 +188,57 @@ fn unparenthesize(expression: &Expression) -> Option<&Expression> {
     }
 }
 
-/// Direct eval is rejected with a SyntaxError naming its position (see docs/architecture.md:
-/// Boa only performs a direct eval through the realm's own `%eval%`, which must never be
-/// reachable by guests).
-pub(crate) fn reject_direct_eval<N>(node: &N) -> Result<(), JsNativeError>
+/// Rejects, with a SyntaxError naming the position, what compartment code may not contain:
+/// - direct eval (see docs/architecture.md: Boa only performs a direct eval through the realm's
+///   own `%eval%`, which must never be reachable by guests);
+/// - `using` and `await using` declarations: Boa 0.22 parses them but its compiler panics on
+///   them (explicit resource management is not implemented), and no guest input may crash the
+///   host.
+pub(crate) fn check_guest_code<N>(node: &N) -> Result<(), JsNativeError>
 where
     N: VisitWith,
 {
     struct Finder;
     impl<'ast> Visitor<'ast> for Finder {
-        type BreakTy = Position;
-        fn visit_call(&mut self, call: &'ast Call) -> ControlFlow<Position> {
+        type BreakTy = String;
+        fn visit_call(&mut self, call: &'ast Call) -> ControlFlow<Self::BreakTy> {
             if is_eval_reference(call.function()) {
-                return ControlFlow::Break(call.span().start());
+                return ControlFlow::Break(format!(
+                    "direct eval is not supported in compartment code ({}); \
+                     call eval indirectly, e.g. (0, eval)(source)",
+                    place(call.span().start())
+                ));
             }
             call.visit_with(self)
         }
+        fn visit_lexical_declaration(
+            &mut self,
+            declaration: &'ast LexicalDeclaration,
+        ) -> ControlFlow<Self::BreakTy> {
+            if let LexicalDeclaration::Using(list) | LexicalDeclaration::AwaitUsing(list) =
+                declaration
+            {
+                let at = list
+                    .as_ref()
+                    .iter()
+                    .find_map(|variable| match variable.binding() {
+                        Binding::Identifier(name) => Some(name.span().start()),
+                        Binding::Pattern(_) => None,
+                    });
+                return ControlFlow::Break(format!(
+                    "`using` declarations (explicit resource management) are not supported{}",
+                    at.map(|at| format!(" ({})", place(at))).unwrap_or_default()
+                ));
+            }
+            declaration.visit_with(self)
+        }
+    }
+    fn place(at: Position) -> String {
+        format!("line {}, column {}", at.line_number(), at.column_number())
     }
     match node.visit_with(&mut Finder) {
         ControlFlow::Continue(()) => Ok(()),
-        ControlFlow::Break(at) => Err(JsNativeError::syntax().with_message(format!(
-            "direct eval is not supported in compartment code (line {}, column {}); \
-             call eval indirectly, e.g. (0, eval)(source)",
-            at.line_number(),
-            at.column_number()
-        ))),
+        ControlFlow::Break(message) => Err(JsNativeError::syntax().with_message(message)),
     }
 }
 

@@ -27,7 +27,7 @@ use boa_gc::{Finalize, Trace};
 use boa_interner::{Interner, Sym};
 use boa_parser::{Parser, Source};
 
-use crate::evaluator::reject_direct_eval;
+use crate::evaluator::check_guest_code;
 
 /// What a module source is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -138,7 +138,7 @@ fn analyse(text: &[u16], interner: &mut Interner) -> Result<Facts, String> {
         .parse_module(&Scope::new_global(), interner)
         .map_err(|error| error.to_string())?;
     let items = module.items();
-    reject_direct_eval(items).map_err(|error| error.message().to_string())?;
+    check_guest_code(items).map_err(|error| error.message().to_string())?;
     let mut finder = Finder {
         interner,
         lists: Vec::new(),
