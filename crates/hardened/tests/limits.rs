@@ -43,6 +43,29 @@ fn loops_are_stopped_and_cannot_be_caught() {
     }
 }
 
+/// Found by `crates/fuzzing`: assigning an override-enabled property (`valueOf`) on a proxy
+/// that claims the property but has no `set` trap sends the assignment back to lockdown's
+/// setter, natively and without end; it used to overflow the stack and abort the process.
+#[test]
+fn native_reentry_through_a_proxy_is_stopped_not_a_crash() {
+    // A thread with the default 2 MiB stack, as many hosts run guests on.
+    std::thread::spawn(|| {
+        let (mut engine, guest) = engine(Limits::new());
+        let result = engine.evaluate_value(
+            &guest,
+            "const p = new Proxy({}, { getOwnPropertyDescriptor: () => ({ value: 1, configurable: true }) });
+             try { p.valueOf = 2; } catch { 'caught' }",
+        );
+        assert!(
+            matches!(result, Err(Error::Limit(Limit::Recursion))),
+            "{result:?}"
+        );
+        assert_usable(&mut engine, &guest);
+    })
+    .join()
+    .expect("no stack overflow");
+}
+
 #[test]
 fn recursion_is_stopped() {
     let (mut engine, guest) = engine(Limits::new().recursion(200));

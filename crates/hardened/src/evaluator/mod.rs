@@ -16,7 +16,7 @@ mod source;
 mod stack;
 
 pub(crate) use source::check_guest_code;
-pub(crate) use stack::{check_nesting, with_room};
+pub(crate) use stack::{check_nesting, ensure_native_stack, with_room};
 
 use boa_engine::{
     Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction, Script,

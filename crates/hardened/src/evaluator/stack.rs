@@ -9,7 +9,7 @@
 //! is. Sources nested deeper than [`MAX_NESTING`] levels of brackets or prefix operators are
 //! refused with a SyntaxError before any parser sees them.
 
-use boa_engine::JsNativeError;
+use boa_engine::{JsError, JsNativeError, JsResult, error::RuntimeLimitError};
 
 /// Nesting levels a source may have (brackets, braces, parentheses, template substitutions
 /// and chains of prefix operators).
@@ -33,6 +33,23 @@ pub(crate) fn with_room<R>(depth: usize, f: impl FnOnce() -> R) -> R {
         .saturating_add(depth.saturating_mul(PER_LEVEL))
         .min(MAX_SEGMENT);
     stacker::maybe_grow(needed, needed, f)
+}
+
+/// Native stack a native function that may re-enter itself through guest objects keeps free.
+const RED_ZONE: usize = 256 * 1024;
+
+/// Fails with Boa's (uncatchable) recursion-limit error when the native stack is nearly used
+/// up. Boa's recursion limit counts JavaScript frames only, so a native function that guest
+/// objects can make call itself (an override setter assigning through a proxy that reaches the
+/// same setter) must check for itself, or recursion would overflow the stack and abort the
+/// process.
+pub(crate) fn ensure_native_stack() -> JsResult<()> {
+    match stacker::remaining_stack() {
+        Some(remaining) if remaining < RED_ZONE => {
+            Err(JsError::from(RuntimeLimitError::Recursion))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// How deep `source` nests; refuses sources deeper than [`MAX_NESTING`]. The scan skips

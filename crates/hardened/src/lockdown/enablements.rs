@@ -220,6 +220,9 @@ fn set_override(
             crate::dispatch::key_text(&enabled.key)
         );
     }
+    // A proxy receiver that claims the property but has no `set` trap sends the assignment back
+    // to this setter.
+    crate::evaluator::ensure_native_stack()?;
     if receiver.has_own_property(enabled.key.clone(), context)? {
         receiver.set(enabled.key.clone(), value, true, context)?;
     } else {
