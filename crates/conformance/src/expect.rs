@@ -265,18 +265,7 @@ pub fn infer(
     plain_reason: Option<&str>,
     strict_passed: bool,
 ) -> String {
-    let message = record.message.as_str();
     let features = meta.map(|m| m.features.as_slice()).unwrap_or_default();
-    // The start compartment has no module directory: fixtures cannot load there.
-    if message.contains("module resolution is disabled")
-        || (record.mode == Mode::Lockdown
-            && (message.contains("no importHook")
-                || message.contains("_FIXTURE")
-                || message.contains("cannot resolve")
-                || message.contains("Failed to load module")))
-    {
-        return "pending: modules".into();
-    }
     if record.mode.is_hardened()
         && let Some(reason) = plain_reason
     {
@@ -322,6 +311,9 @@ fn hardened_category(record: &Record, features: &[String]) -> Option<&'static st
     }
     if has("`using` declarations") {
         return Some("using-rejected");
+    }
+    if has("underlying failures") {
+        return Some("aggregated-load-errors");
     }
     if has("strict mode") || has("strict reserved word") || has("Duplicate parameter name") {
         return Some("strict-evaluate");

@@ -80,6 +80,11 @@ pub fn justification(category: &str) -> Option<&'static str> {
             "compartment code rejects direct eval with a SyntaxError (docs/architecture.md, \
              Decisions)"
         }
+        "aggregated-load-errors" => {
+            "when several modules of a graph fail to load, the compartment reports one TypeError \
+             naming every failure, as SES does (unless `noAggregateLoadErrors` is set), where \
+             test262 expects the first failure's SyntaxError"
+        }
         "using-rejected" => {
             "compartment code rejects `using` and `await using` declarations with a \
              SyntaxError: Boa 0.22 parses them but panics compiling them (it does not implement \
@@ -129,17 +134,9 @@ fn explanation(category: &str) -> &'static str {
              assigning a named function expression's own name does not throw in strict code, and \
              class computed keys miss local bindings"
         }
-        "pending: modules" => {
-            "the start compartment cannot be given a module directory through the Rust API, so \
-             `_FIXTURE` imports fail in lockdown mode"
-        }
         "runner-limitation: module error name" => {
             "`Engine::evaluate_module` reports a thrown value by its `name` data property, which \
              Test262Error lacks, so a negative module test expecting Test262Error cannot match"
-        }
-        "hardened: module load error type" => {
-            "a module whose dependency does not parse is reported as a TypeError (\"Failed to \
-             load module\") instead of the SyntaxError"
         }
         "hardened: job executor timeouts" => {
             "Atomics.waitAsync timeouts do not fire under the hardened engine's job executor"

@@ -338,6 +338,30 @@ impl Engine {
     /// # Errors
     /// Only if Boa fails to build its context.
     pub fn new() -> Result<Self> {
+        Self::with_start_compartment(CompartmentOptions::new())
+    }
+
+    /// Builds an engine whose start compartment has `options`: endowments, and the module map,
+    /// hooks or [`ModuleDirectory`] its `import()` and [`Engine::import`] load from (a
+    /// compartment reads these once, when it is made). Unnamed, it is called `"start"`.
+    ///
+    /// ```
+    /// use hardened::{CompartmentOptions, Engine, ModuleDescriptor};
+    ///
+    /// let options = CompartmentOptions::new()
+    ///     .global("port", 8080)
+    ///     .module("config", ModuleDescriptor::source("export default { port: port + 1 };"));
+    /// let mut engine = Engine::with_start_compartment(options)?;
+    /// let start = engine.start_compartment().clone();
+    /// let config = engine.import(&start, "config")?;
+    /// let config: hardened::boa_engine::JsObject = engine.get(&config, "default")?;
+    /// assert_eq!(engine.get::<u32>(&config, "port")?, 8081);
+    /// # Ok::<(), hardened::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// If Boa fails to build its context, or an endowment or module descriptor is refused.
+    pub fn with_start_compartment(options: CompartmentOptions) -> Result<Self> {
         // Boa's default loader reads the file system; guest `import()` must never reach it:
         // every module request goes to the compartment behind its referrer.
         let queue = Rc::new(Jobs::default());
@@ -390,10 +414,11 @@ impl Engine {
             module_source_prototype,
             box_namespaces: std::cell::Cell::new(true),
         });
-        let spec = CompartmentSpec {
-            name: JsString::from("start"),
-            ..CompartmentSpec::default()
+        let options = match options.name {
+            Some(_) => options,
+            None => options.name("start"),
         };
+        let spec = options.into_spec(&mut context).map_err(Error::from_js)?;
         let record = CompartmentRecord::create(&mut context, None, spec).map_err(Error::from_js)?;
         record.global.insert_property(
             JsString::from("mutabilities"),

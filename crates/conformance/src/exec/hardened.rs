@@ -57,30 +57,48 @@ pub fn run(
         let mut reused = match reusable.take() {
             Some(reused) if reused.uses < REUSE => reused,
             _ => Reused {
-                engine: engine(true)?,
+                engine: engine(true, None)?,
                 uses: 0,
             },
         };
         reused.uses += 1;
-        let (result, healthy) = run_in(&mut reused.engine, test, mode);
+        let (result, healthy) = run_in(&mut reused.engine, test, mode, None);
         // An uncatchable engine error (a runtime limit) may leave the engine mid-job.
         if healthy {
             *reusable = Some(reused);
         }
         return result;
     }
-    let mut engine = engine(mode != Mode::CompartmentSuite)?;
+    // In lockdown mode the start compartment itself loads the test's modules.
+    let directory = match mode {
+        Mode::Lockdown => directory_of(test),
+        _ => None,
+    };
+    let mut engine = engine(mode != Mode::CompartmentSuite, directory.clone())?;
     if mode == Mode::CompartmentSuite {
         // The suite was written for XS, whose `compartment.import()` resolves to the namespace
         // itself rather than the SES shim's `{namespace}` box.
         engine.set_namespace_box(false);
     }
-    run_in(&mut engine, test, mode).0
+    run_in(&mut engine, test, mode, directory).0
 }
 
-/// A new engine; the Compartment suite runs unlocked unless a test calls lockdown() itself.
-fn engine(lockdown: bool) -> Result<Engine, String> {
-    let mut engine = Engine::new().map_err(|e| format!("cannot build the engine: {e}"))?;
+/// The files of the test's directory, as modules.
+fn directory_of(test: &Test) -> Option<ModuleDirectory> {
+    test.path
+        .parent()
+        .and_then(|dir| ModuleDirectory::new(dir).ok())
+}
+
+/// A new engine whose start compartment loads modules from `directory`; the Compartment suite
+/// runs unlocked unless a test calls lockdown() itself.
+fn engine(lockdown: bool, directory: Option<ModuleDirectory>) -> Result<Engine, String> {
+    let mut start = CompartmentOptions::new();
+    if let Some(directory) = directory {
+        start = start.module_directory(directory);
+    }
+    let mut engine = Engine::with_start_compartment(start)
+        .map_err(|e| format!("cannot build the engine: {e}"))?;
     if lockdown {
         engine
             .lockdown(LockdownOptions::default())
@@ -89,11 +107,17 @@ fn engine(lockdown: bool) -> Result<Engine, String> {
     Ok(engine)
 }
 
-/// Runs the test; also says whether the engine is still fit for another test.
-fn run_in(engine: &mut Engine, test: &Test, mode: Mode) -> (Result<(), String>, bool) {
+/// Runs the test (`start_modules`: the start compartment's module directory); also says
+/// whether the engine is still fit for another test.
+fn run_in(
+    engine: &mut Engine,
+    test: &Test,
+    mode: Mode,
+    start_modules: Option<ModuleDirectory>,
+) -> (Result<(), String>, bool) {
     engine.context().insert_data(PrintLog::default());
     engine.context().insert_data(AgentHost::default());
-    let (compartment, directory) = match test_compartment(engine, mode, test) {
+    let (compartment, directory) = match test_compartment(engine, mode, test, start_modules) {
         Ok(made) => made,
         Err(e) => {
             return (
@@ -168,12 +192,12 @@ fn run_module(
 
 /// The compartment a test runs in, and the directory its modules come from. In compartment
 /// mode that is a fresh compartment endowed with `print` and `$262` whose modules are the
-/// files of the test's directory; otherwise the start compartment, which has no module
-/// directory (the engine offers none for it).
+/// files of the test's directory; otherwise the start compartment (with `start_modules`).
 fn test_compartment(
     engine: &mut Engine,
     mode: Mode,
     test: &Test,
+    start_modules: Option<ModuleDirectory>,
 ) -> Result<(Compartment, Option<ModuleDirectory>), String> {
     let context = engine.context();
     let host = host::native_members(context);
@@ -182,13 +206,10 @@ fn test_compartment(
             .name("test262")
             .function("print", 1, host::print_function())
             .global("$262", host);
-        let directory = match test.path.parent().map(ModuleDirectory::new) {
-            Some(Ok(directory)) => {
-                options = options.module_directory(directory.clone());
-                Some(directory)
-            }
-            _ => None,
-        };
+        let directory = directory_of(test);
+        if let Some(directory) = &directory {
+            options = options.module_directory(directory.clone());
+        }
         let compartment = engine.new_compartment(options).map_err(|e| e.to_string())?;
         return Ok((compartment, directory));
     }
@@ -198,7 +219,7 @@ fn test_compartment(
     let print = host::function(context, "print", 1, host::print_function());
     host::define_global(&global, "print", print, context).map_err(|e| e.to_string())?;
     host::define_global(&global, "$262", host, context).map_err(|e| e.to_string())?;
-    Ok((start, None))
+    Ok((start, start_modules))
 }
 
 fn run_script(engine: &mut Engine, compartment: &Compartment, test: &Test) -> Option<Thrown> {
