@@ -1,23 +1,51 @@
-//! Compartment overheads measured side by side with plain Boa in the same run.
+//! Compartment overheads, after lockdown, measured side by side with plain Boa in the same run.
 //!
-//! `cargo bench -p hardened-benches` (add `-- <filter>` to pick one group). Before the criterion
-//! groups it prints the memory retained per live compartment and per plain realm.
+//! `cargo bench -p hardened-benches --bench compartment` (add `-- <filter>` to pick one group).
+//! Before the criterion groups it prints the memory retained per live compartment and per plain
+//! realm.
+
+use std::fmt::Write as _;
 
 use boa_engine::{Context, Source};
 use criterion::{BatchSize, Criterion, criterion_group};
-use hardened::{CompartmentOptions, Engine};
+use hardened::{CompartmentOptions, Engine, LockdownOptions, lockdown::Reporting};
 
 const LOCALS_LOOP: &str =
     "let s = 0; for (let i = 0; i < 1000000; i++) { s = (s + i * 7) % 1000003; } s";
 const GLOBALS_LOOP: &str =
     "let s = 0; for (let i = 0; i < 1000000; i++) { s += Math.abs(i) + Math.max(i, 1); } s";
+const PROPERTIES_LOOP: &str = "const o = { a: 1, b: { c: 2 } }; let s = 0; \
+    for (let i = 0; i < 1000000; i++) { s += o.a + o.b.c; o.a = i & 7; } s";
+/// Calls `f` 100,000 times through a local binding; `f` does one global lookup itself.
+const CALL_LOOP: &str = "const h = f; let s = 0; for (let i = 0; i < 100000; i++) { s = h(s); } s";
+const CALLEE: &str = "(x) => (x + Math.abs(-1)) % 1000003";
+
+/// An engine after lockdown, as every target is stated for.
+fn locked_engine() -> Engine {
+    let mut engine = Engine::new().expect("engine");
+    engine
+        .lockdown(LockdownOptions {
+            reporting: Reporting::None,
+            ..LockdownOptions::default()
+        })
+        .expect("lockdown");
+    engine
+}
 
 fn creation(c: &mut Criterion) {
     let mut group = c.benchmark_group("create");
-    let mut engine = Engine::new().expect("engine");
+    let mut engine = locked_engine();
     group.bench_function("new_compartment", |b| {
         b.iter(|| {
             engine
+                .new_compartment(CompartmentOptions::new())
+                .expect("compartment")
+        });
+    });
+    let mut unlocked = Engine::new().expect("engine");
+    group.bench_function("new_compartment_before_lockdown", |b| {
+        b.iter(|| {
+            unlocked
                 .new_compartment(CompartmentOptions::new())
                 .expect("compartment")
         });
@@ -44,7 +72,7 @@ fn creation(c: &mut Criterion) {
 
 fn evaluate(c: &mut Criterion) {
     let mut group = c.benchmark_group("evaluate_1_plus_1");
-    let mut engine = Engine::new().expect("engine");
+    let mut engine = locked_engine();
     let compartment = engine
         .new_compartment(CompartmentOptions::new())
         .expect("compartment");
@@ -72,10 +100,11 @@ fn loops(c: &mut Criterion) {
     for (name, source) in [
         ("loop_locals_1M", LOCALS_LOOP),
         ("loop_two_global_lookups_1M", GLOBALS_LOOP),
+        ("loop_property_access_1M", PROPERTIES_LOOP),
     ] {
         let mut group = c.benchmark_group(name);
         group.sample_size(10);
-        let mut engine = Engine::new().expect("engine");
+        let mut engine = locked_engine();
         let compartment = engine
             .new_compartment(CompartmentOptions::new())
             .expect("compartment");
@@ -93,6 +122,103 @@ fn loops(c: &mut Criterion) {
     }
 }
 
+/// A function owned by compartment A called from compartment B, against B calling its own
+/// copy: there is no membrane, so only the owner switch on the callee's global lookup differs.
+fn cross_compartment_calls(c: &mut Criterion) {
+    let mut group = c.benchmark_group("call_100k");
+    group.sample_size(20);
+    let mut engine = locked_engine();
+    let owner = engine
+        .new_compartment(CompartmentOptions::new())
+        .expect("compartment");
+    let foreign = engine.evaluate_value(&owner, CALLEE).expect("callee");
+    let caller = engine
+        .new_compartment(CompartmentOptions::new().global("f", foreign))
+        .expect("compartment");
+    let same = engine
+        .new_compartment(CompartmentOptions::new())
+        .expect("compartment");
+    engine
+        .evaluate_value(&same, &format!("globalThis.f = {CALLEE}"))
+        .expect("callee");
+    group.bench_function("cross_compartment", |b| {
+        b.iter(|| engine.evaluate_value(&caller, CALL_LOOP).expect("value"));
+    });
+    group.bench_function("same_compartment", |b| {
+        b.iter(|| engine.evaluate_value(&same, CALL_LOOP).expect("value"));
+    });
+    group.finish();
+}
+
+/// A generated ~100 KB script in the shape bundlers emit: a table of module functions, each
+/// with data, helpers, a class and an entry point, then a loop that runs them all.
+fn bundle() -> String {
+    let mut text = String::from("var __modules = {};\n");
+    let mut n = 0;
+    while text.len() < 100 * 1024 {
+        write!(
+            text,
+            r#"__modules["./src/widget{n}.js"] = function (exports) {{
+  "use strict";
+  const table = [{n}, {a}, {b}, "label-{n}", {{ id: {n}, tags: ["x", "y"] }}];
+  function scale{n}(value, factor) {{
+    return typeof value === "number" ? value * factor + table.length : 0;
+  }}
+  class Widget{n} {{
+    constructor(size) {{ this.size = size; this.items = []; }}
+    get area() {{ return this.size * this.size; }}
+    add(item) {{ this.items.push(item); return this; }}
+    render() {{ return `<div class="w{n}">${{this.items.map(String).join(",")}}</div>`; }}
+  }}
+  exports.run = function () {{
+    const widget = new Widget{n}(scale{n}({n} % 7, 3));
+    for (let i = 0; i < 3; i++) widget.add(table[i]);
+    return widget.render().length + widget.area % 97;
+  }};
+}};
+"#,
+            a = n * 3 + 1,
+            b = n * 7 % 13,
+        )
+        .expect("write");
+        n += 1;
+    }
+    text.push_str(
+        "var __total = 0;\nfor (var __k in __modules) { var __e = {}; __modules[__k](__e); \
+         __total += __e.run(); }\n__total",
+    );
+    text
+}
+
+/// Parsing, compiling and running a 100 KB bundle, a new source each time (so no cache helps).
+fn evaluate_bundle(c: &mut Criterion) {
+    let mut group = c.benchmark_group("evaluate_bundle_100KB");
+    group.sample_size(20);
+    let source = bundle();
+    let mut engine = locked_engine();
+    let compartment = engine
+        .new_compartment(CompartmentOptions::new())
+        .expect("compartment");
+    let mut n = 0u64;
+    group.bench_function("compartment", |b| {
+        b.iter(|| {
+            n += 1;
+            engine
+                .evaluate_value(&compartment, &format!("{source}//{n}"))
+                .expect("value")
+        });
+    });
+    let mut plain = Context::default();
+    group.bench_function("plain_Context_eval", |b| {
+        b.iter(|| {
+            plain
+                .eval(Source::from_bytes(source.as_bytes()))
+                .expect("value")
+        });
+    });
+    group.finish();
+}
+
 /// Resident memory in bytes (Linux), for the retained-size estimates.
 fn resident() -> Option<usize> {
     let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
@@ -102,7 +228,7 @@ fn resident() -> Option<usize> {
 
 fn memory() {
     const N: usize = 1000;
-    let mut engine = Engine::new().expect("engine");
+    let mut engine = locked_engine();
     let before = resident();
     let live: Vec<_> = (0..N)
         .map(|_| {
@@ -128,7 +254,14 @@ fn memory() {
     drop((live, realms));
 }
 
-criterion_group!(benches, creation, evaluate, loops);
+criterion_group!(
+    benches,
+    creation,
+    evaluate,
+    loops,
+    cross_compartment_calls,
+    evaluate_bundle
+);
 
 fn main() {
     memory();

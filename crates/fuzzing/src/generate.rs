@@ -228,7 +228,12 @@ fn statement(choices: &mut Choices, depth: usize) -> String {
             t(choices),
             local(choices)
         ),
-        6 => format!("Object.assign({}, {{ [{}]: {} }});", t(choices), choices.pick(KEYS), t(choices)),
+        6 => format!(
+            "Object.assign({}, {{ [{}]: {} }});",
+            t(choices),
+            choices.pick(KEYS),
+            t(choices)
+        ),
         7 => format!("({}).__proto__ = {};", t(choices), t(choices)),
         8 => format!(
             "(function () {{ this[{}] = {}; }}).call({});",
@@ -255,8 +260,16 @@ fn statement(choices: &mut Choices, depth: usize) -> String {
             t(choices),
             nested_program(choices, depth)
         ),
-        13 => format!("Object.freeze({}); Object.preventExtensions({});", t(choices), t(choices)),
-        14 => format!("for (const v of {}) {{ {} = v; break; }}", t(choices), local(choices)),
+        13 => format!(
+            "Object.freeze({}); Object.preventExtensions({});",
+            t(choices),
+            t(choices)
+        ),
+        14 => format!(
+            "for (const v of {}) {{ {} = v; break; }}",
+            t(choices),
+            local(choices)
+        ),
         _ => format!("{};", t(choices)),
     }
 }
@@ -274,7 +287,10 @@ fn nested_program(choices: &mut Choices, depth: usize) -> String {
     if depth >= MAX_DEPTH {
         return "v".to_owned();
     }
-    format!("var x0 = v, x1, x2, x3; {} x0", statement(choices, depth + 1))
+    format!(
+        "var x0 = v, x1, x2, x3; {} x0",
+        statement(choices, depth + 1)
+    )
 }
 
 fn expression(choices: &mut Choices, depth: usize) -> String {
@@ -298,15 +314,32 @@ fn expression(choices: &mut Choices, depth: usize) -> String {
                 "construct",
                 "has",
             ]);
-            format!("Reflect.{method}({}, {}, [{}])", e(choices), choices.pick(KEYS), e(choices))
+            format!(
+                "Reflect.{method}({}, {}, [{}])",
+                e(choices),
+                choices.pick(KEYS),
+                e(choices)
+            )
         }
         9 => {
             let handler = choices.pick(HANDLERS).replace("VALUE", &e(choices));
             format!("new Proxy({}, {handler})", e(choices))
         }
-        10 => format!("(function (a, b) {{ {} return {}; }})", nested_statement(choices, depth), e(choices)),
-        11 => format!("(function* () {{ yield {}; return {}; }})()", e(choices), e(choices)),
-        12 => format!("(async () => {{ await {}; return {}; }})()", e(choices), e(choices)),
+        10 => format!(
+            "(function (a, b) {{ {} return {}; }})",
+            nested_statement(choices, depth),
+            e(choices)
+        ),
+        11 => format!(
+            "(function* () {{ yield {}; return {}; }})()",
+            e(choices),
+            e(choices)
+        ),
+        12 => format!(
+            "(async () => {{ await {}; return {}; }})()",
+            e(choices),
+            e(choices)
+        ),
         13 => format!(
             "(class extends ({}) {{ static [{}] = {}; }})",
             e(choices),

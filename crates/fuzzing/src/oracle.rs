@@ -220,12 +220,15 @@ mod tests {
     /// and a bystander compartment.
     #[test]
     fn changes_outside_the_guest_are_findings() {
-        let changed = |oracle: &mut Oracle| {
-            matches!(oracle.check("1"), Err(Finding::Changed { .. }))
-        };
+        let changed =
+            |oracle: &mut Oracle| matches!(oracle.check("1"), Err(Finding::Changed { .. }));
         for change in ["globalThis.leak = 1", "delete globalThis.Compartment"] {
             let mut oracle = Oracle::new();
-            assert_eq!(oracle.check("globalThis.mine = 1"), Ok(()), "the guest's own global");
+            assert_eq!(
+                oracle.check("globalThis.mine = 1"),
+                Ok(()),
+                "the guest's own global"
+            );
             let start = oracle.engine.start_compartment().clone();
             oracle.engine.evaluate_value(&start, change).unwrap();
             assert!(changed(&mut oracle), "{change}");

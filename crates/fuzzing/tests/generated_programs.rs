@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 
 use hardened_fuzzing::{Oracle, RAW, program};
-use proptest::prelude::*;
+use proptest::{prelude::*, test_runner::RngSeed};
 
 thread_local! {
     static ORACLE: RefCell<Oracle> = RefCell::new(Oracle::new());
@@ -22,7 +22,12 @@ fn holds(source: &str) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
+    // A fixed seed keeps CI deterministic: exploring new programs is what `fuzz/` is for.
+    #![proptest_config(ProptestConfig {
+        cases: 1024,
+        rng_seed: RngSeed::Fixed(0x5e5),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn generated_programs_keep_every_guarantee(bytes in prop::collection::vec(any::<u8>(), 0..160)) {

@@ -118,11 +118,9 @@ impl std::fmt::Debug for Compartment {
 }
 
 impl Compartment {
-    fn new(record: Gc<CompartmentRecord>, context: &Context) -> Self {
+    fn new(record: Gc<CompartmentRecord>, context: &mut Context) -> Self {
         let prototype = Shared::get(context).class.prototype.clone();
-        let object: JsObject =
-            JsObject::from_proto_and_data(prototype, CompartmentInstance(record.clone())).upcast();
-        let _ = record.instance.set(object.clone());
+        let object = CompartmentInstance::make(&record, prototype, context);
         Self { object, record }
     }
 
@@ -431,7 +429,7 @@ impl Engine {
         let _ = Shared::get(&context)
             .start_global
             .set(record.global.clone());
-        let start = Compartment::new(record, &context);
+        let start = Compartment::new(record, &mut context);
         Ok(Self {
             context,
             start,

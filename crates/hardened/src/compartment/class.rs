@@ -17,6 +17,22 @@ use crate::{engine::Shared, evaluator, module};
 #[derive(Trace, Finalize, JsData)]
 pub(crate) struct CompartmentInstance(pub(crate) Gc<CompartmentRecord>);
 
+impl CompartmentInstance {
+    /// The JavaScript instance for `record` (recorded as its instance). Instances have no own
+    /// properties, so they share one shape.
+    pub(crate) fn make(
+        record: &Gc<CompartmentRecord>,
+        prototype: JsObject,
+        context: &mut Context,
+    ) -> JsObject {
+        let instance =
+            ObjectInitializer::with_native_data_and_proto(Self(record.clone()), prototype, context)
+                .build();
+        let _ = record.instance.set(instance.clone());
+        instance
+    }
+}
+
 /// The parts of the class every compartment shares.
 pub(crate) struct SharedClass {
     pub(crate) prototype: JsObject,
@@ -211,8 +227,5 @@ fn construct(
         None => Shared::get(context).class.prototype.clone(),
     };
     let record = CompartmentRecord::create(context, Some(parent.clone()), spec)?;
-    let instance: JsObject =
-        JsObject::from_proto_and_data(prototype, CompartmentInstance(record.clone())).upcast();
-    let _ = record.instance.set(instance.clone());
-    Ok(instance.into())
+    Ok(CompartmentInstance::make(&record, prototype, context).into())
 }

@@ -45,9 +45,7 @@ const RED_ZONE: usize = 256 * 1024;
 /// process.
 pub(crate) fn ensure_native_stack() -> JsResult<()> {
     match stacker::remaining_stack() {
-        Some(remaining) if remaining < RED_ZONE => {
-            Err(JsError::from(RuntimeLimitError::Recursion))
-        }
+        Some(remaining) if remaining < RED_ZONE => Err(JsError::from(RuntimeLimitError::Recursion)),
         _ => Ok(()),
     }
 }

@@ -10,8 +10,8 @@
 
 use boa_engine::{
     Context, JsNativeError, JsObject, JsResult, JsValue,
-    builtins::{object::OrdinaryObject, proxy::Proxy},
-    object::{IntegrityLevel, builtins::JsTypedArray, builtins::JsWeakSet},
+    builtins::{object::OrdinaryObject, proxy::Proxy, typed_array::TypedArray},
+    object::{IntegrityLevel, builtins::JsWeakSet},
     property::{PropertyDescriptor, PropertyKey},
 };
 use std::{cell::Cell, rc::Rc};
@@ -101,7 +101,8 @@ pub(crate) fn freeze(
     object: &JsObject,
     context: &mut Context,
 ) -> JsResult<Vec<PropertyDescriptor>> {
-    let typed_array = JsTypedArray::from_object(object.clone()).is_ok();
+    // A type test: `JsTypedArray::from_object` would allocate an error for every other object.
+    let typed_array = object.is::<TypedArray>();
     let keys = object.own_property_keys(context)?;
     // A sloppy function's mapped `arguments` (own data `callee`) links its elements to the
     // function's variables; only its own [[DefineOwnProperty]] unlinks them.
