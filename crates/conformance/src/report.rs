@@ -142,9 +142,8 @@ fn explanation(category: &str) -> &'static str {
             "Atomics.waitAsync timeouts do not fire under the hardened engine's job executor"
         }
         "timeout" => {
-            "tests that take 5-10 s in plain mode (decodeURI over all code points, huge \
-             identifier lists) run past the 10 s timeout; the hardened evaluator parses every \
-             source twice"
+            "tests that take longer than the 30 s timeout (decodeURI over all code points, huge \
+             identifier lists; the hardened evaluator parses every source twice)"
         }
         "unexpected (not in the expectations)" => {
             "the lockdown full run predates a runner fix (harness declarations missing from \
