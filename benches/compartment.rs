@@ -8,7 +8,8 @@ use std::fmt::Write as _;
 
 use boa_engine::{Context, Source};
 use criterion::{BatchSize, Criterion, criterion_group};
-use hardened::{CompartmentOptions, Engine, LockdownOptions, lockdown::Reporting};
+use hardened::{CompartmentOptions, Engine};
+use hardened_benches::locked_engine;
 
 const LOCALS_LOOP: &str =
     "let s = 0; for (let i = 0; i < 1000000; i++) { s = (s + i * 7) % 1000003; } s";
@@ -19,18 +20,6 @@ const PROPERTIES_LOOP: &str = "const o = { a: 1, b: { c: 2 } }; let s = 0; \
 /// Calls `f` 100,000 times through a local binding; `f` does one global lookup itself.
 const CALL_LOOP: &str = "const h = f; let s = 0; for (let i = 0; i < 100000; i++) { s = h(s); } s";
 const CALLEE: &str = "(x) => (x + Math.abs(-1)) % 1000003";
-
-/// An engine after lockdown, as every target is stated for.
-fn locked_engine() -> Engine {
-    let mut engine = Engine::new().expect("engine");
-    engine
-        .lockdown(LockdownOptions {
-            reporting: Reporting::None,
-            ..LockdownOptions::default()
-        })
-        .expect("lockdown");
-    engine
-}
 
 fn creation(c: &mut Criterion) {
     let mut group = c.benchmark_group("create");

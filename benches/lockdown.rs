@@ -6,14 +6,9 @@ use std::{cell::RefCell, collections::HashSet};
 
 use boa_engine::{Context, JsObject, JsValue, js_string, object::IntegrityLevel};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use hardened::{Engine, LockdownOptions, lockdown::Reporting};
+use hardened::Engine;
+use hardened_benches::quiet;
 
-fn options() -> LockdownOptions {
-    LockdownOptions {
-        reporting: Reporting::None,
-        ..LockdownOptions::default()
-    }
-}
 
 /// The floor: freeze every object reachable from a fresh context's global (own values,
 /// accessors, prototypes) plus the anonymous intrinsics.
@@ -71,7 +66,7 @@ fn lockdown(c: &mut Criterion) {
     group.bench_function("engine_lockdown", |b| {
         b.iter_batched(
             || Engine::new().expect("engine"),
-            |mut engine| engine.lockdown(options()).expect("lockdown"),
+            |mut engine| engine.lockdown(quiet()).expect("lockdown"),
             BatchSize::PerIteration,
         );
     });
@@ -91,7 +86,7 @@ const GRAPH: &str = "(() => { const all = []; const make = depth => { const o = 
 fn harden(c: &mut Criterion) {
     let mut group = c.benchmark_group("harden_10k_objects");
     let mut engine = Engine::new().expect("engine");
-    engine.lockdown(options()).expect("lockdown");
+    engine.lockdown(quiet()).expect("lockdown");
     let start = engine.start_compartment().clone();
     let freeze_all = engine
         .evaluate_value(&start, "all => { for (const o of all) Object.freeze(o); }")

@@ -7,7 +7,8 @@
 use std::time::Instant;
 
 use boa_engine::{Context, Source};
-use hardened::{Engine, LockdownOptions, lockdown::Reporting};
+use hardened::Engine;
+use hardened_benches::{locked_engine, quiet};
 
 const RUNS: usize = 15;
 const GRAPH: &str = "(() => { const all = []; const make = depth => { const o = { n: all.length, list: [] }; all.push(o, o.list); if (depth > 0) for (let i = 0; i < 4; i++) o.list.push(make(depth - 1)); return o; }; return make(6); })()";
@@ -33,16 +34,6 @@ fn time<S>(mut setup: impl FnMut() -> S, mut work: impl FnMut(&mut S)) -> f64 {
     )
 }
 
-fn ours() -> Engine {
-    let mut engine = Engine::new().expect("engine");
-    engine
-        .lockdown(LockdownOptions {
-            reporting: Reporting::None,
-            ..LockdownOptions::default()
-        })
-        .expect("lockdown");
-    engine
-}
 
 fn eval(context: &mut Context, source: &str) {
     if let Err(error) = context.eval(Source::from_bytes(source)) {
@@ -78,11 +69,7 @@ fn main() {
     let lockdown = time(
         || Engine::new().expect("engine"),
         |e| {
-            e.lockdown(LockdownOptions {
-                reporting: Reporting::None,
-                ..LockdownOptions::default()
-            })
-            .expect("lockdown");
+            e.lockdown(quiet()).expect("lockdown");
         },
     );
     let shim_lockdown = ses.as_deref().map(|s| {
@@ -95,7 +82,7 @@ fn main() {
 
     let harden = time(
         || {
-            let mut e = ours();
+            let mut e = locked_engine();
             let start = e.start_compartment().clone();
             let graph = e.evaluate_value(&start, GRAPH).expect("graph");
             (e, graph)
@@ -116,7 +103,7 @@ fn main() {
 
     let create = time(
         || {
-            let mut e = ours();
+            let mut e = locked_engine();
             let start = e.start_compartment().clone();
             let make = e
                 .evaluate_value(
@@ -143,7 +130,7 @@ fn main() {
 
     let evaluate = time(
         || {
-            let mut e = ours();
+            let mut e = locked_engine();
             let start = e.start_compartment().clone();
             let run = e
                 .evaluate_value(&start, "const c = new Compartment(); () => { for (let i = 0; i < 100; i++) c.evaluate('1+1'); }")
@@ -172,7 +159,7 @@ fn main() {
     let plain_loop = time(Context::default, |c| eval(c, GLOBALS_LOOP));
     let loop_in = time(
         || {
-            let mut e = ours();
+            let mut e = locked_engine();
             let c = e
                 .new_compartment(hardened::CompartmentOptions::new())
                 .expect("compartment");
