@@ -9,7 +9,6 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use hardened::Engine;
 use hardened_benches::quiet;
 
-
 /// The floor: freeze every object reachable from a fresh context's global (own values,
 /// accessors, prototypes) plus the anonymous intrinsics.
 fn freeze_everything(context: &mut Context) -> usize {

@@ -34,7 +34,6 @@ fn time<S>(mut setup: impl FnMut() -> S, mut work: impl FnMut(&mut S)) -> f64 {
     )
 }
 
-
 fn eval(context: &mut Context, source: &str) {
     if let Err(error) = context.eval(Source::from_bytes(source)) {
         panic!("evaluation failed: {error}");
