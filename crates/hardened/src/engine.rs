@@ -666,12 +666,8 @@ impl Engine {
     }
 
     fn convert<T: TryFromJs>(&mut self, value: &JsValue) -> Result<T> {
-        match self.guarded(|context| Ok(T::try_from_js(value, context))) {
-            Ok(converted) => {
-                converted.map_err(|error| Error::Conversion(Error::from_js(error).to_string()))
-            }
-            Err(error) => Err(error),
-        }
+        self.guarded(|context| Ok(T::try_from_js(value, context)))?
+            .map_err(|error| Error::Conversion(Error::from_js(error).to_string()))
     }
 
     /// Chooses what `compartment.import()` resolves to in compartments that do not set

@@ -62,25 +62,29 @@ pub fn run(
             },
         };
         reused.uses += 1;
-        let (result, healthy) = run_in(&mut reused.engine, test, mode, None);
+        let (result, healthy) = run_in(&mut reused.engine, test, mode);
         // An uncatchable engine error (a runtime limit) may leave the engine mid-job.
         if healthy {
             *reusable = Some(reused);
         }
         return result;
     }
-    // In lockdown mode the start compartment itself loads the test's modules.
-    let directory = match mode {
-        Mode::Lockdown => directory_of(test),
-        _ => None,
-    };
-    let mut engine = engine(mode != Mode::CompartmentSuite, directory.clone())?;
+    let mut engine = engine(mode != Mode::CompartmentSuite, start_modules(mode, test))?;
     if mode == Mode::CompartmentSuite {
         // The suite was written for XS, whose `compartment.import()` resolves to the namespace
         // itself rather than the SES shim's `{namespace}` box.
         engine.set_namespace_box(false);
     }
-    run_in(&mut engine, test, mode, directory).0
+    run_in(&mut engine, test, mode).0
+}
+
+/// Where the start compartment loads modules from: in lockdown mode, where the test runs there,
+/// the test's directory.
+fn start_modules(mode: Mode, test: &Test) -> Option<ModuleDirectory> {
+    match mode {
+        Mode::Lockdown => directory_of(test),
+        _ => None,
+    }
 }
 
 /// The files of the test's directory, as modules.
@@ -107,17 +111,11 @@ fn engine(lockdown: bool, directory: Option<ModuleDirectory>) -> Result<Engine, 
     Ok(engine)
 }
 
-/// Runs the test (`start_modules`: the start compartment's module directory); also says
-/// whether the engine is still fit for another test.
-fn run_in(
-    engine: &mut Engine,
-    test: &Test,
-    mode: Mode,
-    start_modules: Option<ModuleDirectory>,
-) -> (Result<(), String>, bool) {
+/// Runs the test; also says whether the engine is still fit for another test.
+fn run_in(engine: &mut Engine, test: &Test, mode: Mode) -> (Result<(), String>, bool) {
     engine.context().insert_data(PrintLog::default());
     engine.context().insert_data(AgentHost::default());
-    let (compartment, directory) = match test_compartment(engine, mode, test, start_modules) {
+    let (compartment, directory) = match test_compartment(engine, mode, test) {
         Ok(made) => made,
         Err(e) => {
             return (
@@ -192,12 +190,12 @@ fn run_module(
 
 /// The compartment a test runs in, and the directory its modules come from. In compartment
 /// mode that is a fresh compartment endowed with `print` and `$262` whose modules are the
-/// files of the test's directory; otherwise the start compartment (with `start_modules`).
+/// files of the test's directory; otherwise the start compartment, which in lockdown mode the
+/// engine was built to load the same directory.
 fn test_compartment(
     engine: &mut Engine,
     mode: Mode,
     test: &Test,
-    start_modules: Option<ModuleDirectory>,
 ) -> Result<(Compartment, Option<ModuleDirectory>), String> {
     let context = engine.context();
     let host = host::native_members(context);
@@ -219,7 +217,7 @@ fn test_compartment(
     let print = host::function(context, "print", 1, host::print_function());
     host::define_global(&global, "print", print, context).map_err(|e| e.to_string())?;
     host::define_global(&global, "$262", host, context).map_err(|e| e.to_string())?;
-    Ok((start, start_modules))
+    Ok((start, start_modules(mode, test)))
 }
 
 fn run_script(engine: &mut Engine, compartment: &Compartment, test: &Test) -> Option<Thrown> {
