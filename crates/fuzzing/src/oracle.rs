@@ -109,7 +109,8 @@ impl Oracle {
             .and_then(|value| value.as_object())
             .expect("syntax-made roots");
         let mut roots = vec![start.global_object(), bystander.global_object()];
-        for index in 0..6 {
+        let count: u32 = engine.get(&syntax_roots, "length").expect("roots length");
+        for index in 0..count {
             let root = engine.get::<JsValue>(&syntax_roots, &index.to_string());
             roots.extend(root.ok().and_then(|root| root.as_object()));
         }
