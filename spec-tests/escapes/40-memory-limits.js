@@ -1,7 +1,9 @@
 /*---
-description: "Class 40: allocation requests beyond the engine's limits (buffers, arrays, strings) crashing the host instead of throwing a catchable RangeError; real memory exhaustion is out of scope (docs/security.md) and String.prototype.repeat's abort is checked from Rust (tests/host_boundary.rs)."
+description: "Class 40: allocation requests beyond the engine's limits (buffers, arrays, strings, argument lists) crashing the host instead of throwing a catchable RangeError; real memory exhaustion is out of scope (docs/security.md); tests/host_boundary.rs runs the requests Boa itself would abort on, each in a child process."
 includes: [isolation.js]
 ---*/
+// Before lockdown tames it, Array.prototype.toLocaleString is the engine's own.
+assert.throws(RangeError, () => Array.prototype.toLocaleString.call({ length: 2 ** 45 }));
 lockdown();
 const bystander = new Compartment({ __options__: true, name: 'bystander', globals: { token: harden({ kind: 'token' }) } });
 const snapshot = () => isolationSnapshot(bystander);

@@ -353,7 +353,7 @@ Date.now()
 Math.random()
   422 {"ok":false,"error":{"name":"TypeError","message":"secure mode %SharedMath%.random() throws"}}
 10n ** 20n
-  422 {"ok":false,"error":{"name":"TypeError","message":"cannot serialize bigint to JSON"}}
+  422 {"ok":false,"error":{"name":"TypeError","message":"cannot serialize a BigInt to JSON"}}
 1 +
   422 {"ok":false,"error":{"name":"SyntaxError","message":"abrupt end"}}
 eval('1')

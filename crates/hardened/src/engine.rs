@@ -368,6 +368,7 @@ impl Engine {
             .job_executor(queue.clone())
             .build()
             .map_err(Error::from_js)?;
+        crate::bounded::install(&mut context).map_err(Error::from_js)?;
         context.insert_data(JobsHandle(queue.clone()));
         context.insert_data(module::ModuleTableHandle(Rc::default()));
         let mut universal =

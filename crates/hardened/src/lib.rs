@@ -177,6 +177,7 @@
 //! # Ok::<(), hardened::Error>(())
 //! ```
 
+mod bounded;
 mod compartment;
 mod dispatch;
 mod engine;

@@ -32,6 +32,7 @@ pub use options::{
     ErrorTaming, ErrorTrapping, EvalTaming, LockdownOptions, OverrideTaming, RegeneratorTaming,
     Reporting, StackFiltering, Taming, UnhandledRejectionTrapping,
 };
+pub(crate) use taming::native;
 
 use crate::engine::Shared;
 

@@ -16,7 +16,12 @@ use boa_engine::{
 };
 
 /// A native function of the realm.
-fn native(context: &Context, name: &str, length: usize, function: NativeFunction) -> JsObject {
+pub(crate) fn native(
+    context: &Context,
+    name: &str,
+    length: usize,
+    function: NativeFunction,
+) -> JsObject {
     FunctionObjectBuilder::new(context.realm(), function)
         .name(JsString::from(name))
         .length(length)
