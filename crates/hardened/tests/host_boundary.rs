@@ -616,8 +616,10 @@ fn guest_allocation_requests_cannot_abort_the_process() {
             let last = stdout
                 .lines()
                 .chain(stderr.lines())
-                .filter(|line| !line.is_empty());
-            let last = last.last().unwrap_or("").to_owned();
+                .filter(|line| !line.is_empty())
+                .next_back()
+                .unwrap_or("")
+                .to_owned();
             failures.push(format!(
                 "{source}: {} (expected {expected}) {last}",
                 child.status

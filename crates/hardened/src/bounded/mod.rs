@@ -159,7 +159,7 @@ struct Ticker(u64);
 impl Ticker {
     fn tick(&mut self, context: &Context) -> JsResult<()> {
         self.0 += 1;
-        if self.0 % CHECK_EVERY == 0 {
+        if self.0.is_multiple_of(CHECK_EVERY) {
             Dispatch::check_limits(context)?;
         }
         Ok(())
