@@ -616,8 +616,7 @@ fn guest_allocation_requests_cannot_abort_the_process() {
             let last = stdout
                 .lines()
                 .chain(stderr.lines())
-                .filter(|line| !line.is_empty())
-                .next_back()
+                .rfind(|line| !line.is_empty())
                 .unwrap_or("")
                 .to_owned();
             failures.push(format!(
