@@ -545,7 +545,7 @@ const CHILD_SOURCE: &str = "HOST_BOUNDARY_CHILD_SOURCE";
 /// `RangeError` the guest can catch, or the engine's timeout for a request that is merely long
 /// (a sort of 2 ** 45 claimed holes). Either way the process survives and the engine works.
 /// Each runs in a child process, so that a regression aborts the child, not the test run.
-const ALLOCATION_REQUESTS: [(&str, &str); 12] = [
+const ALLOCATION_REQUESTS: [(&str, &str); 15] = [
     ("'x'.repeat(2 ** 31)", "RangeError"),
     ("''.repeat(2 ** 40) + 'x'.repeat(2 ** 29)", "RangeError"),
     ("'x'.padStart(2 ** 40)", "RangeError"),
@@ -573,6 +573,18 @@ const ALLOCATION_REQUESTS: [(&str, &str); 12] = [
         "RangeError",
     ),
     ("Math.max.apply(null, { length: 2 ** 45 })", "RangeError"),
+    (
+        "Reflect.ownKeys(new Proxy({}, { ownKeys: () => ({ length: 2 ** 45 }) }))",
+        "RangeError",
+    ),
+    (
+        "harden(new Proxy({}, { ownKeys: () => ({ length: 2 ** 45 }) }))",
+        "RangeError",
+    ),
+    (
+        "Object.keys(Proxy.revocable({}, { ownKeys: () => Array(2 ** 32 - 1) }).proxy)",
+        "RangeError",
+    ),
 ];
 
 #[test]

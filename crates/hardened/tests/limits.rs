@@ -67,6 +67,27 @@ fn native_reentry_through_a_proxy_is_stopped_not_a_crash() {
 }
 
 #[test]
+fn deep_data_in_json_and_join_is_stopped_not_a_crash() {
+    // Serializing or joining data nested a million deep recurses natively once per level.
+    std::thread::spawn(|| {
+        let (mut engine, guest) = engine(Limits::new());
+        for source in [
+            "let o = {}; for (let i = 0; i < 1e6; i++) o = { o }; try { JSON.stringify(o) } catch { 'caught' }",
+            "let a = []; for (let i = 0; i < 1e6; i++) a = [a]; try { a.join() } catch { 'caught' }",
+        ] {
+            let result = engine.evaluate_value(&guest, source);
+            assert!(
+                matches!(result, Err(Error::Limit(Limit::Recursion))),
+                "{source}: {result:?}"
+            );
+            assert_usable(&mut engine, &guest);
+        }
+    })
+    .join()
+    .expect("no stack overflow");
+}
+
+#[test]
 fn recursion_is_stopped() {
     let (mut engine, guest) = engine(Limits::new().recursion(200));
     let result = engine.evaluate_value(

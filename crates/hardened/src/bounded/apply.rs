@@ -3,7 +3,7 @@
 
 use boa_engine::{Context, JsArgs, JsNativeError, JsObject, JsResult, JsValue, NativeFunction};
 
-use super::{MAX_ARGUMENTS, Ticker, length_of, method};
+use super::{MAX_LIST_LENGTH, Ticker, length_of, method};
 
 pub(super) fn install(context: &mut Context) -> JsResult<()> {
     let function_prototype = context.intrinsics().constructors().function().prototype();
@@ -72,16 +72,16 @@ fn reflect_construct(_: &JsValue, args: &[JsValue], context: &mut Context) -> Js
         .into())
 }
 
-/// `CreateListFromArrayLike(value)`, refusing more than [`MAX_ARGUMENTS`] elements.
+/// `CreateListFromArrayLike(value)`, refusing more than [`MAX_LIST_LENGTH`] elements.
 fn list_from_array_like(value: &JsValue, context: &mut Context) -> JsResult<Vec<JsValue>> {
     let object = value
         .as_object()
         .ok_or_else(|| JsNativeError::typ().with_message("the arguments list must be an object"))?;
     let length = length_of(&object, context)?;
-    if length > MAX_ARGUMENTS {
+    if length > MAX_LIST_LENGTH {
         return Err(JsNativeError::range()
             .with_message(format!(
-                "too many arguments: {length} (at most {MAX_ARGUMENTS})"
+                "too many arguments: {length} (at most {MAX_LIST_LENGTH})"
             ))
             .into());
     }

@@ -5,13 +5,14 @@
 //! 2 ** 45})` for 512 TiB; the allocation fails and stable Rust aborts the process (there is no
 //! stable way to make an allocation failure unwind). The replacements follow the specification
 //! step by step but grow their buffers as they go, refuse results longer than
-//! [`MAX_STRING_LENGTH`] or argument lists longer than [`MAX_ARGUMENTS`] with a `RangeError`,
+//! [`MAX_STRING_LENGTH`] or lists longer than [`MAX_LIST_LENGTH`] with a `RangeError`,
 //! and check the engine's timeout while they loop, so a long native loop is bounded by
 //! `Limits::timeout` too.
 
 mod apply;
 mod array;
 mod json;
+mod proxy;
 mod string;
 
 use boa_engine::{
@@ -25,8 +26,9 @@ use crate::{dispatch::Dispatch, lockdown::native};
 /// fit here and the same ones fail.
 pub(crate) const MAX_STRING_LENGTH: usize = (1 << 29) - 24;
 
-/// The most arguments `apply` and `Reflect.apply`/`construct` pass on.
-pub(crate) const MAX_ARGUMENTS: u64 = 1 << 24;
+/// The longest list made from an array-like: the arguments `apply`, `Reflect.apply` and
+/// `Reflect.construct` pass on, the keys a proxy's `ownKeys` trap reports.
+pub(crate) const MAX_LIST_LENGTH: u64 = 1 << 24;
 
 /// How many iterations a replacement runs between checks of the engine's timeout.
 const CHECK_EVERY: u64 = 1 << 12;
@@ -38,6 +40,7 @@ pub(crate) fn install(context: &mut Context) -> JsResult<()> {
     string::install(context)?;
     array::install(context)?;
     apply::install(context)?;
+    proxy::install(context)?;
     json::install(context)
 }
 

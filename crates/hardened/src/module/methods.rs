@@ -58,11 +58,13 @@ fn specifier_argument(args: &[JsValue], method: &str) -> JsResult<JsString> {
     })
 }
 
-/// The message of an error, for aggregated load errors.
-fn message_of(error: &JsError, context: &mut Context) -> String {
-    match error.try_native(context) {
-        Ok(native) => native.message().to_string(),
-        Err(_) => error.to_string(),
+/// The message of an error, for aggregated load errors, read from data properties only: no
+/// guest getter runs, and a guest `AggregateError` is not converted (Boa's conversion reserves
+/// room for as many errors as it claims).
+fn message_of(error: &JsError) -> String {
+    match crate::Error::from_js(error.clone()) {
+        crate::Error::Thrown(thrown) => thrown.message,
+        other => other.to_string(),
     }
 }
 
@@ -82,7 +84,7 @@ fn load_error(
     if failures.len() < 2 {
         return error;
     }
-    let messages: Vec<String> = failures.iter().map(|f| message_of(f, context)).collect();
+    let messages: Vec<String> = failures.iter().map(message_of).collect();
     JsNativeError::typ()
         .with_message(format!(
             "Failed to load module \"{}\" in compartment \"{}\" ({} underlying failures: {})",
