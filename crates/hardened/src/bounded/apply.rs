@@ -3,7 +3,7 @@
 
 use boa_engine::{Context, JsArgs, JsNativeError, JsObject, JsResult, JsValue, NativeFunction};
 
-use super::{MAX_LIST_LENGTH, Ticker, length_of, method};
+use super::{ListOf, list_from_array_like, method};
 
 pub(super) fn install(context: &mut Context) -> JsResult<()> {
     let function_prototype = context.intrinsics().constructors().function().prototype();
@@ -38,7 +38,7 @@ fn apply(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Js
     })?;
     let arguments = match args.get_or_undefined(1) {
         list if list.is_null_or_undefined() => Vec::new(),
-        list => list_from_array_like(list, context)?,
+        list => list_from_array_like(list, ListOf::Arguments, context)?,
     };
     function.call(args.get_or_undefined(0), &arguments, context)
 }
@@ -48,7 +48,7 @@ fn reflect_apply(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResu
     let target = args.get_or_undefined(0).as_callable().ok_or_else(|| {
         JsNativeError::typ().with_message("Reflect.apply: target must be a function")
     })?;
-    let arguments = list_from_array_like(args.get_or_undefined(2), context)?;
+    let arguments = list_from_array_like(args.get_or_undefined(2), ListOf::Arguments, context)?;
     target.call(args.get_or_undefined(1), &arguments, context)
 }
 
@@ -66,30 +66,8 @@ fn reflect_construct(_: &JsValue, args: &[JsValue], context: &mut Context) -> Js
         Some(new_target) => constructor(new_target, "newTarget")?,
         None => target.clone(),
     };
-    let arguments = list_from_array_like(args.get_or_undefined(1), context)?;
+    let arguments = list_from_array_like(args.get_or_undefined(1), ListOf::Arguments, context)?;
     Ok(target
         .construct(&arguments, Some(&new_target), context)?
         .into())
-}
-
-/// `CreateListFromArrayLike(value)`, refusing more than [`MAX_LIST_LENGTH`] elements.
-fn list_from_array_like(value: &JsValue, context: &mut Context) -> JsResult<Vec<JsValue>> {
-    let object = value
-        .as_object()
-        .ok_or_else(|| JsNativeError::typ().with_message("the arguments list must be an object"))?;
-    let length = length_of(&object, context)?;
-    if length > MAX_LIST_LENGTH {
-        return Err(JsNativeError::range()
-            .with_message(format!(
-                "too many arguments: {length} (at most {MAX_LIST_LENGTH})"
-            ))
-            .into());
-    }
-    let mut list = Vec::with_capacity(length as usize);
-    let mut ticker = Ticker::default();
-    for index in 0..length {
-        ticker.tick(context)?;
-        list.push(object.get(index, context)?);
-    }
-    Ok(list)
 }

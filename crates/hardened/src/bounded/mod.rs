@@ -80,8 +80,7 @@ impl Originals {
     }
 }
 
-/// Replaces `holder[name]` with a native method (writable, configurable, not enumerable, as
-/// every builtin method).
+/// Replaces `holder[name]` with a native method.
 fn method(
     holder: &JsObject,
     name: &str,
@@ -90,16 +89,72 @@ fn method(
     context: &mut Context,
 ) -> JsResult<()> {
     let function = native(context, name, length, function);
+    define_builtin(holder, name, function, context)
+}
+
+/// Defines `holder[name]` writable, configurable and not enumerable, as every builtin.
+fn define_builtin(
+    holder: &JsObject,
+    name: &str,
+    value: JsObject,
+    context: &mut Context,
+) -> JsResult<()> {
     holder.define_property_or_throw(
         JsString::from(name),
         PropertyDescriptor::builder()
-            .value(function)
+            .value(value)
             .writable(true)
             .enumerable(false)
             .configurable(true),
         context,
     )?;
     Ok(())
+}
+
+/// What a list made by [`list_from_array_like`] holds.
+#[derive(Clone, Copy, PartialEq)]
+enum ListOf {
+    /// Call arguments: any values.
+    Arguments,
+    /// A proxy's own keys: strings and symbols.
+    Keys,
+}
+
+/// `CreateListFromArrayLike(value)`, refusing more than [`MAX_LIST_LENGTH`] elements before
+/// reading any.
+fn list_from_array_like(
+    value: &JsValue,
+    of: ListOf,
+    context: &mut Context,
+) -> JsResult<Vec<JsValue>> {
+    let what = match of {
+        ListOf::Arguments => "arguments list",
+        ListOf::Keys => "proxy ownKeys result",
+    };
+    let object = value.as_object().ok_or_else(|| {
+        JsNativeError::typ().with_message(format!("the {what} must be an object"))
+    })?;
+    let length = length_of(&object, context)?;
+    if length > MAX_LIST_LENGTH {
+        return Err(JsNativeError::range()
+            .with_message(format!(
+                "the {what} has {length} elements (at most {MAX_LIST_LENGTH})"
+            ))
+            .into());
+    }
+    let mut list = Vec::with_capacity(length as usize);
+    let mut ticker = Ticker::default();
+    for index in 0..length {
+        ticker.tick(context)?;
+        let element = object.get(index, context)?;
+        if of == ListOf::Keys && !(element.is_string() || element.is_symbol()) {
+            return Err(JsNativeError::typ()
+                .with_message(format!("the {what} may hold only strings and symbols"))
+                .into());
+        }
+        list.push(element);
+    }
+    Ok(list)
 }
 
 /// The `RangeError` for a result longer than [`MAX_STRING_LENGTH`].

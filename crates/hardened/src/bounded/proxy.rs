@@ -6,7 +6,8 @@
 //! looks it up, so the order of lookups, missing traps and handler getters behave exactly as
 //! before. A trap found is handed to Boa wrapped, to run with the guest's handler as `this`
 //! and, for `ownKeys`, to copy its result into a fresh array no longer than
-//! [`MAX_LIST_LENGTH`]. Guest code never sees a view: Boa passes it only to the wrappers.
+//! [`MAX_LIST_LENGTH`](super::MAX_LIST_LENGTH). Guest code never sees a view: Boa passes it
+//! only to the wrappers.
 
 use boa_engine::{
     Context, JsArgs, JsData, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
@@ -17,7 +18,7 @@ use boa_engine::{
 };
 use boa_gc::{Finalize, Trace};
 
-use super::{MAX_LIST_LENGTH, Ticker, length_of, method};
+use super::{ListOf, define_builtin, list_from_array_like, method};
 use crate::lockdown::native;
 
 /// The guest's handler behind a handler view, and the wrappers made for its traps.
@@ -116,16 +117,12 @@ pub(super) fn install(context: &mut Context) -> JsResult<()> {
         NativeFunction::from_fn_ptr(revocable_proxy),
         context,
     )?;
-    context.global_object().define_property_or_throw(
-        js_string!("Proxy"),
-        PropertyDescriptor::builder()
-            .value(constructor)
-            .writable(true)
-            .enumerable(false)
-            .configurable(true),
+    define_builtin(
+        &context.global_object(),
+        "Proxy",
+        constructor.into(),
         context,
-    )?;
-    Ok(())
+    )
 }
 
 /// `new Proxy(target, handler)`.
@@ -198,7 +195,8 @@ fn trap(view: &JsValue, name: &JsString, context: &mut Context) -> JsResult<JsVa
             |_, args, (trap, handler, own_keys), context| {
                 let result = trap.call(&handler.clone().into(), args, context)?;
                 if *own_keys {
-                    return bounded_keys(&result, context);
+                    let keys = list_from_array_like(&result, ListOf::Keys, context)?;
+                    return Ok(JsArray::from_iter(keys, context).into());
                 }
                 Ok(result)
             },
@@ -212,33 +210,4 @@ fn trap(view: &JsValue, name: &JsString, context: &mut Context) -> JsResult<JsVa
         wrapper: wrapper.clone(),
     });
     Ok(wrapper.into())
-}
-
-/// `CreateListFromArrayLike(result, « String, Symbol »)` as a fresh array, refusing more than
-/// [`MAX_LIST_LENGTH`] keys before reading any.
-fn bounded_keys(result: &JsValue, context: &mut Context) -> JsResult<JsValue> {
-    let object = result.as_object().ok_or_else(|| {
-        JsNativeError::typ().with_message("proxy [[OwnPropertyKeys]] must return an object")
-    })?;
-    let length = length_of(&object, context)?;
-    if length > MAX_LIST_LENGTH {
-        return Err(JsNativeError::range()
-            .with_message(format!(
-                "proxy ownKeys trap returned {length} keys (at most {MAX_LIST_LENGTH})"
-            ))
-            .into());
-    }
-    let mut keys = Vec::with_capacity(length as usize);
-    let mut ticker = Ticker::default();
-    for index in 0..length {
-        ticker.tick(context)?;
-        let key = object.get(index, context)?;
-        if !(key.is_string() || key.is_symbol()) {
-            return Err(JsNativeError::typ()
-                .with_message("proxy [[OwnPropertyKeys]] must return an array with only string and symbol elements")
-                .into());
-        }
-        keys.push(key);
-    }
-    Ok(JsArray::from_iter(keys, context).into())
 }
