@@ -132,6 +132,29 @@ fn deeply_nested_source_is_a_clean_error() {
 }
 
 #[test]
+fn huge_allocation_requests_are_clean_errors() {
+    // Boa would reserve each of these up front and the failed allocation would abort.
+    for source in [
+        "'x'.repeat(2 ** 31)",
+        "JSON.stringify(Array(2 ** 32 - 1))",
+        "Reflect.ownKeys(new Proxy({}, { ownKeys: () => ({ length: 2 ** 45 }) }))",
+    ] {
+        let out = run(&["-e", source]);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{source}: {}",
+            text(&out.stderr)
+        );
+        assert!(
+            text(&out.stderr).starts_with("RangeError: "),
+            "{source}: {}",
+            text(&out.stderr)
+        );
+    }
+}
+
+#[test]
 fn deep_native_recursion_does_not_crash_the_process() {
     // Boa's natives recurse per level of these structures; the guest thread's large stack
     // turns what would abort the process into ordinary completions.
