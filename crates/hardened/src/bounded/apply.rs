@@ -13,7 +13,7 @@ pub(super) fn install(context: &mut Context) -> JsResult<()> {
         2,
         NativeFunction::from_fn_ptr(apply),
         context,
-    )?;
+    );
     let reflect = context.intrinsics().objects().reflect();
     method(
         &reflect,
@@ -21,14 +21,15 @@ pub(super) fn install(context: &mut Context) -> JsResult<()> {
         3,
         NativeFunction::from_fn_ptr(reflect_apply),
         context,
-    )?;
+    );
     method(
         &reflect,
         "construct",
         2,
         NativeFunction::from_fn_ptr(reflect_construct),
         context,
-    )
+    );
+    Ok(())
 }
 
 /// `Function.prototype.apply(thisArg, argArray)`.

@@ -19,28 +19,29 @@ pub(super) fn install(context: &mut Context) -> JsResult<()> {
         1,
         NativeFunction::from_fn_ptr(join),
         context,
-    )?;
+    );
     method(
         &prototype,
         "toLocaleString",
         0,
         NativeFunction::from_fn_ptr(to_locale_string),
         context,
-    )?;
+    );
     method(
         &prototype,
         "sort",
         1,
         NativeFunction::from_fn_ptr(sort),
         context,
-    )?;
+    );
     method(
         &prototype,
         "toSorted",
         1,
         NativeFunction::from_fn_ptr(to_sorted),
         context,
-    )
+    );
+    Ok(())
 }
 
 /// `Array.prototype.join(separator)`.

@@ -23,7 +23,8 @@ pub(super) fn install(context: &mut Context) -> JsResult<()> {
         3,
         NativeFunction::from_fn_ptr(stringify),
         context,
-    )
+    );
+    Ok(())
 }
 
 /// `JSON.stringify(value, replacer, space)`.
@@ -244,11 +245,8 @@ impl Serializer {
     /// Ends an object or array with `close`, on a line of its own when indenting.
     fn leave(&mut self, value: &JsObject, stepback: usize, empty: bool, close: u8) -> JsResult<()> {
         self.indent.truncate(stepback);
-        if !empty && !self.gap.is_empty() {
-            self.out.push_unit(u16::from(b'\n'))?;
-            for unit in self.indent.clone() {
-                self.out.push_unit(unit)?;
-            }
+        if !empty {
+            self.newline()?;
         }
         self.out.push_unit(u16::from(close))?;
         self.stack.remove(value);
@@ -261,10 +259,7 @@ impl Serializer {
             return Ok(());
         }
         self.out.push_unit(u16::from(b'\n'))?;
-        for unit in self.indent.clone() {
-            self.out.push_unit(unit)?;
-        }
-        Ok(())
+        self.out.push_units(&self.indent)
     }
 
     /// `QuoteJSONString(value)`.

@@ -17,10 +17,13 @@ mod string;
 
 use boa_engine::{
     Context, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
-    js_string, property::PropertyDescriptor,
+    js_string,
 };
 
-use crate::{dispatch::Dispatch, lockdown::native};
+use crate::{
+    dispatch::Dispatch,
+    lockdown::{define_builtin, native},
+};
 
 /// The longest string the replacements build: V8's limit, so that programs that fit in Node
 /// fit here and the same ones fail.
@@ -86,29 +89,9 @@ fn method(
     name: &str,
     length: usize,
     function: NativeFunction,
-    context: &mut Context,
-) -> JsResult<()> {
-    let function = native(context, name, length, function);
-    define_builtin(holder, name, function, context)
-}
-
-/// Defines `holder[name]` writable, configurable and not enumerable, as every builtin.
-fn define_builtin(
-    holder: &JsObject,
-    name: &str,
-    value: JsObject,
-    context: &mut Context,
-) -> JsResult<()> {
-    holder.define_property_or_throw(
-        JsString::from(name),
-        PropertyDescriptor::builder()
-            .value(value)
-            .writable(true)
-            .enumerable(false)
-            .configurable(true),
-        context,
-    )?;
-    Ok(())
+    context: &Context,
+) {
+    define_builtin(holder, name, native(context, name, length, function));
 }
 
 /// What a list made by [`list_from_array_like`] holds.
@@ -172,24 +155,31 @@ struct Text(Vec<u16>);
 
 impl Text {
     fn push(&mut self, part: &JsString) -> JsResult<()> {
-        self.reserve(part.len())?;
+        self.ensure_room(part.len())?;
         self.0.extend(part.iter());
         Ok(())
     }
 
     fn push_str(&mut self, part: &str) -> JsResult<()> {
-        self.reserve(part.len())?;
+        self.ensure_room(part.len())?;
         self.0.extend(part.encode_utf16());
         Ok(())
     }
 
+    fn push_units(&mut self, units: &[u16]) -> JsResult<()> {
+        self.ensure_room(units.len())?;
+        self.0.extend_from_slice(units);
+        Ok(())
+    }
+
     fn push_unit(&mut self, unit: u16) -> JsResult<()> {
-        self.reserve(1)?;
+        self.ensure_room(1)?;
         self.0.push(unit);
         Ok(())
     }
 
-    fn reserve(&mut self, more: usize) -> JsResult<()> {
+    /// Fails if `more` code units would not fit.
+    fn ensure_room(&self, more: usize) -> JsResult<()> {
         if self.0.len() + more > MAX_STRING_LENGTH {
             return Err(too_long());
         }
@@ -251,16 +241,4 @@ fn get_v(value: &JsValue, key: JsString, context: &mut Context) -> JsResult<JsVa
         &[wrapper.into(), key.into(), value.clone()],
         context,
     )
-}
-
-/// `RequireObjectCoercible(this)` then `ToString`, as the `String.prototype` methods begin.
-fn this_string(this: &JsValue, method: &str, context: &mut Context) -> JsResult<JsString> {
-    if this.is_null_or_undefined() {
-        return Err(JsNativeError::typ()
-            .with_message(format!(
-                "String.prototype.{method} called on null or undefined"
-            ))
-            .into());
-    }
-    this.to_string(context)
 }

@@ -18,8 +18,8 @@ use boa_engine::{
 };
 use boa_gc::{Finalize, Trace};
 
-use super::{ListOf, define_builtin, list_from_array_like, method};
-use crate::lockdown::native;
+use super::{ListOf, list_from_array_like, method};
+use crate::lockdown::{define_builtin, native};
 
 /// The guest's handler behind a handler view, and the wrappers made for its traps.
 #[derive(Trace, Finalize, JsData)]
@@ -116,13 +116,9 @@ pub(super) fn install(context: &mut Context) -> JsResult<()> {
         2,
         NativeFunction::from_fn_ptr(revocable_proxy),
         context,
-    )?;
-    define_builtin(
-        &context.global_object(),
-        "Proxy",
-        constructor.into(),
-        context,
-    )
+    );
+    define_builtin(&context.global_object(), "Proxy", constructor.into());
+    Ok(())
 }
 
 /// `new Proxy(target, handler)`.

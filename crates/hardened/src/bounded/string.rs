@@ -6,7 +6,7 @@ use boa_engine::{
     value::IntegerOrInfinity,
 };
 
-use super::{MAX_STRING_LENGTH, method, this_string, too_long};
+use super::{MAX_STRING_LENGTH, method, too_long};
 
 pub(super) fn install(context: &mut Context) -> JsResult<()> {
     let prototype = context.intrinsics().constructors().string().prototype();
@@ -16,21 +16,22 @@ pub(super) fn install(context: &mut Context) -> JsResult<()> {
         1,
         NativeFunction::from_fn_ptr(repeat),
         context,
-    )?;
+    );
     method(
         &prototype,
         "padStart",
         1,
         NativeFunction::from_fn_ptr(pad_start),
         context,
-    )?;
+    );
     method(
         &prototype,
         "padEnd",
         1,
         NativeFunction::from_fn_ptr(pad_end),
         context,
-    )
+    );
+    Ok(())
 }
 
 /// `String.prototype.repeat(count)`.
@@ -121,4 +122,16 @@ fn cycle(part: &JsString, total: usize) -> Vec<u16> {
         units.extend_from_within(..more);
     }
     units
+}
+
+/// `RequireObjectCoercible(this)` then `ToString`, as the `String.prototype` methods begin.
+fn this_string(this: &JsValue, method: &str, context: &mut Context) -> JsResult<JsString> {
+    if this.is_null_or_undefined() {
+        return Err(JsNativeError::typ()
+            .with_message(format!(
+                "String.prototype.{method} called on null or undefined"
+            ))
+            .into());
+    }
+    this.to_string(context)
 }

@@ -146,11 +146,11 @@ pub(crate) fn lockdown(
 
     share_globals(&intrinsics, context)?;
     let start = Shared::get(context).start_global();
-    define_global(&start, "harden", harden);
+    define_builtin(&start, "harden", harden);
     if options.eval_taming == EvalTaming::NoEval {
         for name in ["eval", "Function"] {
             let thrower = taming_no_eval(name, context);
-            define_global(&start, name, thrower);
+            define_builtin(&start, name, thrower);
         }
     }
     Ok(LockdownReport {
@@ -272,8 +272,10 @@ fn share_globals(intrinsics: &Intrinsics, context: &mut Context) -> JsResult<()>
     Ok(())
 }
 
-fn define_global(global: &JsObject, name: &str, value: JsObject) {
-    global.insert_property(
+/// Gives `holder` a writable, configurable, non-enumerable data property, as every builtin
+/// method and global function has.
+pub(crate) fn define_builtin(holder: &JsObject, name: &str, value: JsObject) {
+    holder.insert_property(
         JsString::from(name),
         PropertyDescriptor::builder()
             .value(value)
