@@ -1,9 +1,13 @@
 /*---
-description: A function made by Function.prototype.constructor inside a compartment and run as a promise job cannot see start-compartment globals.
+description: The realm's generator, async and async-generator function constructors refuse to compile in a compartment, directly and as a promise job.
 flags: [async]
 ---*/
 const c = new Compartment();
-const p = c.evaluate('Promise.resolve().then(Function.prototype.constructor("return typeof assert"))');
-p.then(value => {
-  assert.notSameValue(value, 'function', 'assert must not be reachable');
-}, () => {}).then(() => $DONE(), $DONE);
+const kinds = ['(function* () {})', '(async function () {})', '(async function* () {})', '(function () {})'];
+for (const kind of kinds) {
+  assert.throws(EvalError, () => c.evaluate(`${kind}.constructor("return 1")`), kind);
+}
+const jobs = kinds.map(kind => c.evaluate(`Promise.resolve("return 1").then(${kind}.constructor)`)
+  .then(() => { throw new Test262Error(`${kind}.constructor compiled code in a job`); },
+    e => { assert.sameValue(e.constructor, EvalError, kind); }));
+Promise.all(jobs).then(() => $DONE(), $DONE);

@@ -9,15 +9,14 @@
 //! (`[[ScriptOrModule]]` survives calls, promise jobs, `await` and generators) and looks up its
 //! owner in a weak table keyed by the script's code block. Code with no owner fails closed.
 
-use std::{
-    cell::{Cell, RefCell},
-    rc::Rc,
-};
+use std::{cell::RefCell, rc::Rc};
 
 use boa_engine::{
     Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, Module, NativeFunction,
+    context::HostHooks,
     object::{FunctionObjectBuilder, IntegrityLevel, builtins::JsProxyBuilder},
     property::{PropertyDescriptor, PropertyKey},
+    realm::Realm,
     vm::{ActiveRunnable, CodeBlock},
 };
 use boa_gc::{Finalize, Gc, Trace, WeakMap};
@@ -49,9 +48,8 @@ pub(crate) struct Dispatch {
     owners: RefCell<WeakMap<CodeBlock, Owner>>,
     /// The last lookup, held strongly so its address cannot be reused while cached.
     last: RefCell<Option<(Running, Owner)>>,
-    /// Set by the evaluator just before its internal direct-eval trampoline runs, so that the
-    /// trampoline's single lookup of `eval` yields the realm's `%eval%` (never seen by guests).
-    eval_once: Cell<bool>,
+    /// The evaluator's one direct eval in flight (see [`Armed`]).
+    armed: RefCell<Armed>,
     /// The realm's `%eval%`, removed from every global.
     realm_eval: JsObject,
     /// Runaway-code checks: every global lookup is a point where guest code can be stopped.
@@ -111,7 +109,7 @@ impl Dispatch {
         context.insert_data(Self {
             owners: RefCell::new(WeakMap::new()),
             last: RefCell::new(None),
-            eval_once: Cell::new(false),
+            armed: RefCell::new(Armed::Idle),
             realm_eval,
             watch,
         });
@@ -132,9 +130,14 @@ impl Dispatch {
             .insert(script_code, owner);
     }
 
-    /// Arms the one-shot `eval` lookup used by the evaluator's direct-eval trampoline.
-    pub(crate) fn arm_eval_once(context: &Context, armed: bool) {
-        Self::get(context).eval_once.set(armed);
+    /// Arms the dispatch for the evaluator's direct-eval helper, `eval(eval)`, to run `source`.
+    pub(crate) fn arm_direct_eval(context: &Context, source: JsString) {
+        *Self::get(context).armed.borrow_mut() = Armed::Callee(source);
+    }
+
+    /// Ends the armed direct eval, whatever became of it.
+    pub(crate) fn disarm_direct_eval(context: &Context) {
+        *Self::get(context).armed.borrow_mut() = Armed::Idle;
     }
 
     /// Stops guest code that ran past its limits (see `crate::limits`).
@@ -142,8 +145,10 @@ impl Dispatch {
         Self::get(context).watch.check()
     }
 
-    /// The owner of the running code.
+    /// The owner of the running code. Every global lookup passes here, so the native-stack
+    /// check here bounds cycles through the global object's accessors and traps.
     pub(crate) fn current_owner(context: &mut Context) -> JsResult<Owner> {
+        crate::stack::ensure_native_stack()?;
         match context.get_active_script_or_module() {
             Some(ActiveRunnable::Script(script)) => {
                 let code = script.codeblock(context)?;
@@ -202,12 +207,71 @@ impl Dispatch {
         Ok(owner)
     }
 
-    /// Takes the armed one-shot `eval` if `key` is `eval`.
-    fn take_eval_once(context: &Context) -> Option<JsObject> {
+    /// Answers a read of `eval` while a direct eval is armed: first the realm's `%eval%` (the
+    /// callee), then the source (the argument).
+    fn take_armed_eval(context: &Context) -> Option<JsValue> {
         let this = Self::get(context);
-        this.eval_once
-            .replace(false)
-            .then(|| this.realm_eval.clone())
+        let mut armed = this.armed.borrow_mut();
+        match std::mem::replace(&mut *armed, Armed::Idle) {
+            Armed::Callee(source) => {
+                *armed = Armed::Argument(source);
+                Some(this.realm_eval.clone().into())
+            }
+            Armed::Argument(source) => {
+                *armed = Armed::Compile(source.clone());
+                Some(source.into())
+            }
+            other => {
+                *armed = other;
+                None
+            }
+        }
+    }
+}
+
+/// The steps of the evaluator's direct eval. No guest code runs between arming and the
+/// compilation: the two reads of `eval` are native, and the argument is a string.
+enum Armed {
+    Idle,
+    /// The next read of `eval` is the helper's callee.
+    Callee(JsString),
+    /// The next read of `eval` is the helper's argument.
+    Argument(JsString),
+    /// Boa may compile exactly this text, once, as a direct eval.
+    Compile(JsString),
+}
+
+/// Boa's host hooks for the engine: compilation from strings is refused unless it is the
+/// evaluator's armed direct eval. Boa asks from `eval` (direct or not) and from every dynamic
+/// function constructor (`%Function%`, `%GeneratorFunction%`, `%AsyncFunction%`,
+/// `%AsyncGeneratorFunction%`): code they made would belong to no compartment, or to whichever
+/// compartment called it.
+pub(crate) struct CompileGate;
+
+impl HostHooks for CompileGate {
+    fn ensure_can_compile_strings(
+        &self,
+        _realm: Realm,
+        _parameters: &[JsString],
+        body: &JsString,
+        direct: bool,
+        context: &mut Context,
+    ) -> JsResult<()> {
+        let allowed = context.get_data::<Dispatch>().is_some_and(|dispatch| {
+            let mut armed = dispatch.armed.borrow_mut();
+            let allowed = direct && matches!(&*armed, Armed::Compile(source) if source == body);
+            *armed = Armed::Idle;
+            allowed
+        });
+        if allowed {
+            return Ok(());
+        }
+        Err(JsNativeError::eval()
+            .with_message(
+                "code generation from strings is disabled in this realm; \
+                 use a compartment's evaluate, eval or Function",
+            )
+            .into())
     }
 }
 
@@ -216,7 +280,7 @@ impl Dispatch {
 struct GlobalName {
     #[unsafe_ignore_trace]
     key: PropertyKey,
-    /// Only `eval`'s getter answers the evaluator's armed one-shot lookup.
+    /// Only `eval`'s getter answers the evaluator's armed direct eval.
     #[unsafe_ignore_trace]
     is_eval: bool,
 }
@@ -276,9 +340,9 @@ fn accessor_get(
     context: &mut Context,
 ) -> JsResult<JsValue> {
     if name.is_eval
-        && let Some(eval) = Dispatch::take_eval_once(context)
+        && let Some(answer) = Dispatch::take_armed_eval(context)
     {
-        return Ok(eval.into());
+        return Ok(answer);
     }
     let owner = Dispatch::current_owner(context)?;
     let record = &owner.compartment;

@@ -37,8 +37,6 @@ pub(crate) struct Shared {
     /// with.
     /// Replaced at lockdown by the shared, powerless set.
     pub(crate) universal: RefCell<Vec<(PropertyKey, PropertyDescriptor)>>,
-    /// The realm's `%Function%`, used only by evaluator trampolines.
-    pub(crate) function: JsObject,
     pub(crate) class: SharedClass,
     /// The start compartment's global object, set once it exists.
     start_global: std::cell::OnceCell<JsObject>,
@@ -366,6 +364,7 @@ impl Engine {
         let mut context = Context::builder()
             .module_loader(Rc::new(module::Loader))
             .job_executor(queue.clone())
+            .host_hooks(Rc::new(crate::dispatch::CompileGate))
             .build()
             .map_err(Error::from_js)?;
         crate::bounded::install(&mut context).map_err(Error::from_js)?;
@@ -379,7 +378,6 @@ impl Engine {
                 .iter()
                 .any(|name| *key == PropertyKey::from(JsString::from(*name)))
         });
-        let function = context.intrinsics().constructors().function().constructor();
         let class = SharedClass::new(&mut context);
         // `lockdown` is universal, as in SES: compartments made before lockdown are privileged.
         let lockdown = lockdown::make_lockdown(&mut context);
@@ -406,7 +404,6 @@ impl Engine {
         context.insert_data(lockdown::LockdownState::new());
         context.insert_data(Shared {
             universal: RefCell::new(universal),
-            function,
             class,
             start_global: std::cell::OnceCell::new(),
             mutabilities: mutabilities.clone(),

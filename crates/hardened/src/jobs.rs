@@ -150,6 +150,13 @@ impl JobExecutor for Jobs {
     }
 
     fn run_jobs(self: Rc<Self>, context: &mut Context) -> JsResult<()> {
+        // Dynamic imports link (and so compile) modules inside jobs.
+        crate::parse::with_room_for_any(|| self.drain(context))
+    }
+}
+
+impl Jobs {
+    fn drain(self: Rc<Self>, context: &mut Context) -> JsResult<()> {
         let cell = RefCell::new(context);
         let mut waiting: Vec<Pending<'_>> = Vec::new();
         let result = (|| {

@@ -187,6 +187,8 @@ mod jobs;
 mod limits;
 pub mod lockdown;
 mod module;
+mod parse;
+mod stack;
 
 pub use boa_engine;
 pub use engine::{Compartment, CompartmentOptions, Engine};

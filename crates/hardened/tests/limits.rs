@@ -66,6 +66,40 @@ fn native_reentry_through_a_proxy_is_stopped_not_a_crash() {
     .expect("no stack overflow");
 }
 
+/// Cycles made only of natives: no JavaScript frame is pushed, so only the entry check that
+/// every intrinsic got stops them (issue: Boa counts JavaScript frames only).
+#[test]
+fn native_only_cycles_are_stopped_not_a_crash() {
+    let cycles = [
+        "const t = {}; const p = new Proxy(t, {}); Object.setPrototypeOf(t, p); p.x",
+        "const o = {}; Object.defineProperty(o, 'x', { get: Reflect.get.bind(null, o, 'x') }); o.x",
+        "const o = {}; Object.defineProperty(o, 'length', { get: Array.prototype.indexOf }); o.length",
+        "const o = {}; o.toISOString = Date.prototype.toJSON; o.toISOString()",
+        "const o = {}; o.then = Promise.prototype.catch; o.then()",
+        "const o = {}; o.exec = RegExp.prototype.test; o.exec('x')",
+        "const o = {}; Object.defineProperty(o, Symbol.toStringTag, { get: Object.prototype.toString }); String(o)",
+        "const o = {}; Object.defineProperty(o, 'x', { set: Reflect.set.bind(null, o, 'x', 1) }); o.x = 1",
+        "const o = {}; Object.defineProperty(o, 'name', { get: Error.prototype.toString }); String(Error.prototype.toString.call(o))",
+        "const f = Function.prototype.call; const o = {}; Object.defineProperty(o, 'x', { get: f.bind(Reflect.get, null, o, 'x') }); o.x",
+        "const o = {}; Object.defineProperty(o, 'x', { get: Reflect.apply.bind(null, Reflect.get, null, [o, 'x']) }); o.x",
+        "const t = {}; const p = new Proxy(t, { get: Reflect.get }); Object.setPrototypeOf(t, p); p.x",
+    ];
+    for cycle in cycles {
+        // A thread with the default 2 MiB stack, as many hosts run guests on.
+        std::thread::spawn(move || {
+            let (mut engine, guest) = engine(Limits::new());
+            let result = engine.evaluate_value(&guest, cycle);
+            assert!(
+                matches!(result, Err(Error::Limit(Limit::Recursion))),
+                "{cycle}: {result:?}"
+            );
+            assert_usable(&mut engine, &guest);
+        })
+        .join()
+        .expect("no stack overflow");
+    }
+}
+
 #[test]
 fn deep_data_in_json_and_join_is_stopped_not_a_crash() {
     // Serializing or joining data nested a million deep recurses natively once per level.

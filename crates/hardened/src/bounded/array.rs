@@ -9,7 +9,7 @@ use boa_engine::{
 };
 
 use super::{MAX_STRING_LENGTH, Originals, Text, Ticker, get_v, length_of, method, too_long};
-use crate::evaluator::ensure_native_stack;
+use crate::stack::ensure_native_stack;
 
 pub(super) fn install(context: &mut Context) -> JsResult<()> {
     let prototype = context.intrinsics().constructors().array().prototype();

@@ -13,7 +13,7 @@ use boa_engine::{
 use super::{
     MAX_STRING_LENGTH, Originals, Text, Ticker, get_v, is_array, length_of, method, too_long,
 };
-use crate::evaluator::ensure_native_stack;
+use crate::stack::ensure_native_stack;
 
 pub(super) fn install(context: &mut Context) -> JsResult<()> {
     let json = context.intrinsics().objects().json();

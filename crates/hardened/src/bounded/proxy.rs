@@ -163,6 +163,8 @@ fn checked(args: &[JsValue], context: &mut Context) -> JsResult<(JsValue, JsValu
 
 /// A view's getter for the trap `name`: the guest's trap, wrapped if it is a function.
 fn trap(view: &JsValue, name: &JsString, context: &mut Context) -> JsResult<JsValue> {
+    // A proxy whose target chain reaches the proxy again re-enters here without a JS frame.
+    crate::stack::ensure_native_stack()?;
     let view = view
         .as_object()
         .ok_or_else(|| JsNativeError::typ().with_message("not a handler view"))?;
@@ -189,6 +191,7 @@ fn trap(view: &JsValue, name: &JsString, context: &mut Context) -> JsResult<JsVa
         0,
         NativeFunction::from_copy_closure_with_captures(
             |_, args, (trap, handler, own_keys), context| {
+                crate::stack::ensure_native_stack()?;
                 let result = trap.call(&handler.clone().into(), args, context)?;
                 if *own_keys {
                     let keys = list_from_array_like(&result, ListOf::Keys, context)?;

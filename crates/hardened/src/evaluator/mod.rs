@@ -1,52 +1,51 @@
 //! A compartment's evaluator: `Compartment.prototype.evaluate`, and the compartment's own `eval`
 //! and `Function`.
 //!
-//! Guest code is never compiled as a top-level Script (its declarations would land in the
-//! shared realm) nor through Boa's `eval` or `with` (closures made there run ~3x slower).
-//! Instead each compartment owns a tiny *trampoline* Script, registered with the dispatch as
-//! owned by the compartment. Its first function hands a strict function body to the realm's
-//! private `%Function%`; the function so made is owned by the trampoline's script, hence by the
-//! compartment, and is called with `this` = the compartment's `globalThis`: top-level
-//! declarations stay local to the call, code is strict, and the final expression statement was
-//! rewritten into the return value (see [`source`]). Sources whose completion value depends on
-//! control flow take the trampoline's second function, a strict direct eval, which computes the
-//! exact completion value.
+//! Guest code is never compiled as top-level Script code (its declarations would land in the
+//! shared realm) nor through Boa's `eval`, `Function` or `with` (closures made there run ~3x
+//! slower, and the realm's `%Function%` makes code that belongs to no compartment). Each new
+//! source is compiled through the one parser entry ([`crate::parse`]) as a Script holding a
+//! single strict function expression, `'use strict';0,function(){ body }`. The Script's code is
+//! registered as owned by the compartment before any of it runs, so the function and every
+//! closure it makes carry the compartment as their `[[ScriptOrModule]]`, and functions keep
+//! their source text. The function is called with `this` = the compartment's `globalThis`:
+//! top-level declarations stay local to the call, code is strict, and the final expression
+//! statement was rewritten into the return value (see [`source`]).
+//!
+//! Sources whose completion value depends on control flow run as a strict direct eval inside
+//! a helper function, `function () { return eval(eval); }`, compiled and owned the same way. The
+//! helper's scope binds nothing of ours: both reads of `eval` go to the dispatch, which the
+//! evaluator arms for one call to answer first with the realm's `%eval%` and then with the
+//! source text; the realm refuses every other compilation from strings (see
+//! [`crate::dispatch::CompileGate`]).
 
 mod source;
-mod stack;
-
-pub(crate) use source::check_guest_code;
-pub(crate) use stack::{check_nesting, ensure_native_stack, with_room};
 
 use boa_engine::{
-    Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction, Script,
-    Source, js_string, object::FunctionObjectBuilder,
+    Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
+    js_string, object::FunctionObjectBuilder,
 };
 use boa_gc::{Finalize, Gc, GcRefCell, Trace};
 
 use crate::{
     compartment::{CompartmentRecord, set_fixed_prototype},
     dispatch::{Dispatch, Owner},
-    engine::Shared,
+    parse::{self, Room, Text},
 };
 use source::Plan;
 
-/// The trampoline. Its outer function receives the private `%Function%`; `eval` inside the
-/// second function is a free name that the dispatch resolves once to the realm's `%eval%`
-/// (armed by [`evaluate`] just before the call), so it is a genuine strict direct eval.
-const TRAMPOLINE: &str = "(function (F) { 'use strict'; return [\
-    function (body) { return F(body); }, \
-    function () { return eval(arguments[0]); }]; })";
+/// The direct-eval helper. Both `eval`s are answered by the armed dispatch.
+const DIRECT_EVAL: &str = "'use strict';0,function () { return eval(eval); }";
 
 /// How many recently compiled sources a compartment keeps per global mode.
 const RECENT: usize = 16;
 
-/// The two compilers of one compartment in one global mode, and the functions compiled for the
-/// most recent sources: evaluating the same text again calls the same function (a fresh
+/// The direct-eval helper of one compartment in one global mode, and the functions compiled for
+/// the most recent sources: evaluating the same text again calls the same function (a fresh
 /// activation, so declarations are still local to each call) instead of parsing twice more.
 #[derive(Clone, Trace, Finalize)]
 pub(crate) struct Evaluators {
-    compile: JsObject,
+    owner: Owner,
     direct_eval: JsObject,
     recent: Gc<GcRefCell<Vec<Compiled>>>,
 }
@@ -83,34 +82,39 @@ impl Evaluators {
         sloppy_globals: bool,
         context: &mut Context,
     ) -> JsResult<Self> {
-        let script = Script::parse(Source::from_bytes(TRAMPOLINE), None, context)?;
-        let code = script.codeblock(context)?;
-        Dispatch::register(
-            context,
-            &code,
-            Owner {
-                compartment: record.clone(),
-                sloppy_globals,
-            },
-        );
-        let factory = script.evaluate(context)?;
-        let function = Shared::get(context).function.clone();
-        let pair = callable(&factory)?.call(&JsValue::undefined(), &[function.into()], context)?;
-        let pair = callable(&pair)?;
+        let owner = Owner {
+            compartment: record.clone(),
+            sloppy_globals,
+        };
+        let direct_eval = parse::guarded(Text::Utf8(DIRECT_EVAL), |room| {
+            compile(room, context, &owner)
+        })?;
         Ok(Self {
-            compile: callable(&pair.get(0, context)?)?,
-            direct_eval: callable(&pair.get(1, context)?)?,
+            owner,
+            direct_eval,
             recent: Gc::new(GcRefCell::new(Vec::new())),
         })
     }
 }
 
-fn callable(value: &JsValue) -> JsResult<JsObject> {
-    value.as_object().ok_or_else(|| {
+/// Compiles the room's text, `'use strict';0,function(){…}`, as a Script owned by `owner`, and
+/// returns the function it evaluates to.
+fn compile(room: &Room<'_>, context: &mut Context, owner: &Owner) -> JsResult<JsObject> {
+    let script = parse::compile_script(room, context, |code, context| {
+        Dispatch::register(context, code, owner.clone());
+    })?;
+    let function = script.evaluate(context)?;
+    function.as_object().ok_or_else(|| {
         JsNativeError::typ()
             .with_message("internal evaluator is not an object")
             .into()
     })
+}
+
+/// Wraps a strict function body so that it compiles as a Script evaluating to that function.
+/// The body's last line may be a line comment, hence the line break before `}`.
+fn wrapped(body: &str) -> String {
+    format!("'use strict';0,function(){{{body}\n}}")
 }
 
 /// Evaluates `source` in the compartment with SES `evaluate` semantics and returns its
@@ -148,47 +152,40 @@ fn run(
     if let Some(function) = evaluators.recall(&text) {
         return function.call(&global, &[], context);
     }
-    // Only a source that is not already compiled needs the nesting check and the parse.
-    let depth = stack::check_nesting(&text)?;
-    with_room(depth, || run_new(context, &evaluators, &global, text))
-}
-
-/// Parses, compiles and runs a source not compiled before.
-fn run_new(
-    context: &mut Context,
-    evaluators: &Evaluators,
-    global: &JsValue,
-    text: String,
-) -> JsResult<JsValue> {
-    let plan = source::plan_script(&text, context.interner_mut())?;
-    if let Plan::Body(body) = plan {
-        match compile(context, evaluators, body) {
-            Ok(function) => {
-                evaluators.remember(text, function.clone());
-                return function.call(global, &[], context);
+    let plan = parse::guarded(Text::Utf8(&text), |room| {
+        let plan = source::plan_script(room, context.interner_mut())?;
+        match plan {
+            Plan::Body { body, cacheable } => {
+                let wrapped = wrapped(&body);
+                let function = parse::guarded(Text::Utf8(&wrapped), |room| {
+                    compile(room, context, &evaluators.owner)
+                });
+                match function {
+                    Ok(function) => Ok(Some((function, cacheable))),
+                    // The rewrite of the final expression is checked by Boa's parser; should a
+                    // span ever be off, the exact (slower) path below still gives the answer.
+                    Err(error) if error.as_native().is_some_and(JsNativeError::is_syntax) => {
+                        Ok(None)
+                    }
+                    Err(error) => Err(error),
+                }
             }
-            // The rewrite of the final expression is checked by Boa's compiler; should a span
-            // ever be off, the exact (slower) path below still gives the right answer.
-            Err(error) if error.as_native().is_some_and(JsNativeError::is_syntax) => {}
-            Err(error) => return Err(error),
+            Plan::DirectEval => Ok(None),
         }
+    })?;
+    if let Some((function, cacheable)) = plan {
+        // A tagged template's object belongs to the parse: a new evaluation must get new ones.
+        if cacheable {
+            evaluators.remember(text, function.clone());
+        }
+        return function.call(&global, &[], context);
     }
-    Dispatch::arm_eval_once(context, true);
-    let result = evaluators
-        .direct_eval
-        .call(global, &[JsString::from(text).into()], context);
-    Dispatch::arm_eval_once(context, false);
-    result
-}
-
-/// Compiles a strict function body owned by the compartment.
-fn compile(context: &mut Context, evaluators: &Evaluators, body: String) -> JsResult<JsObject> {
-    let function = evaluators.compile.call(
-        &JsValue::undefined(),
-        &[JsString::from(body).into()],
-        context,
-    )?;
-    callable(&function)
+    parse::guarded(Text::Utf8(&text), |_room| {
+        Dispatch::arm_direct_eval(context, JsString::from(text.as_str()));
+        let result = evaluators.direct_eval.call(&global, &[], context);
+        Dispatch::disarm_direct_eval(context);
+        result
+    })
 }
 
 /// The compartment's own `eval`: indirect eval in the compartment's global scope.
@@ -230,14 +227,13 @@ pub(crate) fn make_function(
                     joined.push(text_of(&param.to_string(context)?)?);
                 }
                 let (params, body) = (joined.join(","), text_of(&body)?);
-                // The assembled source nests its parts two levels deeper.
-                let depth = stack::check_nesting(&params)?.max(stack::check_nesting(&body)?) + 2;
-                with_room(depth, || {
-                    let source = source::function_source(&params, &body, context.interner_mut())?;
-                    let evaluators = CompartmentRecord::evaluators(record, false, context)?;
-                    let maker = compile(context, &evaluators, source)?;
-                    maker.call(&JsValue::undefined(), &[], context)
-                })
+                let source = source::function_source(&params, &body, context.interner_mut())?;
+                let wrapped = wrapped(&source);
+                let evaluators = CompartmentRecord::evaluators(record, false, context)?;
+                let maker = parse::guarded(Text::Utf8(&wrapped), |room| {
+                    compile(room, context, &evaluators.owner)
+                })?;
+                maker.call(&JsValue::undefined(), &[], context)
             },
             record.clone(),
         ),

@@ -8,35 +8,33 @@ use std::ops::ControlFlow;
 
 use boa_ast::{
     Expression, Position, Spanned, Statement, StatementListItem,
-    declaration::{Binding, LexicalDeclaration},
-    expression::Call,
-    scope::Scope,
+    expression::TaggedTemplate,
     visitor::{VisitWith, Visitor},
 };
 use boa_engine::JsNativeError;
-use boa_interner::{Interner, Sym};
-use boa_parser::{Parser, Source};
+use boa_interner::Interner;
+
+use crate::parse::{self, Room, Text};
 
 /// How to run a script source with SES evaluate semantics.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Plan {
-    /// Compile this strict function body and call it with `this` = the compartment's global:
-    /// the final expression statement became a `return`.
-    Body(String),
+    /// Compile this function body (strict) and call it with `this` = the compartment's global:
+    /// the final expression statement became a `return`. `cacheable` unless the source has a
+    /// tagged template (whose template objects must be new for each evaluation).
+    Body { body: String, cacheable: bool },
     /// The completion value depends on control flow (`if (x) 1; else 2`, a trailing loop):
     /// run the source as strict direct-eval code inside an evaluator function, which gives
     /// exactly the spec's completion value at the price of slower closures.
     DirectEval,
 }
 
-/// Validates `source` as a strict Script and decides how to evaluate it.
-pub(crate) fn plan_script(source: &str, interner: &mut Interner) -> Result<Plan, JsNativeError> {
-    let mut parser = Parser::new(Source::from_bytes(source));
-    parser.set_strict();
-    let script = parser
-        .parse_script(&Scope::new_global(), interner)
-        .map_err(|e| JsNativeError::syntax().with_message(e.to_string()))?;
-    check_guest_code(&script)?;
+/// Validates the room's text as a strict Script and decides how to evaluate it.
+pub(crate) fn plan_script(room: &Room<'_>, interner: &mut Interner) -> Result<Plan, JsNativeError> {
+    let source = room.utf8()?;
+    let script = parse::script_ast(room, interner)?;
+    let cacheable = !has_tagged_template(&script);
+    let body_plan = |body: String| Plan::Body { body, cacheable };
 
     // A hashbang is valid at the start of a Script but not of a function body; a line comment
     // of the same length keeps every position.
@@ -51,18 +49,18 @@ pub(crate) fn plan_script(source: &str, interner: &mut Interner) -> Result<Plan,
                 // `return` goes right before the expression's first token, on its line, so the
                 // same tokens parse as the same expression: no parentheses, no end position.
                 match offset(&body, start_of(expression)) {
-                    Some(start) if !continues_token(&body[..start]) => Ok(Plan::Body(format!(
-                        "\"use strict\";{}return {}",
+                    Some(start) if !continues_token(&body[..start]) => Ok(body_plan(format!(
+                        "{}return {}",
                         &body[..start],
                         &body[start..]
                     ))),
                     _ => Ok(Plan::DirectEval),
                 }
             }
-            _ if items.iter().all(completes_empty) => Ok(Plan::Body(strict_body(&body))),
+            _ if items.iter().all(completes_empty) => Ok(body_plan(body)),
             _ => Ok(Plan::DirectEval),
         },
-        _ if items.iter().all(completes_empty) => Ok(Plan::Body(strict_body(&body))),
+        _ if items.iter().all(completes_empty) => Ok(body_plan(body)),
         _ => Ok(Plan::DirectEval),
     }
 }
@@ -101,8 +99,15 @@ fn continues_token(prefix: &str) -> bool {
         .is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | '$' | '\\' | '.'))
 }
 
-fn strict_body(body: &str) -> String {
-    format!("\"use strict\";{body}")
+fn has_tagged_template(script: &boa_ast::Script) -> bool {
+    struct Finder;
+    impl<'ast> Visitor<'ast> for Finder {
+        type BreakTy = ();
+        fn visit_tagged_template(&mut self, _: &'ast TaggedTemplate) -> ControlFlow<()> {
+            ControlFlow::Break(())
+        }
+    }
+    script.visit_with(&mut Finder).is_break()
 }
 
 /// Statements whose completion is empty, so a list of only these completes with `undefined`.
@@ -116,7 +121,8 @@ fn completes_empty(item: &StatementListItem) -> bool {
 }
 
 /// Validates the parts of `new Function(...params, body)` separately (so `'}, evil, {'`-style
-/// injections fail) and returns the strict body that evaluates to the function.
+/// injections fail) and returns the function body that evaluates to the function, whose source
+/// text is the spec's `function anonymous(params\n) {\nbody\n}`.
 pub(crate) fn function_source(
     params: &str,
     body: &str,
@@ -125,42 +131,47 @@ pub(crate) fn function_source(
     // Boa 0.22's `parse_formal_parameters` rejects destructuring patterns ("abrupt end"), so the
     // parameters are checked as the whole parameter list of an otherwise empty function.
     let wrapped = format!("(function ({params}\n) {{}})");
-    let parsed_params = match single_function(&wrapped, interner, "parameters")? {
+    let parsed_params = match single_function(&wrapped, interner)? {
         Some((count, 0)) => count,
         _ => return Err(JsNativeError::syntax().with_message("invalid function parameters")),
     };
     let body_text = format!("\n{body}\n");
-    let parsed_body = Parser::new(Source::from_bytes(&body_text))
-        .parse_function_body(interner, false, false)
-        .map_err(|e| syntax("body", e))?;
+    let parsed_body = guarded(&body_text, |room| parse::function_body_ast(room, interner))?;
 
     let text = format!("(function anonymous({params}\n) {{\n{body}\n}})");
     // The whole text must be that one function, with exactly the parameters and statements
     // parsed on their own: nothing in `params` may close the parameter list early.
-    match single_function(&text, interner, "source")? {
+    match single_function(&text, interner)? {
         Some((count, statements))
             if count == parsed_params && statements == parsed_body.statements().len() =>
         {
-            Ok(format!("\"use strict\";return {text};"))
+            Ok(format!("return {text};"))
         }
         _ => Err(JsNativeError::syntax().with_message("invalid function parameters or body")),
     }
 }
 
-/// Parses `text` (the function's `what`) as a strict Script and, when it is exactly one
-/// (parenthesized) function expression, returns its parameter and statement counts. Rejects
-/// what compartment code may not contain.
+/// Runs an analysis parse of `text` through the parser entry.
+fn guarded<R>(
+    text: &str,
+    f: impl FnOnce(&Room<'_>) -> Result<R, JsNativeError>,
+) -> Result<R, JsNativeError> {
+    parse::guarded(Text::Utf8(text), |room| f(room).map_err(Into::into)).map_err(
+        |error| match error.as_native() {
+            Some(native) => native.clone(),
+            None => JsNativeError::syntax().with_message(error.to_string()),
+        },
+    )
+}
+
+/// Parses `text` as a strict Script and, when it is exactly one (parenthesized) function
+/// expression, returns its parameter and statement counts. Rejects what compartment code may not
+/// contain.
 fn single_function(
     text: &str,
     interner: &mut Interner,
-    what: &str,
 ) -> Result<Option<(usize, usize)>, JsNativeError> {
-    let mut parser = Parser::new(Source::from_bytes(text));
-    parser.set_strict();
-    let script = parser
-        .parse_script(&Scope::new_global(), interner)
-        .map_err(|e| syntax(what, e))?;
-    check_guest_code(&script)?;
+    let script = guarded(text, |room| parse::script_ast(room, interner))?;
     let whole = match script.statements().statements() {
         [StatementListItem::Statement(statement)] => match statement.as_ref() {
             Statement::Expression(expression) => unparenthesize(expression),
@@ -177,76 +188,10 @@ fn single_function(
     })
 }
 
-fn syntax(what: &str, error: boa_parser::Error) -> JsNativeError {
-    JsNativeError::syntax().with_message(format!("failed to parse function {what}: {error}"))
-}
-
 fn unparenthesize(expression: &Expression) -> Option<&Expression> {
     match expression {
         Expression::Parenthesized(inner) => unparenthesize(inner.expression()),
         other => Some(other),
-    }
-}
-
-/// Rejects, with a SyntaxError naming the position, what compartment code may not contain:
-/// - direct eval (see docs/architecture.md: Boa only performs a direct eval through the realm's
-///   own `%eval%`, which must never be reachable by guests);
-/// - `using` and `await using` declarations: Boa 0.22 parses them but its compiler panics on
-///   them (explicit resource management is not implemented), and no guest input may crash the
-///   host.
-pub(crate) fn check_guest_code<N>(node: &N) -> Result<(), JsNativeError>
-where
-    N: VisitWith,
-{
-    struct Finder;
-    impl<'ast> Visitor<'ast> for Finder {
-        type BreakTy = String;
-        fn visit_call(&mut self, call: &'ast Call) -> ControlFlow<Self::BreakTy> {
-            if is_eval_reference(call.function()) {
-                return ControlFlow::Break(format!(
-                    "direct eval is not supported in compartment code ({}); \
-                     call eval indirectly, e.g. (0, eval)(source)",
-                    place(call.span().start())
-                ));
-            }
-            call.visit_with(self)
-        }
-        fn visit_lexical_declaration(
-            &mut self,
-            declaration: &'ast LexicalDeclaration,
-        ) -> ControlFlow<Self::BreakTy> {
-            if let LexicalDeclaration::Using(list) | LexicalDeclaration::AwaitUsing(list) =
-                declaration
-            {
-                let at = list
-                    .as_ref()
-                    .iter()
-                    .find_map(|variable| match variable.binding() {
-                        Binding::Identifier(name) => Some(name.span().start()),
-                        Binding::Pattern(_) => None,
-                    });
-                return ControlFlow::Break(format!(
-                    "`using` declarations (explicit resource management) are not supported{}",
-                    at.map(|at| format!(" ({})", place(at))).unwrap_or_default()
-                ));
-            }
-            declaration.visit_with(self)
-        }
-    }
-    fn place(at: Position) -> String {
-        format!("line {}, column {}", at.line_number(), at.column_number())
-    }
-    match node.visit_with(&mut Finder) {
-        ControlFlow::Continue(()) => Ok(()),
-        ControlFlow::Break(message) => Err(JsNativeError::syntax().with_message(message)),
-    }
-}
-
-fn is_eval_reference(expression: &Expression) -> bool {
-    match expression {
-        Expression::Identifier(identifier) => identifier.sym() == Sym::EVAL,
-        Expression::Parenthesized(inner) => is_eval_reference(inner.expression()),
-        _ => false,
     }
 }
 
@@ -278,13 +223,20 @@ fn offset(source: &str, position: Position) -> Option<usize> {
 mod tests {
     use super::*;
 
+    fn try_plan(source: &str) -> Result<Plan, JsNativeError> {
+        guarded(source, |room| plan_script(room, &mut Interner::default()))
+    }
+
     fn plan(source: &str) -> Plan {
-        plan_script(source, &mut Interner::default()).expect("valid source")
+        try_plan(source).expect("valid source")
     }
 
     #[test]
     fn final_expression_becomes_a_return() {
-        let body = |text: &str| Plan::Body(format!("\"use strict\";{text}"));
+        let body = |text: &str| Plan::Body {
+            body: text.to_owned(),
+            cacheable: true,
+        };
         assert_eq!(plan("1;2;3"), body("1;2;return 3"));
         assert_eq!(
             plan("let a = 1;\n a\n + (2)  // done"),
@@ -310,21 +262,32 @@ mod tests {
             "f()[0]",
             "a[0]",
         ] {
-            assert_eq!(
-                plan(&format!("0;{leftmost}")),
-                body(&format!("0;return {leftmost}")),
-                "{leftmost}"
-            );
+            let expected = Plan::Body {
+                body: format!("0;return {leftmost}"),
+                cacheable: !leftmost.contains('`'),
+            };
+            assert_eq!(plan(&format!("0;{leftmost}")), expected, "{leftmost}");
         }
     }
 
     #[test]
     fn declarations_only_complete_with_undefined() {
+        let body = |text: &str| Plan::Body {
+            body: text.to_owned(),
+            cacheable: true,
+        };
         assert_eq!(
             plan("var a = 1; function f() {}"),
-            Plan::Body("\"use strict\";var a = 1; function f() {}".into())
+            body("var a = 1; function f() {}")
         );
-        assert_eq!(plan(""), Plan::Body("\"use strict\";".into()));
+        assert_eq!(plan(""), body(""));
+        assert_eq!(
+            plan("tag`x`"),
+            Plan::Body {
+                body: "return tag`x`".to_owned(),
+                cacheable: false
+            }
+        );
     }
 
     #[test]
@@ -336,7 +299,6 @@ mod tests {
 
     #[test]
     fn strict_mode_and_script_goal_are_enforced() {
-        let mut interner = Interner::default();
         for bad in [
             "with (a) {}",
             "return 1",
@@ -346,10 +308,7 @@ mod tests {
             "eval('1')",
             "(eval)('1')",
         ] {
-            assert!(
-                plan_script(bad, &mut interner).is_err(),
-                "{bad} should be rejected"
-            );
+            assert!(try_plan(bad).is_err(), "{bad} should be rejected");
         }
     }
 

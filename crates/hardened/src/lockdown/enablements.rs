@@ -222,7 +222,7 @@ fn set_override(
     }
     // A proxy receiver that claims the property but has no `set` trap sends the assignment back
     // to this setter.
-    crate::evaluator::ensure_native_stack()?;
+    crate::stack::ensure_native_stack()?;
     if receiver.has_own_property(enabled.key.clone(), context)? {
         receiver.set(enabled.key.clone(), value, true, context)?;
     } else {

@@ -132,6 +132,21 @@ pub(crate) fn lockdown(
     }
 
     let hardener = Hardener::new(context);
+    // Backstop: the realm's own evaluators refuse to compile (see `dispatch::CompileGate`) and
+    // `%Function%` is reachable only until the tamings replace `constructor`; frozen, they hold
+    // no state either way (their prototypes are hardened with the other intrinsics).
+    let boa = context.intrinsics();
+    let constructors = boa.constructors();
+    let private_evaluators: [JsObject; 5] = [
+        boa.objects().eval().into(),
+        constructors.function().constructor(),
+        constructors.generator_function().constructor(),
+        constructors.async_function().constructor(),
+        constructors.async_generator_function().constructor(),
+    ];
+    for evaluator in &private_evaluators {
+        freeze(evaluator, context)?;
+    }
     if options.harden_taming == Taming::Safe {
         let roots: Vec<JsValue> = intrinsics
             .objects()
@@ -201,10 +216,19 @@ fn collect_roots(context: &mut Context) -> JsResult<Intrinsics> {
     }
     roots.push(("%CompartmentPrototype%", shared.class.prototype.clone()));
     roots.push(("mutabilities", shared.mutabilities.clone()));
+    roots.extend(anonymous_intrinsics(context));
+    for (name, object) in roots {
+        intrinsics.bind(name, object)?;
+    }
+    Ok(intrinsics)
+}
+
+/// Boa's intrinsics that no global name reaches, with their SES names.
+pub(crate) fn anonymous_intrinsics(context: &Context) -> Vec<(&'static str, JsObject)> {
     let boa = context.intrinsics();
     let constructors = boa.constructors();
     let iterators = boa.objects().iterator_prototypes();
-    roots.extend([
+    vec![
         ("%ThrowTypeError%", boa.objects().throw_type_error().into()),
         ("%FunctionPrototype%", constructors.function().prototype()),
         ("%ArrayIteratorPrototype%", iterators.array()),
@@ -233,11 +257,7 @@ fn collect_roots(context: &mut Context) -> JsResult<Intrinsics> {
             "%AsyncFunctionPrototype%",
             constructors.async_function().prototype(),
         ),
-    ]);
-    for (name, object) in roots {
-        intrinsics.bind(name, object)?;
-    }
-    Ok(intrinsics)
+    ]
 }
 
 /// From now on, new compartments get the universal intrinsics and the shared (powerless)

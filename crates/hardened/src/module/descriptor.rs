@@ -18,7 +18,7 @@
 use std::rc::Rc;
 
 use boa_engine::{
-    Context, JsNativeError, JsObject, JsResult, JsString, JsValue, Module, Source, js_string,
+    Context, JsNativeError, JsObject, JsResult, JsString, JsValue, Module, js_string,
     module::ModuleNamespace,
 };
 use boa_gc::Gc;
@@ -28,10 +28,7 @@ use super::{
     source::{self, Language, ModuleText},
     virtual_source,
 };
-use crate::{
-    compartment::{CompartmentInstance, CompartmentRecord},
-    evaluator::{check_nesting, with_room},
-};
+use crate::compartment::{CompartmentInstance, CompartmentRecord};
 
 /// Whether `value` is a module namespace (Boa's, or a deferred one from `module()`).
 pub(crate) fn is_namespace_token(value: &JsValue, context: &Context) -> bool {
@@ -346,14 +343,13 @@ pub(crate) fn instantiate_text(
             kind(text.language)
         )));
     }
-    if text.may_hold_direct_eval() {
-        text.facts(context.interner_mut())?;
-    }
     let module = match text.language {
         Language::JavaScript => {
-            let depth = check_nesting(&String::from_utf16_lossy(&text.text))?;
-            let source = Source::from_utf16(&text.text);
-            with_room(depth, || Module::parse(source, None, context))?
+            // Every module text is checked as guest code before Boa compiles it.
+            text.facts(context.interner_mut())?;
+            crate::parse::guarded(crate::parse::Text::Utf16(&text.text), |room| {
+                crate::parse::module(room, context)
+            })?
         }
         Language::Json => Module::parse_json(JsString::from(text.text.as_slice()), context)?,
     };

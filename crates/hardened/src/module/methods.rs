@@ -35,10 +35,13 @@ use crate::{
 /// Polls a load that must finish without waiting (the `importNow` path).
 fn poll_now<T>(future: impl Future<Output = JsResult<T>>) -> JsResult<T> {
     let mut future = pin!(future);
-    match future
-        .as_mut()
-        .poll(&mut std::task::Context::from_waker(std::task::Waker::noop()))
-    {
+    // Loading may link (and so compile) modules.
+    let poll = crate::parse::with_room_for_any(|| {
+        future
+            .as_mut()
+            .poll(&mut std::task::Context::from_waker(std::task::Waker::noop()))
+    });
+    match poll {
         Poll::Ready(result) => result,
         Poll::Pending => Err(JsNativeError::typ()
             .with_message("importNow: the module could not be loaded synchronously")
@@ -106,7 +109,8 @@ fn load_error(
 fn link_and_evaluate(module: &Module, context: &mut Context) -> JsResult<JsPromise> {
     let step = NativeFunction::from_copy_closure_with_captures(
         |_, _, module: &Module, context| {
-            module.link(context)?;
+            // Boa compiles a module's code when it links it.
+            crate::parse::with_room_for_any(|| module.link(context))?;
             Ok(module.evaluate(context)?.into())
         },
         module.clone(),

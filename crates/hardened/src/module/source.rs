@@ -14,7 +14,6 @@ use boa_ast::{
     Expression,
     declaration::{ExportDeclaration, ImportDeclaration, ImportKind, ReExportKind},
     operations::{ContainsSymbol, bound_names, contains},
-    scope::Scope,
     visitor::{VisitWith, Visitor},
 };
 use boa_engine::{
@@ -25,9 +24,8 @@ use boa_engine::{
 };
 use boa_gc::{Finalize, Trace};
 use boa_interner::{Interner, Sym};
-use boa_parser::{Parser, Source};
 
-use crate::evaluator::check_guest_code;
+use crate::parse::{self, Text};
 
 /// What a module source is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,17 +101,15 @@ impl ModuleText {
                 }],
                 ..Facts::default()
             }),
-            Language::JavaScript => analyse(&self.text, interner),
+            Language::JavaScript => parse::guarded(Text::Utf16(&self.text), |room| {
+                Ok(parse::module_ast(room, interner).map(|module| analyse(&module, interner)))
+            })
+            .map_err(|error| error.to_string())
+            .and_then(|result| result.map_err(|error| error.message().to_string())),
         });
         facts
             .as_ref()
             .map_err(|message| JsNativeError::syntax().with_message(message.clone()).into())
-    }
-
-    /// Whether instantiating this text needs its facts checked first: only a text that could
-    /// hold a direct eval does (a cheap scan spares most module loads a second parse).
-    pub(crate) fn may_hold_direct_eval(&self) -> bool {
-        self.language == Language::JavaScript && contains_word(&self.text, "eval")
     }
 
     /// Whether the text could use `import.meta` (a cheap scan before any parse).
@@ -132,13 +128,8 @@ fn contains_word(text: &[u16], word: &str) -> bool {
     text.windows(word.len()).any(|window| window == word)
 }
 
-fn analyse(text: &[u16], interner: &mut Interner) -> Result<Facts, String> {
-    let mut parser = Parser::new(Source::from_utf16(text));
-    let module = parser
-        .parse_module(&Scope::new_global(), interner)
-        .map_err(|error| error.to_string())?;
+fn analyse(module: &boa_ast::Module, interner: &Interner) -> Facts {
     let items = module.items();
-    check_guest_code(items).map_err(|error| error.message().to_string())?;
     let mut finder = Finder {
         interner,
         lists: Vec::new(),
@@ -154,12 +145,12 @@ fn analyse(text: &[u16], interner: &mut Interner) -> Result<Facts, String> {
     bindings.append(&mut finder.declarations);
     bindings.append(&mut finder.imports);
     bindings.append(&mut finder.reexports);
-    Ok(Facts {
+    Facts {
         bindings,
         needs_import: finder.import_call,
         needs_import_meta: finder.import_meta,
         top_level_await: contains(items, ContainsSymbol::AwaitExpression),
-    })
+    }
 }
 
 /// Collects a module's bindings and finds `import(...)` and `import.meta` anywhere in it.

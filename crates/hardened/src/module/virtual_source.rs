@@ -14,7 +14,7 @@
 
 use boa_engine::{
     Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, Module, NativeFunction,
-    Source, js_string,
+    js_string,
     module::SyntheticModuleInitializer,
     object::{FunctionObjectBuilder, builtins::JsArray},
     property::{PropertyDescriptor, PropertyKey},
@@ -348,7 +348,9 @@ pub(crate) fn instantiate(
         .prototype()
         .is_some_and(|prototype| JsObject::equals(&prototype, &async_prototype));
     let text = generate(&bindings, awaits, needs_import_meta);
-    let module = Module::parse(Source::from_bytes(&text), None, context)?;
+    let module = crate::parse::guarded(crate::parse::Text::Utf8(&text), |room| {
+        crate::parse::module(room, context)
+    })?;
     let run = Run { execute, shape };
     let runner: JsObject = FunctionObjectBuilder::new(
         context.realm(),

@@ -1,0 +1,120 @@
+//! Every native function among the intrinsics checks the native stack when it is entered.
+//!
+//! Boa 0.22 counts JavaScript frames against its recursion limit, not native ones. A cycle made
+//! only of natives (`Object.defineProperty(o, 'length', {get: Array.prototype.indexOf})` then
+//! `o.length`; a getter `Reflect.get.bind(null, o, 'x')` on `o.x`; `String.bind(null, o)` as
+//! `o.toString`) nests Rust frames until the stack overflows, which aborts the process. Every
+//! such cycle passes through an intrinsic (bound functions forward to a fixed target, and Boa's
+//! other built-in closures are one-shot or run as jobs), so an entry check on each intrinsic
+//! bounds them all with the uncatchable recursion-limit error.
+//!
+//! The check is put *into* each intrinsic: the object keeps its identity and properties and
+//! gets a new body, and the original body moves to a hidden function object that the new body
+//! calls. Nothing guests can observe changes, except through `new.target` below.
+
+use std::collections::HashSet;
+
+use boa_engine::{
+    Context, JsObject, JsResult, JsValue, NativeFunction, js_string,
+    native_function::NativeFunctionObject, object::FunctionObjectBuilder, property::PropertyKey,
+};
+
+use boa_gc::{Finalize, Trace};
+
+use crate::{lockdown::anonymous_intrinsics, stack::ensure_native_stack};
+
+/// Gives every native function reachable from the realm's global object and Boa's anonymous
+/// intrinsics an entry check. Runs when the engine is built, before any guest code.
+pub(crate) fn install(context: &mut Context) -> JsResult<()> {
+    let mut pending: Vec<JsObject> = vec![context.global_object()];
+    pending.extend(anonymous_intrinsics(context).into_iter().map(|(_, o)| o));
+    let mut seen = HashSet::new();
+    while let Some(object) = pending.pop() {
+        if !seen.insert(object.clone()) {
+            continue;
+        }
+        if object.is::<NativeFunctionObject>() {
+            check_on_entry(&object, context);
+        }
+        if let Some(prototype) = object.prototype() {
+            pending.push(prototype);
+        }
+        let keys: Vec<PropertyKey> = object.own_property_keys(context)?;
+        for key in keys {
+            let Some(descriptor) = object.borrow().properties().get(&key) else {
+                continue;
+            };
+            let values = [descriptor.value(), descriptor.get(), descriptor.set()];
+            pending.extend(values.into_iter().flatten().filter_map(JsValue::as_object));
+        }
+    }
+    Ok(())
+}
+
+/// Moves `function`'s body to a hidden function object and gives `function` a body that checks
+/// the native stack, then runs the original.
+fn check_on_entry(function: &JsObject, context: &mut Context) {
+    let constructor = function.is_constructor();
+    let placeholder = || NativeFunction::from_fn_ptr(|_, _, _| Ok(JsValue::undefined()));
+    let build = |native: NativeFunction, context: &mut Context| -> JsObject {
+        FunctionObjectBuilder::new(context.realm(), native)
+            .name(js_string!())
+            .constructor(constructor)
+            .build()
+            .into()
+    };
+    let hidden = build(placeholder(), context);
+    let bodies = Bodies {
+        itself: function.clone(),
+        original: hidden.clone(),
+    };
+    let checked = build(
+        NativeFunction::from_copy_closure_with_captures(enter, bodies),
+        context,
+    );
+    swap_bodies(function, &hidden);
+    swap_bodies(function, &checked);
+}
+
+fn swap_bodies(a: &JsObject, b: &JsObject) {
+    if let (Some(mut a), Some(mut b)) = (
+        a.downcast_mut::<NativeFunctionObject>(),
+        b.downcast_mut::<NativeFunctionObject>(),
+    ) {
+        std::mem::swap(&mut *a, &mut *b);
+    }
+}
+
+/// The new body: Boa gives a native constructor `undefined` as `this` when it is called and the
+/// new target when it is constructed, so a constructor's call is forwarded as a call and its
+/// construction as a construction. A new target that is the intrinsic itself becomes the
+/// hidden original: builtins compare the new target with the active function object (`new
+/// Object(1)` is a Number wrapper; `new Iterator()` throws), and the fallback prototype of both
+/// is the same intrinsic prototype.
+fn enter(
+    this: &JsValue,
+    args: &[JsValue],
+    bodies: &Bodies,
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    ensure_native_stack()?;
+    let original = &bodies.original;
+    match this.as_object() {
+        Some(new_target) if original.is_constructor() => {
+            let new_target = if JsObject::equals(&new_target, &bodies.itself) {
+                original
+            } else {
+                &new_target
+            };
+            Ok(original.construct(args, Some(new_target), context)?.into())
+        }
+        _ => original.call(this, args, context),
+    }
+}
+
+/// The intrinsic (as its guests see it) and the function object now holding its original body.
+#[derive(Trace, Finalize)]
+struct Bodies {
+    itself: JsObject,
+    original: JsObject,
+}

@@ -1,0 +1,140 @@
+//! The one entry to Boa's parser and compiler.
+//!
+//! Every text the crate hands to Boa (compartment sources, the compartment's `eval` and
+//! `Function`, module texts from every origin, `ModuleSource`, generated virtual-module
+//! wrappers) goes through this module, and nothing outside it names `Script::parse`,
+//! `Module::parse` or `boa_parser::Parser` (a test checks). A [`Room`] is made for one text by
+//! [`guarded`], which bounds the native stack that parsing and compiling that text can take
+//! ([`scan`]), refuses texts over the bound, and runs the work on a stack segment with that much
+//! room; the functions here take the `Room` and parse exactly its text, so no text reaches the
+//! parser unmeasured. Guest texts are also checked for what compartment code may not contain
+//! ([`check_guest_code`]).
+
+mod guest;
+mod scan;
+
+pub(crate) use guest::check_guest_code;
+
+use boa_ast::scope::Scope;
+use boa_engine::{Context, JsNativeError, JsResult, Module, Script, Source, vm::CodeBlock};
+use boa_gc::Gc;
+use boa_interner::Interner;
+use boa_parser::Parser;
+
+/// Stack for everything but the nesting.
+const BASE: u64 = 1024 * 1024;
+
+/// A text, and the proof that the running stack has room to parse and compile it.
+pub(crate) struct Room<'a> {
+    text: Text<'a>,
+}
+
+#[derive(Clone, Copy)]
+pub(crate) enum Text<'a> {
+    Utf8(&'a str),
+    Utf16(&'a [u16]),
+}
+
+impl<'a> Room<'a> {
+    /// The room's text, which must be UTF-8 (a script source).
+    pub(crate) fn utf8(&self) -> Result<&'a str, JsNativeError> {
+        match self.text {
+            Text::Utf8(text) => Ok(text),
+            Text::Utf16(_) => Err(JsNativeError::syntax().with_message("script texts are UTF-8")),
+        }
+    }
+}
+
+/// Runs `f` with a [`Room`] for `text`: refuses the text with a SyntaxError when it could need
+/// more stack than [`scan::MAX_STACK`], and otherwise gives `f` a stack segment large enough for
+/// any parse and compilation of it.
+pub(crate) fn guarded<'a, R>(
+    text: Text<'a>,
+    f: impl FnOnce(&Room<'a>) -> JsResult<R>,
+) -> JsResult<R> {
+    let bound = match text {
+        Text::Utf8(text) => scan::stack_bound(text)?,
+        Text::Utf16(text) => scan::stack_bound(&String::from_utf16_lossy(text))?,
+    };
+    let room = Room { text };
+    grow(BASE + bound, || f(&room))
+}
+
+/// Runs `f`, which compiles code already parsed elsewhere (Boa compiles a module when it links
+/// it), with room for the largest text [`guarded`] accepts.
+pub(crate) fn with_room_for_any<R>(f: impl FnOnce() -> R) -> R {
+    grow(BASE + scan::MAX_STACK, f)
+}
+
+fn grow<R>(needed: u64, f: impl FnOnce() -> R) -> R {
+    let needed = usize::try_from(needed).unwrap_or(usize::MAX);
+    stacker::maybe_grow(needed, needed, f)
+}
+
+/// Parses the room's text as a strict Script with Boa's own parser, for analysis, and checks it
+/// as guest code.
+pub(crate) fn script_ast(
+    room: &Room<'_>,
+    interner: &mut Interner,
+) -> Result<boa_ast::Script, JsNativeError> {
+    let mut parser = Parser::new(Source::from_bytes(room.utf8()?));
+    parser.set_strict();
+    let script = parser
+        .parse_script(&Scope::new_global(), interner)
+        .map_err(|e| JsNativeError::syntax().with_message(e.to_string()))?;
+    check_guest_code(&script)?;
+    Ok(script)
+}
+
+/// Parses the room's text (a `Function` body) as a function body.
+pub(crate) fn function_body_ast(
+    room: &Room<'_>,
+    interner: &mut Interner,
+) -> Result<boa_ast::function::FunctionBody, JsNativeError> {
+    Parser::new(Source::from_bytes(room.utf8()?))
+        .parse_function_body(interner, false, false)
+        .map_err(|e| {
+            JsNativeError::syntax().with_message(format!("failed to parse function body: {e}"))
+        })
+}
+
+/// Parses the room's text as a module with Boa's own parser, for analysis, and checks it as guest
+/// code.
+pub(crate) fn module_ast(
+    room: &Room<'_>,
+    interner: &mut Interner,
+) -> Result<boa_ast::Module, JsNativeError> {
+    let mut parser = match room.text {
+        Text::Utf16(text) => Parser::new(Source::from_utf16(text)),
+        Text::Utf8(_) => {
+            return Err(JsNativeError::syntax().with_message("module texts are UTF-16"));
+        }
+    };
+    let module = parser
+        .parse_module(&Scope::new_global(), interner)
+        .map_err(|e| JsNativeError::syntax().with_message(e.to_string()))?;
+    check_guest_code(module.items())?;
+    Ok(module)
+}
+
+/// Parses and compiles the room's text as a Script; `register` sees its code block before any of
+/// it runs (ownership is recorded before code can exist unowned).
+pub(crate) fn compile_script(
+    room: &Room<'_>,
+    context: &mut Context,
+    register: impl FnOnce(&Gc<CodeBlock>, &mut Context),
+) -> JsResult<Script> {
+    let script = Script::parse(Source::from_bytes(room.utf8()?), None, context)?;
+    let code = script.codeblock(context)?;
+    register(&code, context);
+    Ok(script)
+}
+
+/// Parses the room's text as a module (Boa compiles it when it is linked: see
+/// [`with_room_for_any`]).
+pub(crate) fn module(room: &Room<'_>, context: &mut Context) -> JsResult<Module> {
+    match room.text {
+        Text::Utf16(text) => Module::parse(Source::from_utf16(text), None, context),
+        Text::Utf8(text) => Module::parse(Source::from_bytes(text), None, context),
+    }
+}
