@@ -5,7 +5,7 @@
 use std::io::Write;
 
 use boa_engine::{
-    Context, JsObject, JsResult, JsValue, NativeFunction, js_string,
+    Context, JsNativeError, JsObject, JsResult, JsValue, NativeFunction, js_string,
     object::{IntegrityLevel, ObjectInitializer},
     property::PropertyKey,
 };
@@ -86,9 +86,7 @@ pub fn format_args(args: &[JsValue], context: &mut Context) -> JsResult<String> 
                         .to_string(),
                 ),
                 'j' => out.push_str(
-                    &value
-                        .to_json(context)?
-                        .map_or_else(|| "undefined".to_owned(), |json| json.to_string()),
+                    &json_text(value, context)?.unwrap_or_else(|| "undefined".to_owned()),
                 ),
                 'c' => {}
                 _ => out.push_str(&inspect(value, context)),
@@ -234,4 +232,17 @@ fn is_identifier(name: &str) -> bool {
         .next()
         .is_some_and(|c| c.is_alphabetic() || c == '_' || c == '$')
         && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+}
+
+/// `JSON.stringify(value)` through the engine's own (bounded) `JSON.stringify`: Boa's
+/// `JsValue::to_json` reserves room for the length an array claims, so a guest's
+/// `{length: 2 ** 32 - 1}`-style array would abort the process. `None` for `undefined`.
+pub(crate) fn json_text(value: &JsValue, context: &mut Context) -> JsResult<Option<String>> {
+    let json = context.intrinsics().objects().json();
+    let stringify = json.get(js_string!("stringify"), context)?;
+    let stringify = stringify
+        .as_callable()
+        .ok_or_else(|| JsNativeError::typ().with_message("JSON.stringify is not callable"))?;
+    let text = stringify.call(&json.into(), std::slice::from_ref(value), context)?;
+    Ok(text.as_string().map(|text| text.to_std_string_escaped()))
 }

@@ -395,10 +395,12 @@ fn run_timed(input: &Input, cli: &Cli, lockdown: LockdownOptions) -> Result<Outc
     };
     let text = console::format_args(std::slice::from_ref(&value), engine.context())
         .map_err(engine_error)?;
-    let json = match value.to_json(engine.context()) {
-        Ok(Some(json)) => json,
-        _ => serde_json::Value::String(text.clone()),
-    };
+    // serde_json's own nesting limit (128) turns deeper data into the display string.
+    let json = console::json_text(&value, engine.context())
+        .ok()
+        .flatten()
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_else(|| serde_json::Value::String(text.clone()));
     Ok(Outcome { json, text })
 }
 

@@ -125,7 +125,7 @@ fn deeply_nested_source_is_a_clean_error() {
     let out = run(&[file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        text(&out.stderr).starts_with("SyntaxError: source nesting is deeper than"),
+        text(&out.stderr).starts_with("SyntaxError: source nests too deeply to be parsed safely"),
         "{}",
         text(&out.stderr)
     );
@@ -152,6 +152,31 @@ fn huge_allocation_requests_are_clean_errors() {
             text(&out.stderr)
         );
     }
+}
+
+#[test]
+fn the_cli_never_converts_guest_data_with_claimed_lengths() {
+    // `%j` and `--json` once went through Boa's `to_json`, which reserves the claimed length.
+    let huge = "const a = []; a.length = 2 ** 32 - 1;";
+    let out = run(&["-e", &format!("{huge} console.log('%j', a)")]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).starts_with("RangeError: "),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(&["--json", "-e", &format!("{huge} a")]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = run(&[
+        "--start",
+        "-e",
+        &format!("{huge} new Compartment({{ __options__: true, transforms: a }})"),
+    ]);
+    assert!(
+        text(&out.stderr).starts_with("TypeError: transforms[0]"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]

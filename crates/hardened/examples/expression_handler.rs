@@ -361,7 +361,7 @@ eval('1')
 Promise.reject(new RangeError('no'))
   422 {"ok":false,"error":{"name":"RangeError","message":"no"}}
 [[[...]]] nested 20000 deep
-  422 {"ok":false,"error":{"name":"SyntaxError","message":"source nesting is deeper than 4000 levels"}}
+  422 {"ok":false,"error":{"name":"SyntaxError","message":"source nests too deeply to be parsed safely"}}
 a body that is not JSON
   400 {"ok":false,"error":{"name":"BadRequest","message":"expected value at line 1 column 1"}}
 a body without "expression"

@@ -308,7 +308,7 @@ fn enumerable_own_keys(value: &JsObject, context: &mut Context) -> JsResult<Vec<
         .and_then(|keys| JsArray::from_object(keys).ok())
         .ok_or_else(|| JsNativeError::typ().with_message("Object.keys returned no array"))?;
     let length = keys.length(context)?;
-    let mut list = Vec::with_capacity(length as usize);
+    let mut list = Vec::new();
     for index in 0..length {
         list.push(keys.get(index, context)?.to_string(context)?);
     }

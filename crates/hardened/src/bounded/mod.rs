@@ -128,7 +128,8 @@ fn list_from_array_like(
             ))
             .into());
     }
-    let mut list = Vec::with_capacity(length as usize);
+    // Grown as read: a claimed length is no reason to reserve memory.
+    let mut list = Vec::new();
     let mut ticker = Ticker::default();
     for index in 0..length {
         ticker.tick(context)?;

@@ -196,7 +196,8 @@ pub(crate) fn read_transforms(value: &JsValue, context: &mut Context) -> JsResul
     let length = list
         .get(js_string!("length"), context)?
         .to_length(context)?;
-    let mut transforms = Vec::with_capacity(usize::try_from(length).unwrap_or(0));
+    // Grown as read: the claimed length is the guest's (a hole ends the loop with an error).
+    let mut transforms = Vec::new();
     for index in 0..length {
         let transform = list.get(index, context)?;
         match transform.as_callable() {
