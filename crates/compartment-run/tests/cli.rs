@@ -555,3 +555,38 @@ fn run_with_stdin_via(program: &str, args: &[&str], input: &str) -> Output {
         stderr,
     }
 }
+
+#[test]
+fn module_files_get_the_guest_checks() {
+    // Once checked only when the text contained "eval": `using` made Boa panic.
+    let dir = std::env::temp_dir().join(format!("compartment-run-using-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, text) in [
+        (
+            "using.mjs",
+            "function f() { using x = null; }\nexport default 1;\n",
+        ),
+        (
+            "deep.mjs",
+            &format!("export default {}1{};\n", "x=>".repeat(200_000), ""),
+        ),
+        (
+            "slash.mjs",
+            &format!(
+                "let x = {{}}/{}1{}/1;\n",
+                "[".repeat(20_000),
+                "]".repeat(20_000)
+            ),
+        ),
+    ] {
+        let file = dir.join(name);
+        std::fs::write(&file, text).unwrap();
+        let out = run(&[file.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{name}: {}", text(&out.stderr));
+        assert!(
+            text(&out.stderr).starts_with("SyntaxError: "),
+            "{name}: {}",
+            text(&out.stderr)
+        );
+    }
+}

@@ -15,8 +15,9 @@
 use std::collections::HashSet;
 
 use boa_engine::{
-    Context, JsObject, JsResult, JsValue, NativeFunction, js_string,
-    native_function::NativeFunctionObject, object::FunctionObjectBuilder, property::PropertyKey,
+    Context, JsArgs, JsObject, JsResult, JsSymbol, JsValue, NativeFunction,
+    builtins::regexp::RegExp, js_string, native_function::NativeFunctionObject,
+    object::FunctionObjectBuilder, property::PropertyKey,
 };
 
 use boa_gc::{Finalize, Trace};
@@ -68,10 +69,13 @@ fn check_on_entry(function: &JsObject, context: &mut Context) {
         itself: function.clone(),
         original: hidden.clone(),
     };
-    let checked = build(
-        NativeFunction::from_copy_closure_with_captures(enter, bodies),
-        context,
-    );
+    let regexp = context.intrinsics().constructors().regexp().constructor();
+    let body = if JsObject::equals(function, &regexp) {
+        NativeFunction::from_copy_closure_with_captures(enter_regexp, bodies)
+    } else {
+        NativeFunction::from_copy_closure_with_captures(enter, bodies)
+    };
+    let checked = build(body, context);
     swap_bodies(function, &hidden);
     swap_bodies(function, &checked);
 }
@@ -110,6 +114,41 @@ fn enter(
         }
         _ => original.call(this, args, context),
     }
+}
+
+/// `RegExp`'s new body. Called as a function, `RegExp(pattern)` returns a regexp-like `pattern`
+/// whose `constructor` is the active function object (ECMA-262 22.2.4.1 step 4.b); Boa compares
+/// with the function it runs as, which is now the hidden original, so that step is taken here,
+/// with the spec's reads (`@@match`, then `constructor`), before delegating.
+fn enter_regexp(
+    this: &JsValue,
+    args: &[JsValue],
+    bodies: &Bodies,
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    ensure_native_stack()?;
+    let pattern = args.get_or_undefined(0);
+    if this.is_undefined()
+        && args.get_or_undefined(1).is_undefined()
+        && let Some(object) = pattern.as_object()
+    {
+        let matcher = object.get(JsSymbol::r#match(), context)?;
+        let is_regexp = if matcher.is_undefined() {
+            object.is::<RegExp>()
+        } else {
+            matcher.to_boolean()
+        };
+        if is_regexp {
+            let constructor = object.get(js_string!("constructor"), context)?;
+            if constructor
+                .as_object()
+                .is_some_and(|c| JsObject::equals(&c, &bodies.itself))
+            {
+                return Ok(pattern.clone());
+            }
+        }
+    }
+    enter(this, args, bodies, context)
 }
 
 /// The intrinsic (as its guests see it) and the function object now holding its original body.

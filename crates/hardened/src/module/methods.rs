@@ -22,7 +22,7 @@ use boa_engine::{
 use boa_gc::{Finalize, Gc, Trace, WeakGc};
 
 use super::{
-    Cx, ModuleTable, obtain,
+    Cx, MemoKey, ModuleTable, obtain,
     source::{Language, read_language},
 };
 use crate::{
@@ -458,7 +458,7 @@ fn namespace_behind(args: &[JsValue], context: &mut Context) -> JsResult<JsObjec
         .ok_or_else(|| JsNativeError::typ().with_message("the module's compartment is gone"))?;
     let module = record
         .modules
-        .loaded(&specifier)
+        .loaded(&MemoKey::new(specifier.clone(), Language::JavaScript))
         .filter(|module| {
             ModuleTable::get(context)
                 .info(module)

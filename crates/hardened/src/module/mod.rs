@@ -66,12 +66,30 @@ pub(crate) struct ModuleOptions {
 #[derive(Default, Trace, Finalize)]
 pub(crate) struct CompartmentModules {
     pub(crate) options: ModuleOptions,
-    /// Full specifier (with its import type) → the instance, or the load producing it.
-    memo: GcRefCell<HashMap<JsString, Memo>>,
+    /// Full specifier and import type → the instance, or the load producing it.
+    memo: GcRefCell<HashMap<MemoKey, Memo>>,
     /// Specifier → module source, for children's `{source: specifier}` descriptors.
     sources: GcRefCell<HashMap<JsString, JsValue>>,
     /// Specifier → the deferred namespace `module()` returned.
     pub(crate) deferred: GcRefCell<HashMap<JsString, JsObject>>,
+}
+
+/// A memo key: a full specifier and the type it is imported as, kept apart so that no specifier
+/// text can name another type's entry.
+#[derive(Clone, PartialEq, Eq, Hash, Trace, Finalize)]
+pub(crate) struct MemoKey {
+    specifier: JsString,
+    #[unsafe_ignore_trace]
+    language: source::Language,
+}
+
+impl MemoKey {
+    pub(crate) fn new(specifier: JsString, language: source::Language) -> Self {
+        Self {
+            specifier,
+            language,
+        }
+    }
 }
 
 #[derive(Trace, Finalize)]
@@ -90,15 +108,16 @@ impl CompartmentModules {
         }
     }
 
-    /// Records `module` as the instance for `specifier` (replacing any earlier one).
+    /// Records `module` as the JavaScript instance for `specifier` (replacing any earlier one).
     pub(crate) fn define(&self, specifier: JsString, module: Module) {
-        self.memo
-            .borrow_mut()
-            .insert(specifier, Memo::Loaded(module));
+        self.memo.borrow_mut().insert(
+            MemoKey::new(specifier, source::Language::JavaScript),
+            Memo::Loaded(module),
+        );
     }
 
     /// The loaded instance for `key`, if any.
-    pub(crate) fn loaded(&self, key: &JsString) -> Option<Module> {
+    pub(crate) fn loaded(&self, key: &MemoKey) -> Option<Module> {
         match self.memo.borrow().get(key) {
             Some(Memo::Loaded(module)) => Some(module.clone()),
             _ => None,
@@ -424,16 +443,6 @@ pub(crate) fn language_of(request: &ModuleRequest) -> JsResult<source::Language>
     }
 }
 
-/// The memo key of a specifier imported as `language`.
-fn memo_key(specifier: &JsString, language: source::Language) -> JsString {
-    match language {
-        source::Language::JavaScript => specifier.clone(),
-        source::Language::Json => {
-            JsString::from(format!("{}\u{0}json", specifier.to_std_string_escaped()))
-        }
-    }
-}
-
 /// The options argument hooks get: `undefined`, or `{with: {type: 'json'}}`.
 fn hook_options(language: source::Language, context: &mut Context) -> JsValue {
     match language {
@@ -511,7 +520,7 @@ pub(crate) fn obtain<'a, 'b: 'a>(
     context: Cx<'a, 'b>,
 ) -> Loading<'a, Module> {
     Box::pin(async move {
-        let key = memo_key(&specifier, language);
+        let key = MemoKey::new(specifier.clone(), language);
         let pending = match record.modules.memo.borrow().get(&key) {
             Some(Memo::Loaded(module)) => return Ok(module.clone()),
             Some(Memo::Loading(slot)) => Some(slot.clone()),

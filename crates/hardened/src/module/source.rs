@@ -28,7 +28,7 @@ use boa_interner::{Interner, Sym};
 use crate::parse::{self, Text};
 
 /// What a module source is written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Language {
     JavaScript,
     /// A JSON module (`with {type: 'json'}`): its default export is the parsed value.
@@ -104,7 +104,10 @@ impl ModuleText {
             Language::JavaScript => parse::guarded(Text::Utf16(&self.text), |room| {
                 Ok(parse::module_ast(room, interner).map(|module| analyse(&module, interner)))
             })
-            .map_err(|error| error.to_string())
+            .map_err(|error| match error.as_native() {
+                Some(native) => native.message().to_string(),
+                None => error.to_string(),
+            })
             .and_then(|result| result.map_err(|error| error.message().to_string())),
         });
         facts

@@ -65,6 +65,9 @@ struct Reading {
     levels: Vec<(Kind, u64)>,
     /// Charges of the top level (outside any bracket).
     top: u64,
+    /// A `;` ended a statement at the top level: its charges go unless the next token is `else`
+    /// or `while` (an `if` or `do` statement goes on).
+    pending_reset: bool,
 }
 
 impl Reading {
@@ -88,6 +91,13 @@ impl Reading {
         }
     }
 
+    /// Applies a pending `;` reset before the token `word` (`None` for a non-word token).
+    fn settle(&mut self, word: Option<&[u8]>) {
+        if std::mem::take(&mut self.pending_reset) && !matches!(word, Some(b"else" | b"while")) {
+            self.reset();
+        }
+    }
+
     fn same_shape(&self, other: &Self) -> bool {
         self.at == other.at
             && self.prev == other.prev
@@ -103,6 +113,8 @@ impl Reading {
     /// same levels in both readings, so the merged reading bounds both.
     fn absorb(&mut self, other: &Self) {
         self.top = self.top.max(other.top);
+        // A reading that keeps its charges bounds one that would drop them.
+        self.pending_reset &= other.pending_reset;
         for (mine, theirs) in self.levels.iter_mut().zip(&other.levels) {
             mine.1 = mine.1.max(theirs.1);
         }
@@ -123,9 +135,19 @@ pub(crate) fn stack_bound(source: &str) -> Result<u64, JsNativeError> {
         prev: Prev::Operator,
         levels: Vec::new(),
         top: 0,
+        pending_reset: false,
     }];
     let mut deepest = 0u64;
-    while !readings.is_empty() {
+    // Where the last reading to fail failed.
+    let mut failed_at = 0;
+    loop {
+        if readings.is_empty() {
+            // Every reading met a token it cannot take: a syntax error, or a text Boa lexes
+            // differently. Either way it is refused, never measured in part.
+            let (line, column) = line_and_column(source, failed_at);
+            return Err(JsNativeError::syntax()
+                .with_message(format!("unexpected token at line {line}, column {column}")));
+        }
         // Advance the reading that is furthest behind, after merging those at its position.
         let index = (0..readings.len())
             .min_by_key(|&i| readings[i].at)
@@ -140,9 +162,14 @@ pub(crate) fn stack_bound(source: &str) -> Result<u64, JsNativeError> {
             }
         });
         if reading.at >= bytes.len() {
-            continue;
+            return Ok(deepest);
         }
-        for next in step(bytes, reading) {
+        let at = reading.at;
+        let next = step(bytes, reading);
+        if next.is_empty() {
+            failed_at = failed_at.max(at);
+        }
+        for next in next {
             deepest = deepest.max(next.total());
             if deepest > MAX_STACK {
                 return Err(JsNativeError::syntax()
@@ -156,7 +183,23 @@ pub(crate) fn stack_bound(source: &str) -> Result<u64, JsNativeError> {
             ));
         }
     }
-    Ok(deepest)
+}
+
+/// The 1-based line and column (in characters) of byte `at`.
+fn line_and_column(source: &str, at: usize) -> (usize, usize) {
+    let before = &source[..source.floor_char_boundary(at)];
+    let line_start = before
+        .rfind(['\n', '\r', '\u{2028}', '\u{2029}'])
+        .map_or(0, |i| i + 1);
+    let line =
+        1 + before.matches(['\n', '\u{2028}', '\u{2029}']).count() + before.matches('\r').count()
+            - before.matches("\r\n").count();
+    (
+        line,
+        1 + source[line_start.min(before.len())..before.len()]
+            .chars()
+            .count(),
+    )
 }
 
 /// The readings after the token at `reading.at`: none if the token cannot be lexed this way.
@@ -164,13 +207,34 @@ fn step(bytes: &[u8], mut r: Reading) -> Vec<Reading> {
     let i = r.at;
     let c = bytes[i];
     let next = bytes.get(i + 1).copied();
+    let blank = whitespace_at(bytes, i).max(line_break_at(bytes, i));
+    if blank > 0 {
+        r.at = i + blank;
+        return vec![r];
+    }
     match c {
-        b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => r.at = i + 1,
-        b'/' if next == Some(b'/') => r.at = skip_line(bytes, i),
-        b'/' if next == Some(b'*') => match find(bytes, i + 2, b"*/") {
-            Some(end) => r.at = end + 2,
-            None => return Vec::new(),
-        },
+        b'/' if next == Some(b'/') => {
+            r.at = skip_line(bytes, i);
+            return vec![r];
+        }
+        b'/' if next == Some(b'*') => {
+            return match find(bytes, i + 2, b"*/") {
+                Some(end) => {
+                    r.at = end + 2;
+                    vec![r]
+                }
+                None => Vec::new(),
+            };
+        }
+        _ => {}
+    }
+    let word_end = if is_word_start(c) {
+        word_end(bytes, i)
+    } else {
+        i
+    };
+    r.settle((word_end > i).then(|| &bytes[i..word_end]));
+    match c {
         b'/' => {
             let mut divide = r.clone();
             divide.at = i + 1 + usize::from(next == Some(b'='));
@@ -244,9 +308,7 @@ fn step(bytes: &[u8], mut r: Reading) -> Vec<Reading> {
         b';' => {
             r.at = i + 1;
             r.prev = Prev::Operator;
-            if !followed_by_word(bytes, i + 1, &["else", "while"]) {
-                r.reset();
-            }
+            r.pending_reset = true;
         }
         b',' => {
             r.at = i + 1;
@@ -268,7 +330,7 @@ fn step(bytes: &[u8], mut r: Reading) -> Vec<Reading> {
             r.charge(2 * HEAVY);
         }
         b'0'..=b'9' => number(bytes, &mut r),
-        _ if is_word_byte(c) => word(bytes, &mut r),
+        _ if word_end > i => word(bytes, &mut r, word_end),
         _ => {
             // Any other punctuator byte.
             r.at = i + 1;
@@ -330,21 +392,39 @@ fn template(bytes: &[u8], mut r: Reading, mut i: usize) -> Option<Reading> {
     }
 }
 
+/// A numeric literal: a prefixed integer, or digits with one fraction and one exponent, and a
+/// BigInt suffix. What follows it is the next token (`1..a` is `1.` then `.a`).
 fn number(bytes: &[u8], r: &mut Reading) {
-    let start = r.at;
-    let decimal = !(bytes[start] == b'0'
-        && bytes
-            .get(start + 1)
-            .is_some_and(|b| b.is_ascii_alphabetic()));
-    let mut i = start;
-    while let Some(&b) = bytes.get(i) {
-        let exponent_sign =
-            decimal && matches!(b, b'+' | b'-') && matches!(bytes[i - 1], b'e' | b'E');
-        if b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.') || exponent_sign {
+    let digits = |mut i: usize, hex: bool| {
+        while bytes
+            .get(i)
+            .is_some_and(|&b| b.is_ascii_digit() || b == b'_' || (hex && b.is_ascii_hexdigit()))
+        {
             i += 1;
-        } else {
-            break;
         }
+        i
+    };
+    let start = r.at;
+    let prefixed = bytes[start] == b'0'
+        && matches!(
+            bytes.get(start + 1),
+            Some(b'x' | b'X' | b'o' | b'O' | b'b' | b'B')
+        );
+    let mut i = if prefixed {
+        digits(start + 2, true)
+    } else {
+        let mut i = digits(start, false);
+        if bytes.get(i) == Some(&b'.') {
+            i = digits(i + 1, false);
+        }
+        if matches!(bytes.get(i), Some(b'e' | b'E')) {
+            let sign = usize::from(matches!(bytes.get(i + 1), Some(b'+' | b'-')));
+            i = digits(i + 1 + sign, false);
+        }
+        i
+    };
+    if bytes.get(i) == Some(&b'n') {
+        i += 1;
     }
     r.at = i;
     r.prev = Prev::Operand;
@@ -376,15 +456,9 @@ const KEYWORDS: &[&str] = &[
     "yield",
 ];
 
-fn word(bytes: &[u8], r: &mut Reading) {
-    let start = r.at;
-    let mut i = start;
-    while bytes.get(i).is_some_and(|&b| is_word_byte(b)) {
-        // A backslash starts a unicode escape inside an identifier.
-        i += if bytes[i] == b'\\' { 2 } else { 1 };
-    }
-    r.at = i.min(bytes.len());
-    let text = &bytes[start..r.at];
+fn word(bytes: &[u8], r: &mut Reading, end: usize) {
+    let text = &bytes[r.at..end];
+    r.at = end;
     if KEYWORDS.iter().any(|k| k.as_bytes() == text) {
         r.prev = Prev::Either;
         r.charge(HEAVY);
@@ -393,10 +467,42 @@ fn word(bytes: &[u8], r: &mut Reading) {
     }
 }
 
-/// Identifier bytes: ASCII letters, digits, `_`, `$`, `#`, `\` (escapes) and every non-ASCII
-/// byte. Line separators U+2028/U+2029 are caught before this is asked.
+/// Identifier bytes: ASCII letters, digits, `_`, `$`, `#`, `\` (escapes) and non-ASCII bytes
+/// that are not part of a white space or line terminator character.
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | b'#' | b'\\') || b >= 0x80
+}
+
+fn is_word_start(b: u8) -> bool {
+    is_word_byte(b) && !b.is_ascii_digit()
+}
+
+/// The end of the word starting at `i` (a backslash escapes the next byte).
+fn word_end(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len()
+        && is_word_byte(bytes[i])
+        && whitespace_at(bytes, i) == 0
+        && line_break_at(bytes, i) == 0
+    {
+        i += if bytes[i] == b'\\' { 2 } else { 1 };
+    }
+    i.min(bytes.len())
+}
+
+/// The length of the ECMAScript white space at `i` (TAB, VT, FF, SP, U+00A0, U+FEFF and the
+/// other Zs characters), or 0.
+fn whitespace_at(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i..).unwrap_or_default() {
+        [b'\t' | 0x0b | 0x0c | b' ', ..] => 1,
+        [0xC2, 0xA0, ..] => 2,
+        [0xE1, 0x9A, 0x80, ..] // U+1680
+        | [0xE2, 0x80, 0x80..=0x8A, ..] // U+2000..U+200A
+        | [0xE2, 0x80, 0xAF, ..] // U+202F
+        | [0xE2, 0x81, 0x9F, ..] // U+205F
+        | [0xE3, 0x80, 0x80, ..] // U+3000
+        | [0xEF, 0xBB, 0xBF, ..] => 3, // U+FEFF
+        _ => 0,
+    }
 }
 
 /// The length of the line terminator at `i` (LF, CR, U+2028, U+2029), or 0.
@@ -449,16 +555,6 @@ fn skip_string(bytes: &[u8], start: usize) -> Option<usize> {
     }
 }
 
-fn followed_by_word(bytes: &[u8], mut i: usize, words: &[&str]) -> bool {
-    while bytes.get(i).is_some_and(|b| b.is_ascii_whitespace()) {
-        i += 1;
-    }
-    words.iter().any(|w| {
-        bytes[i.min(bytes.len())..].starts_with(w.as_bytes())
-            && !bytes.get(i + w.len()).is_some_and(|&b| is_word_byte(b))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -504,6 +600,27 @@ mod tests {
         assert!(stack_bound(&source).is_err());
         let statements = "a = b + c * d;\n".repeat(100_000);
         assert!(levels(&statements) < 1);
+    }
+
+    #[test]
+    fn the_scan_lexes_as_boa_does() {
+        let deep = format!("{}1{}", "[".repeat(20_000), "]".repeat(20_000));
+        // Non-ASCII white space before a regular expression.
+        for space in ["\u{a0}", "\u{feff}", "\u{3000}", "\u{2028}", "\u{b}"] {
+            let source = format!("let x ={space}/[)]/;\n{deep}");
+            assert!(stack_bound(&source).is_err(), "{space:?}");
+        }
+        // Comments and odd white space between `;` and `else` keep an else-if chain charged.
+        for gap in ["/**/", "//\n", "\u{b}", "\u{a0}", " "] {
+            let source = format!("{};", format!("if(a)b;{gap}else ").repeat(200_000));
+            assert!(stack_bound(&source).is_err(), "{gap:?}");
+        }
+        // Member chains after a number are not part of it.
+        assert!(stack_bound(&format!("1.{}", ".a".repeat(200_000))).is_err());
+        assert!(stack_bound(&format!("x = 1{}", ".a".repeat(200_000))).is_err());
+        // A text no reading can lex is refused, not measured in part.
+        assert!(stack_bound(&format!("let s = 'unterminated\n{deep}")).is_err());
+        assert!(stack_bound("1.5e+10 + 0x1F + 1_000n + .5").is_ok());
     }
 
     #[test]
