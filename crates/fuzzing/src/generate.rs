@@ -166,6 +166,45 @@ const HANDLERS: &[&str] = &[
     "{ defineProperty: (t, k, d) => Reflect.defineProperty(VALUE, k, d) }",
 ];
 
+/// Callables that compile or evaluate text, or call what they are given: handed to promise jobs
+/// and host functions, where no compartment code is running.
+const EVALUATORS: &[&str] = &[
+    "Function.prototype.constructor",
+    "Object.getPrototypeOf(function*(){}).constructor",
+    "Object.getPrototypeOf(async function(){}).constructor",
+    "Function",
+    "eval",
+    "Compartment.prototype.evaluate.bind(new Compartment())",
+    "Reflect.apply.bind(null, Function, null)",
+    "Reflect.construct.bind(null, Function)",
+    "Function.prototype.call.bind(Function)",
+];
+
+/// Values that claim more elements than exist.
+const HUGE: &[&str] = &[
+    "{ length: 2 ** 32 - 1 }",
+    "{ length: 2 ** 53 - 1 }",
+    "Object.assign([], { length: 2 ** 32 - 1 })",
+    "new Proxy([], { get: (t, k) => k === 'length' ? 2 ** 45 : undefined })",
+];
+
+/// Builtins that re-enter property access on their receiver or arguments: installed as
+/// getters, methods and traps, they make cycles with no JavaScript frame.
+const NATIVES: &[&str] = &[
+    "Reflect.get",
+    "Array.prototype.indexOf",
+    "Object.prototype.toLocaleString",
+    "Date.prototype.toJSON",
+    "Promise.prototype.catch",
+    "RegExp.prototype.test",
+    "Object.prototype.toString",
+    "Error.prototype.toString",
+    "Array.prototype.join",
+    "String.prototype.trim",
+    "RegExp",
+    "String",
+];
+
 struct Choices<'a> {
     bytes: &'a [u8],
     at: usize,
@@ -195,22 +234,74 @@ pub fn program(bytes: &[u8]) -> String {
         return String::from_utf8_lossy(text).into_owned();
     }
     let mut choices = Choices { bytes, at: 0 };
-    // Locals the statements share, so values flow from one attack to the next.
-    let mut lines = vec!["var x0, x1, x2, x3;".to_owned()];
+    // Slots the statements share, so values flow from one attack to the next; on the guest's
+    // global, so the oracle sees everything the program ended up holding.
+    let mut lines = vec![
+        "globalThis.h = { x0: undefined, x1: undefined, x2: undefined, x3: undefined };".to_owned(),
+    ];
     while !choices.done() && lines.len() <= MAX_STATEMENTS {
         let statement = statement(&mut choices, 0);
-        lines.push(format!("try {{ {statement} }} catch (e) {{ x3 = e; }}"));
+        lines.push(format!("try {{ {statement} }} catch (e) {{ h.x3 = e; }}"));
     }
     lines.join("\n")
 }
 
 fn local(choices: &mut Choices) -> String {
-    format!("x{}", choices.below(4))
+    format!("h.x{}", choices.below(4))
 }
 
 fn statement(choices: &mut Choices, depth: usize) -> String {
     let t = |c: &mut Choices| expression(c, depth + 1);
-    match choices.below(16) {
+    match choices.below(22) {
+        16 => format!(
+            "{} = new Compartment({{ globals: {{ v: {} }} }}).evaluate({:?});",
+            local(choices),
+            t(choices),
+            // A completion that depends on control flow takes the direct-eval path.
+            format!("if (v) {{ {} }} else {{ typeof F }}", choices.pick(ESCAPES))
+        ),
+        17 => format!(
+            "Promise.resolve({:?}).then({}).then(f => {{ {} = f; {} = typeof f === 'function' ? f() : f; }});",
+            choices.pick(&["return this", "return globalThis", "this", "globalThis"]),
+            choices.pick(EVALUATORS),
+            local(choices),
+            local(choices)
+        ),
+        18 => format!(
+            "{} = describe({{ toString: {}, valueOf: {} }});",
+            local(choices),
+            choices.pick(EVALUATORS),
+            t(choices)
+        ),
+        19 => format!(
+            "{} = {}({});",
+            local(choices),
+            choices.pick(&[
+                "JSON.stringify",
+                "describe",
+                "(v => new Compartment({ __options__: true, transforms: v }))",
+                "(v => Reflect.apply(Math.max, null, v))",
+                "(v => Reflect.ownKeys(new Proxy({}, { ownKeys: () => v })))",
+                "(v => Array.prototype.join.call(v))",
+            ]),
+            choices.pick(HUGE)
+        ),
+        20 => {
+            let key = choices.pick(KEYS);
+            let target = local(choices);
+            format!(
+                "{target} = {{}}; Object.defineProperty({target}, {key}, {{ get: {}.bind(null, {target}, {key}), set: {} }}); {} = {target}[{key}];",
+                choices.pick(NATIVES),
+                choices.pick(NATIVES),
+                local(choices)
+            )
+        }
+        21 => format!(
+            "{{ const t = {{}}; const p = new Proxy(t, {}); Object.setPrototypeOf(t, p); {} = p[{}]; }}",
+            choices.pick(&["{}", "{ get: Reflect.get }", "{ has: Reflect.has }"]),
+            local(choices),
+            choices.pick(KEYS)
+        ),
         0 => format!("{} = {};", local(choices), t(choices)),
         1 => format!("({})[{}] = {};", t(choices), choices.pick(KEYS), t(choices)),
         2 => format!(
@@ -288,7 +379,7 @@ fn nested_program(choices: &mut Choices, depth: usize) -> String {
         return "v".to_owned();
     }
     format!(
-        "var x0 = v, x1, x2, x3; {} x0",
+        "globalThis.h = {{ x0: v, x1: undefined, x2: undefined, x3: undefined }}; {} h.x0",
         statement(choices, depth + 1)
     )
 }
@@ -373,7 +464,10 @@ mod tests {
 
     #[test]
     fn every_input_is_a_bounded_program() {
-        assert_eq!(program(b""), "var x0, x1, x2, x3;");
+        assert_eq!(
+            program(b""),
+            "globalThis.h = { x0: undefined, x1: undefined, x2: undefined, x3: undefined };"
+        );
         let long = program(&[7; 10_000]);
         assert!(long.lines().count() <= MAX_STATEMENTS + 1, "{long}");
         assert_eq!(program(&[RAW, b'1', b'+', b'1']), "1+1");

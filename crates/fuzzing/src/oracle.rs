@@ -6,7 +6,10 @@ use std::{collections::HashMap, time::Duration};
 
 use hardened::{
     CompartmentOptions, Engine, Error, Limits, LockdownOptions,
-    boa_engine::{JsObject, JsValue, builtins::proxy::Proxy},
+    boa_engine::{
+        Context, JsArgs, JsObject, JsResult, JsString, JsValue, NativeFunction,
+        builtins::proxy::Proxy,
+    },
     lockdown::Reporting,
 };
 
@@ -56,6 +59,16 @@ pub enum Finding {
     /// The engine no longer evaluates `6 * 7` correctly in a new compartment.
     #[error("the engine stopped working: {0}")]
     Broken(String),
+    /// Something the guest can reach is host power.
+    #[error("the guest holds host power: {0}")]
+    Power(String),
+}
+
+/// A host function guests get, as hosts endow them: it coerces its argument to a string, so it
+/// runs whatever `toString` the guest hands it, with no compartment code on the stack.
+fn describe(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let text = args.get_or_undefined(0).to_string(context)?;
+    Ok(JsString::from(format!("value: {}", text.to_std_string_escaped())).into())
 }
 
 /// A locked-down engine with a bystander compartment and the snapshot taken before any guest
@@ -66,6 +79,9 @@ pub struct Oracle {
     /// The start compartment's global, the bystander's global and the syntax-made roots.
     roots: Vec<JsObject>,
     before: Vec<String>,
+    /// What no guest may reach, by name: the start compartment's global, evaluators and
+    /// `Compartment`, the realm's own evaluators, and a canary only the start compartment holds.
+    powers: Vec<(&'static str, JsObject)>,
 }
 
 impl Default for Oracle {
@@ -114,10 +130,31 @@ impl Oracle {
             let root = engine.get::<JsValue>(&syntax_roots, &index.to_string());
             roots.extend(root.ok().and_then(|root| root.as_object()));
         }
+        let canary = JsObject::with_null_proto();
+        let start_global = start.global_object();
+        let context = engine.context();
+        start_global
+            .set(JsString::from("canary"), canary.clone(), true, context)
+            .expect("canary");
+        let mut powers = vec![
+            ("the start compartment's globalThis", start_global.clone()),
+            ("a canary", canary),
+        ];
+        for name in ["eval", "Function", "Compartment"] {
+            let value = start_global.get(JsString::from(name), context).expect(name);
+            powers.extend(value.as_object().map(|object| (name, object)));
+        }
+        let realm = context.intrinsics();
+        powers.push(("the realm's %eval%", realm.objects().eval().into()));
+        powers.push((
+            "the realm's %Function%",
+            realm.constructors().function().constructor(),
+        ));
         let mut oracle = Self {
             engine,
             roots,
             before: Vec::new(),
+            powers,
         };
         oracle.before = oracle.snapshot();
         oracle
@@ -128,9 +165,15 @@ impl Oracle {
     /// prototype, extensibility, attributes and value identity. Read from Rust, so nothing the
     /// guest could have changed runs.
     fn snapshot(&mut self) -> Vec<String> {
-        let context = self.engine.context();
+        let roots = self.roots.clone();
+        Self::walk(&roots, &mut self.engine).1
+    }
+
+    /// Every object reachable from `roots` (in the order met) and the snapshot lines.
+    fn walk(roots: &[JsObject], engine: &mut Engine) -> (Vec<JsObject>, Vec<String>) {
+        let context = engine.context();
         let mut ids = Ids::default();
-        for root in &self.roots {
+        for root in roots {
             ids.of(Some(&root.clone().into()));
         }
         let mut lines = Vec::new();
@@ -163,7 +206,17 @@ impl Oracle {
                 ));
             }
         }
-        lines
+        (ids.order, lines)
+    }
+
+    /// The name of the first host power reachable from `root`, walking prototypes and own
+    /// properties (accessor functions included) from Rust.
+    fn power_reachable_from(&mut self, root: &JsObject) -> Option<&'static str> {
+        let (held, _) = Self::walk(std::slice::from_ref(root), &mut self.engine);
+        self.powers
+            .iter()
+            .find(|(_, power)| held.iter().any(|object| JsObject::equals(object, power)))
+            .map(|(name, _)| *name)
     }
 
     /// Runs `program` in a fresh compartment (then its promise jobs) and checks every
@@ -178,7 +231,11 @@ impl Oracle {
         };
         let guest = self
             .engine
-            .new_compartment(CompartmentOptions::new().name("guest"))
+            .new_compartment(CompartmentOptions::new().name("guest").function(
+                "describe",
+                1,
+                NativeFunction::from_fn_ptr(describe),
+            ))
             .map_err(panicked)?;
         let ran = self.engine.evaluate_value(&guest, program).map(drop);
         let drained = self.engine.run_jobs();
@@ -186,6 +243,9 @@ impl Oracle {
             if let Err(Error::Unusable(message)) = result {
                 return Err(Finding::Panic(message));
             }
+        }
+        if let Some(name) = self.power_reachable_from(&guest.global_object()) {
+            return Err(Finding::Power(name.to_owned()));
         }
         let after = self.snapshot();
         if after != self.before {
@@ -213,8 +273,6 @@ impl Oracle {
 
 #[cfg(test)]
 mod tests {
-    use hardened::boa_engine::JsString;
-
     use super::*;
 
     /// The oracle sees changes made where no guest should reach: the host's start compartment
@@ -240,5 +298,27 @@ mod tests {
             .set(JsString::from("token"), 8, true, oracle.engine.context())
             .unwrap();
         assert!(changed(&mut oracle), "bystander");
+    }
+
+    /// The power check sees host power wherever it is reachable, and none from a compartment.
+    #[test]
+    fn host_power_reachable_by_a_guest_is_a_finding() {
+        let mut oracle = Oracle::new();
+        let start = oracle.engine.start_compartment().global_object();
+        assert!(oracle.power_reachable_from(&start).is_some());
+        let guest = oracle
+            .engine
+            .new_compartment(CompartmentOptions::new())
+            .unwrap();
+        assert_eq!(oracle.power_reachable_from(&guest.global_object()), None);
+        let leak = oracle
+            .engine
+            .new_compartment(CompartmentOptions::new().global("leak", JsValue::from(start)))
+            .unwrap();
+        assert_eq!(
+            oracle.power_reachable_from(&leak.global_object()),
+            Some("the start compartment's globalThis")
+        );
+        assert_eq!(oracle.check("h = typeof describe"), Ok(()));
     }
 }
