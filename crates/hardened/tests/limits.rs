@@ -100,6 +100,54 @@ fn native_only_cycles_are_stopped_not_a_crash() {
     }
 }
 
+/// Sources built to make the parse bound too low (the red team's findings on issue 14) through
+/// every entry point, on a default 2 MiB thread: each is refused with a SyntaxError or runs;
+/// none may overflow the stack.
+#[test]
+fn sources_built_against_the_parse_bound_are_refused_or_run() {
+    let deep = format!("{}1{}", "[".repeat(20_000), "]".repeat(20_000));
+    let sources = [
+        format!("let x =\u{a0}/[)]/;\n{deep}"),
+        format!("let x =\u{feff}/[)]/;\n{deep}"),
+        format!("var a=0,b=0;{};", "if(a)b;/**/else ".repeat(200_000)),
+        format!("var a=0,b=0;{};", "if(a)b;\u{b}else ".repeat(200_000)),
+        format!("x: do /[)]/; while (0);\n{deep}"),
+        format!("let y = {{}}/{deep}/1"),
+        format!("return {}1", "!".repeat(80_000)),
+        format!("x = 1{}", ".a".repeat(200_000)),
+    ];
+    for source in sources {
+        std::thread::spawn(move || {
+            let (mut engine, guest) = engine(Limits::new());
+            let quoted = serde_json::to_string(&source).expect("JSON text");
+            for entry in [
+                format!("(0, eval)({quoted})"),
+                format!("Function({quoted})"),
+                format!("new ModuleSource({quoted})"),
+                format!("new Compartment().evaluate({quoted})"),
+            ] {
+                let result = engine.evaluate_value(&guest, &entry);
+                match result {
+                    Ok(_) => {}
+                    Err(Error::Thrown(thrown)) => {
+                        assert_eq!(
+                            thrown.name,
+                            "SyntaxError",
+                            "{}: {}",
+                            &entry[..40],
+                            thrown.message
+                        );
+                    }
+                    Err(other) => panic!("{}: {other:?}", &entry[..40]),
+                }
+            }
+            assert_usable(&mut engine, &guest);
+        })
+        .join()
+        .expect("no stack overflow");
+    }
+}
+
 #[test]
 fn deep_data_in_json_and_join_is_stopped_not_a_crash() {
     // Serializing or joining data nested a million deep recurses natively once per level.

@@ -136,15 +136,16 @@ pub(crate) fn function_source(
         _ => return Err(JsNativeError::syntax().with_message("invalid function parameters")),
     };
     let body_text = format!("\n{body}\n");
-    let parsed_body = guarded(&body_text, |room| parse::function_body_ast(room, interner))?;
+    // Counts only leave the guarded segment: a deep AST must be dropped where it was parsed.
+    let body_statements = guarded(&body_text, |room| {
+        parse::function_body_ast(room, interner).map(|body| body.statements().len())
+    })?;
 
     let text = format!("(function anonymous({params}\n) {{\n{body}\n}})");
     // The whole text must be that one function, with exactly the parameters and statements
     // parsed on their own: nothing in `params` may close the parameter list early.
     match single_function(&text, interner)? {
-        Some((count, statements))
-            if count == parsed_params && statements == parsed_body.statements().len() =>
-        {
+        Some((count, statements)) if count == parsed_params && statements == body_statements => {
             Ok(format!("return {text};"))
         }
         _ => Err(JsNativeError::syntax().with_message("invalid function parameters or body")),
@@ -171,20 +172,23 @@ fn single_function(
     text: &str,
     interner: &mut Interner,
 ) -> Result<Option<(usize, usize)>, JsNativeError> {
-    let script = guarded(text, |room| parse::script_ast(room, interner))?;
-    let whole = match script.statements().statements() {
-        [StatementListItem::Statement(statement)] => match statement.as_ref() {
-            Statement::Expression(expression) => unparenthesize(expression),
+    // The AST is read and dropped inside the guarded segment; only counts leave it.
+    guarded(text, |room| {
+        let script = parse::script_ast(room, interner)?;
+        let whole = match script.statements().statements() {
+            [StatementListItem::Statement(statement)] => match statement.as_ref() {
+                Statement::Expression(expression) => unparenthesize(expression),
+                _ => None,
+            },
             _ => None,
-        },
-        _ => None,
-    };
-    Ok(match whole {
-        Some(Expression::FunctionExpression(function)) => Some((
-            function.parameters().as_ref().len(),
-            function.body().statements().len(),
-        )),
-        _ => None,
+        };
+        Ok(match whole {
+            Some(Expression::FunctionExpression(function)) => Some((
+                function.parameters().as_ref().len(),
+                function.body().statements().len(),
+            )),
+            _ => None,
+        })
     })
 }
 

@@ -430,26 +430,54 @@ fn number(bytes: &[u8], r: &mut Reading) {
     r.prev = Prev::Operand;
 }
 
-/// Words after which `/` may begin a regular expression, or that head a nested construct.
+/// Reserved and contextual words: `/` after one may begin a regular expression (`return /x/`,
+/// `export default /x/`) or divide (`a.return / 2`), so both readings are followed; each may head
+/// a nested construct, so each is charged. `this`, `super`, `null`, `true` and `false` are
+/// operands.
 const KEYWORDS: &[&str] = &[
+    "as",
+    "async",
     "await",
+    "break",
     "case",
+    "catch",
     "class",
+    "const",
+    "continue",
+    "debugger",
+    "default",
     "delete",
     "do",
     "else",
+    "enum",
+    "export",
     "extends",
+    "finally",
     "for",
+    "from",
     "function",
+    "get",
     "if",
+    "implements",
+    "import",
     "in",
     "instanceof",
+    "interface",
+    "let",
     "new",
     "of",
+    "package",
+    "private",
+    "protected",
+    "public",
     "return",
+    "set",
+    "static",
     "switch",
     "throw",
+    "try",
     "typeof",
+    "var",
     "void",
     "while",
     "with",
@@ -618,6 +646,14 @@ mod tests {
         // Member chains after a number are not part of it.
         assert!(stack_bound(&format!("1.{}", ".a".repeat(200_000))).is_err());
         assert!(stack_bound(&format!("x = 1{}", ".a".repeat(200_000))).is_err());
+        // After any reserved word `/` may start a regular expression.
+        for word in [
+            "default", "return", "typeof", "case", "do", "else", "in", "of", "yield",
+        ] {
+            let source = format!("x: {word} /[)]/;\n{deep}");
+            assert!(stack_bound(&source).is_err(), "{word}");
+        }
+        assert!(stack_bound("export default /[)]/;").is_ok());
         // A text no reading can lex is refused, not measured in part.
         assert!(stack_bound(&format!("let s = 'unterminated\n{deep}")).is_err());
         assert!(stack_bound("1.5e+10 + 0x1F + 1_000n + .5").is_ok());
