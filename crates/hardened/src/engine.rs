@@ -93,6 +93,7 @@ pub struct Engine {
     start: Compartment,
     jobs: Rc<Jobs>,
     limits: Limits,
+    value_stack: crate::boa::ValueStack,
     /// The message of the panic that made the engine unusable.
     panicked: Option<String>,
 }
@@ -429,6 +430,7 @@ impl Engine {
             .set(record.global.clone());
         let start = Compartment::new(record, &mut context);
         Ok(Self {
+            value_stack: crate::boa::ValueStack::new(&context),
             context,
             start,
             jobs: queue,
@@ -493,7 +495,13 @@ impl Engine {
         let result = panic::catch_unwind(AssertUnwindSafe(|| call(&mut self.context)));
         self.jobs.watch.arm(None);
         match result {
-            Ok(result) => result.map_err(Error::from_js),
+            Ok(result) => result.map_err(|error| {
+                // An uncatchable error (a limit) left slots on Boa's value stack.
+                if error.as_engine().is_some() {
+                    self.value_stack.restore_headroom(&mut self.context);
+                }
+                Error::from_js(error)
+            }),
             Err(payload) => {
                 let message = payload
                     .downcast_ref::<&str>()

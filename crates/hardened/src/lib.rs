@@ -177,6 +177,7 @@
 //! # Ok::<(), hardened::Error>(())
 //! ```
 
+mod boa;
 mod bounded;
 mod compartment;
 mod dispatch;
