@@ -561,7 +561,7 @@ fn module_files_get_the_guest_checks() {
     // Once checked only when the text contained "eval": `using` made Boa panic.
     let dir = std::env::temp_dir().join(format!("compartment-run-using-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    for (name, text) in [
+    for (name, source) in [
         (
             "using.mjs",
             "function f() { using x = null; }\nexport default 1;\n",
@@ -580,7 +580,7 @@ fn module_files_get_the_guest_checks() {
         ),
     ] {
         let file = dir.join(name);
-        std::fs::write(&file, text).unwrap();
+        std::fs::write(&file, source).unwrap();
         let out = run(&[file.to_str().unwrap()]);
         assert_eq!(out.status.code(), Some(1), "{name}: {}", text(&out.stderr));
         assert!(
