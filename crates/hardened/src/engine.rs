@@ -65,6 +65,27 @@ impl Shared {
     }
 }
 
+/// Gives every native function reachable from the engine's roots (the realm's global, the start
+/// compartment's, the universal globals and Boa's anonymous intrinsics) its native-stack entry
+/// check (see `bounded::reentry`): when the engine is built and again after lockdown.
+pub(crate) fn guard_reentry(context: &mut Context) -> JsResult<()> {
+    let shared = Shared::get(context);
+    let mut roots = vec![context.global_object(), shared.start_global()];
+    roots.extend(
+        shared
+            .universal
+            .borrow()
+            .iter()
+            .filter_map(|(_, descriptor)| descriptor.value().and_then(JsValue::as_object)),
+    );
+    roots.extend(
+        lockdown::anonymous_intrinsics(context)
+            .into_iter()
+            .map(|(_, o)| o),
+    );
+    crate::bounded::reentry::install(roots, crate::bounded::reentry::Walk::Everything, context)
+}
+
 /// A JavaScript engine whose code runs in compartments.
 ///
 /// An engine owns one Boa [`Context`]. All its compartments share one set of intrinsics
@@ -429,6 +450,7 @@ impl Engine {
             .start_global
             .set(record.global.clone());
         let start = Compartment::new(record, &mut context);
+        guard_reentry(&mut context).map_err(Error::from_js)?;
         Ok(Self {
             value_stack: crate::boa::ValueStack::new(&context),
             context,

@@ -83,6 +83,13 @@ fn native_only_cycles_are_stopped_not_a_crash() {
         "const f = Function.prototype.call; const o = {}; Object.defineProperty(o, 'x', { get: f.bind(Reflect.get, null, o, 'x') }); o.x",
         "const o = {}; Object.defineProperty(o, 'x', { get: Reflect.apply.bind(null, Reflect.get, null, [o, 'x']) }); o.x",
         "const t = {}; const p = new Proxy(t, { get: Reflect.get }); Object.setPrototypeOf(t, p); p.x",
+        // Natives made after the engine was built: a compartment's own Function and
+        // Compartment, and lockdown's tamings (the issue 14 red team's third round).
+        "const o = {}; Object.defineProperty(o, Symbol.toPrimitive, { get: Function.bind(null, o) }); Function(o)",
+        "const c = new Compartment(); const opts = {}; Object.defineProperty(opts, 'sloppyGlobalsMode', { get: c.evaluate.bind(c, '1', opts) }); c.evaluate('1', opts)",
+        "const o = {}; Object.defineProperty(o, Symbol.toPrimitive, { get: String.prototype.localeCompare.bind('a', o) }); 'a'.localeCompare(o)",
+        "const o = {}; const stack = Object.getOwnPropertyDescriptor(Error.prototype, 'stack').get; Object.defineProperty(o, Symbol.toPrimitive, { get: stack.bind(o) }); String(o)",
+        "const dv = new DataView(new ArrayBuffer(8)); const o = {}; Object.defineProperty(o, Symbol.toPrimitive, { get: dv.setFloat32.bind(dv, o) }); dv.setFloat32(o, 1)",
     ];
     for cycle in cycles {
         // A thread with the default 2 MiB stack, as many hosts run guests on.
@@ -98,6 +105,32 @@ fn native_only_cycles_are_stopped_not_a_crash() {
         .join()
         .expect("no stack overflow");
     }
+}
+
+/// Before lockdown a guest can put a getter on `Function.prototype.prototype`; a builtin that
+/// reads its new target's `prototype` must not hand it the body the entry check wraps.
+#[test]
+fn the_originals_behind_the_entry_check_stay_hidden() {
+    std::thread::spawn(|| {
+        let mut engine = Engine::new().expect("engine");
+        let start = engine.start_compartment().clone();
+        let seen: String = engine
+            .evaluate(
+                &start,
+                "let seen = 'nothing';
+                 Object.defineProperty(Function.prototype, 'prototype', { configurable: true,
+                   get() { if (this !== Function.prototype) seen = typeof this; } });
+                 for (const C of [Error, Object, Array, Promise, RegExp, Map, Iterator]) {
+                   try { Reflect.construct(C, C === Promise ? [() => {}] : [], C); } catch {}
+                 }
+                 delete Function.prototype.prototype;
+                 seen",
+            )
+            .expect("runs");
+        assert_eq!(seen, "nothing");
+    })
+    .join()
+    .expect("no stack overflow");
 }
 
 /// Sources built to make the parse bound too low (the red team's findings on issue 14) through

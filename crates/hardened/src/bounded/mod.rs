@@ -13,7 +13,7 @@ mod apply;
 mod array;
 mod json;
 mod proxy;
-mod reentry;
+pub(crate) mod reentry;
 mod string;
 
 use boa_engine::{
@@ -45,9 +45,7 @@ pub(crate) fn install(context: &mut Context) -> JsResult<()> {
     array::install(context)?;
     apply::install(context)?;
     proxy::install(context)?;
-    json::install(context)?;
-    // Last, so that the replacements above get the entry check too.
-    reentry::install(context)
+    json::install(context)
 }
 
 /// Intrinsics the replacements call, captured before any guest code could replace them.

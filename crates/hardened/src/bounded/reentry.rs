@@ -8,6 +8,10 @@
 //! other built-in closures are one-shot or run as jobs), so an entry check on each intrinsic
 //! bounds them all with the uncatchable recursion-limit error.
 //!
+//! Every native the crate makes after the engine is built either checks in its own body
+//! ([`checks_itself`]) or is reached by a later walk: lockdown walks everything again (its
+//! tamings install new natives), and each new compartment's endowments are walked ([`Walk::New`]).
+//!
 //! The check is put *into* each intrinsic: the object keeps its identity and properties and
 //! gets a new body, and the original body moves to a hidden function object that the new body
 //! calls. Nothing guests can observe changes, except through `new.target` below.
@@ -15,27 +19,55 @@
 use std::collections::HashSet;
 
 use boa_engine::{
-    Context, JsArgs, JsObject, JsResult, JsSymbol, JsValue, NativeFunction,
-    builtins::regexp::RegExp, js_string, native_function::NativeFunctionObject,
-    object::FunctionObjectBuilder, property::PropertyKey,
+    Context, JsArgs, JsNativeError, JsObject, JsResult, JsSymbol, JsValue, NativeFunction,
+    builtins::regexp::RegExp,
+    js_string,
+    native_function::NativeFunctionObject,
+    object::{FunctionObjectBuilder, IntegrityLevel, builtins::JsWeakSet},
+    property::{PropertyDescriptor, PropertyKey},
 };
 
 use boa_gc::{Finalize, Trace};
 
-use crate::{lockdown::anonymous_intrinsics, stack::ensure_native_stack};
+use crate::stack::ensure_native_stack;
 
-/// Gives every native function reachable from the realm's global object and Boa's anonymous
-/// intrinsics an entry check. Runs when the engine is built, before any guest code.
-pub(crate) fn install(context: &mut Context) -> JsResult<()> {
-    let mut pending: Vec<JsObject> = vec![context.global_object()];
-    pending.extend(anonymous_intrinsics(context).into_iter().map(|(_, o)| o));
+/// The objects the walks have visited, held weakly (a compartment's endowments die with it).
+struct Visited(JsWeakSet);
+
+/// How far a walk goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Walk {
+    /// Every object reachable from the roots: when the engine is built and after lockdown
+    /// (whose tamings put new natives on objects already visited).
+    Everything,
+    /// Only objects no walk has visited: a new compartment's endowments.
+    New,
+}
+
+/// Gives every native function reachable from `roots` an entry check (once per function).
+pub(crate) fn install(roots: Vec<JsObject>, walk: Walk, context: &mut Context) -> JsResult<()> {
+    if !context.has_data::<Visited>() {
+        let set = JsWeakSet::new(context);
+        context.insert_data(Visited(set));
+    }
+    let visited = context
+        .get_data::<Visited>()
+        .map(|visited| visited.0.clone())
+        .ok_or_else(|| JsNativeError::typ().with_message("no visited set"))?;
+    let mut pending = roots;
     let mut seen = HashSet::new();
     while let Some(object) = pending.pop() {
         if !seen.insert(object.clone()) {
             continue;
         }
-        if object.is::<NativeFunctionObject>() {
-            check_on_entry(&object, context);
+        let known = visited.has(&object, context)?;
+        if known && walk == Walk::New {
+            continue;
+        }
+        visited.add(&object, context)?;
+        if !known && object.is::<NativeFunctionObject>() {
+            let hidden = check_on_entry(&object, context)?;
+            visited.add(&hidden, context)?;
         }
         if let Some(prototype) = object.prototype() {
             pending.push(prototype);
@@ -52,9 +84,23 @@ pub(crate) fn install(context: &mut Context) -> JsResult<()> {
     Ok(())
 }
 
+/// Records natives that check the native stack in their own bodies, so no walk wraps them.
+pub(crate) fn checks_itself(functions: &[&JsObject], context: &mut Context) -> JsResult<()> {
+    if let Some(visited) = context.get_data::<Visited>().map(|v| v.0.clone()) {
+        for function in functions {
+            visited.add(function, context)?;
+        }
+    }
+    Ok(())
+}
+
 /// Moves `function`'s body to a hidden function object and gives `function` a body that checks
-/// the native stack, then runs the original.
-fn check_on_entry(function: &JsObject, context: &mut Context) {
+/// the native stack, then runs the original. Returns the hidden object.
+///
+/// The hidden object can become a builtin's new target (see [`enter`]), and builtins read
+/// `prototype` from their new target: it has the intrinsic's own `prototype`, frozen, and no
+/// prototype of its own, so that read runs no guest code and shows it to no one.
+fn check_on_entry(function: &JsObject, context: &mut Context) -> JsResult<JsObject> {
     let constructor = function.is_constructor();
     let placeholder = || NativeFunction::from_fn_ptr(|_, _, _| Ok(JsValue::undefined()));
     let build = |native: NativeFunction, context: &mut Context| -> JsObject {
@@ -78,6 +124,24 @@ fn check_on_entry(function: &JsObject, context: &mut Context) {
     let checked = build(body, context);
     swap_bodies(function, &hidden);
     swap_bodies(function, &checked);
+    if let Some(prototype) = function
+        .borrow()
+        .properties()
+        .get(&js_string!("prototype").into())
+        .and_then(|descriptor| descriptor.value().cloned())
+    {
+        hidden.insert_property(
+            js_string!("prototype"),
+            PropertyDescriptor::builder()
+                .value(prototype)
+                .writable(false)
+                .enumerable(false)
+                .configurable(false),
+        );
+    }
+    hidden.set_prototype(None);
+    hidden.set_integrity_level(IntegrityLevel::Frozen, context)?;
+    Ok(hidden)
 }
 
 fn swap_bodies(a: &JsObject, b: &JsObject) {

@@ -211,6 +211,7 @@ fn construct(
     parent: &Gc<CompartmentRecord>,
     context: &mut Context,
 ) -> JsResult<JsValue> {
+    crate::stack::ensure_native_stack()?;
     // Boa passes `new_target` as `this` to native constructors; a plain call passes the
     // receiver, which is not a constructor in any legitimate use.
     let Some(new_target) = new_target.as_object().filter(JsObject::is_constructor) else {

@@ -7,13 +7,18 @@
 //! which live beside the global object and are not properties of it.
 
 use boa_engine::{
-    Context, JsObject, JsResult, JsString,
+    Context, JsObject, JsResult, JsString, JsValue,
     property::{PropertyDescriptor, PropertyKey},
 };
 use boa_gc::Gc;
 
 use super::{CompartmentRecord, CompartmentSpec, class};
-use crate::{engine::Shared, evaluator, lockdown::freeze};
+use crate::{
+    bounded::reentry::{self, Walk},
+    engine::Shared,
+    evaluator,
+    lockdown::freeze,
+};
 
 /// Names every compartment gets its own value for, never the realm's.
 const OWN_NAMES: [&str; 4] = ["globalThis", "eval", "Function", "Compartment"];
@@ -34,6 +39,7 @@ pub(super) fn populate(
     let eval = evaluator::make_eval(context, record);
     let function = evaluator::make_function(context, record)?;
     let compartment = class::make_constructor(context, record)?;
+    reentry::checks_itself(&[&eval, &function, &compartment], context)?;
     for (name, value) in own_names[1..].iter().zip([eval, function, compartment]) {
         freeze(&value, context)?;
         global.insert_property(name.clone(), global_property(value));
@@ -42,6 +48,15 @@ pub(super) fn populate(
     for (key, value) in &spec.globals {
         global.set(key.clone(), value.clone(), true, context)?;
     }
+    // Natives among the endowments (a host's functions) get the entry check too.
+    let endowed = spec
+        .globals
+        .iter()
+        .map(|(_, value)| value)
+        .chain(spec.lexicals.iter().map(|(_, value, _)| value))
+        .filter_map(JsValue::as_object)
+        .collect();
+    reentry::install(endowed, Walk::New, context)?;
     for (name, value, mutable) in &spec.lexicals {
         record.lexicals.insert_property(
             name.clone(),

@@ -194,6 +194,7 @@ pub(crate) fn make_eval(context: &mut Context, record: &Gc<CompartmentRecord>) -
         context.realm(),
         NativeFunction::from_copy_closure_with_captures(
             |_, args, record: &Gc<CompartmentRecord>, context| {
+                crate::stack::ensure_native_stack()?;
                 let source = args.get_or_undefined(0);
                 match source.as_string() {
                     Some(source) => evaluate(context, record, source, &[], false),
@@ -218,6 +219,7 @@ pub(crate) fn make_function(
         context.realm(),
         NativeFunction::from_copy_closure_with_captures(
             |_, args, record: &Gc<CompartmentRecord>, context| {
+                crate::stack::ensure_native_stack()?;
                 let (body, params) = match args.split_last() {
                     Some((body, params)) => (body.to_string(context)?, params),
                     None => (JsString::default(), &[][..]),

@@ -162,6 +162,8 @@ pub(crate) fn lockdown(
     share_globals(&intrinsics, context)?;
     let start = Shared::get(context).start_global();
     define_builtin(&start, "harden", harden);
+    // The tamings and shared globals are new natives.
+    crate::engine::guard_reentry(context)?;
     if options.eval_taming == EvalTaming::NoEval {
         for name in ["eval", "Function"] {
             let thrower = taming_no_eval(name, context);
