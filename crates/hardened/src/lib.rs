@@ -179,6 +179,7 @@
 
 mod boa;
 mod bounded;
+mod commons;
 mod compartment;
 mod dispatch;
 mod engine;

@@ -24,12 +24,12 @@ use boa_engine::{
     js_string,
     native_function::NativeFunctionObject,
     object::{FunctionObjectBuilder, IntegrityLevel, builtins::JsWeakSet},
-    property::{PropertyDescriptor, PropertyKey},
+    property::PropertyKey,
 };
 
 use boa_gc::{Finalize, Trace};
 
-use crate::stack::ensure_native_stack;
+use crate::{commons::set_fixed_prototype, stack::ensure_native_stack};
 
 /// The objects the walks have visited, held weakly (a compartment's endowments die with it).
 struct Visited(JsWeakSet);
@@ -129,15 +129,9 @@ fn check_on_entry(function: &JsObject, context: &mut Context) -> JsResult<JsObje
         .properties()
         .get(&js_string!("prototype").into())
         .and_then(|descriptor| descriptor.value().cloned())
+        && let Some(prototype) = prototype.as_object()
     {
-        hidden.insert_property(
-            js_string!("prototype"),
-            PropertyDescriptor::builder()
-                .value(prototype)
-                .writable(false)
-                .enumerable(false)
-                .configurable(false),
-        );
+        set_fixed_prototype(&hidden, prototype, context)?;
     }
     hidden.set_prototype(None);
     hidden.set_integrity_level(IntegrityLevel::Frozen, context)?;

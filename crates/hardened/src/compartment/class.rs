@@ -6,7 +6,7 @@ use boa_engine::{
     NativeFunction, js_string,
     native_function::NativeFunctionPointer,
     object::{FunctionObjectBuilder, ObjectInitializer},
-    property::{Attribute, PropertyDescriptor},
+    property::Attribute,
 };
 use boa_gc::{Finalize, Gc, Trace};
 
@@ -166,25 +166,6 @@ fn evaluate(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
     evaluator::evaluate(context, &record, source, &transforms, sloppy_globals)
 }
 
-/// Gives a per-compartment constructor the shared `prototype` its intrinsic twin has
-/// (non-writable, non-enumerable, non-configurable).
-pub(crate) fn set_fixed_prototype(
-    constructor: &JsObject,
-    prototype: JsObject,
-    context: &mut Context,
-) -> JsResult<()> {
-    constructor.define_property_or_throw(
-        js_string!("prototype"),
-        PropertyDescriptor::builder()
-            .value(prototype)
-            .writable(false)
-            .enumerable(false)
-            .configurable(false),
-        context,
-    )?;
-    Ok(())
-}
-
 /// A compartment's own `Compartment` constructor: `new Compartment(...)` makes a child of
 /// `parent`.
 pub(super) fn make_constructor(
@@ -201,7 +182,7 @@ pub(super) fn make_constructor(
     .build();
     let prototype = Shared::get(context).class.prototype.clone();
     let constructor: JsObject = constructor.into();
-    set_fixed_prototype(&constructor, prototype, context)?;
+    crate::commons::set_fixed_prototype(&constructor, prototype, context)?;
     Ok(constructor)
 }
 

@@ -11,7 +11,7 @@ use boa_engine::{
 };
 use boa_gc::{Finalize, Gc, GcRefCell, Trace};
 
-pub(crate) use class::{CompartmentInstance, SharedClass, set_fixed_prototype, this_compartment};
+pub(crate) use class::{CompartmentInstance, SharedClass, this_compartment};
 pub(crate) use options::CompartmentSpec;
 
 use crate::{evaluator::Evaluators, module::CompartmentModules};

@@ -28,7 +28,8 @@ use boa_engine::{
 use boa_gc::{Finalize, Gc, GcRefCell, Trace};
 
 use crate::{
-    compartment::{CompartmentRecord, set_fixed_prototype},
+    commons::set_fixed_prototype,
+    compartment::CompartmentRecord,
     dispatch::{Dispatch, Owner},
     parse::{self, Room, Text},
 };

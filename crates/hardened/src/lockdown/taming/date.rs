@@ -8,7 +8,7 @@ use boa_engine::{
 };
 
 use super::{replace_value, thrower};
-use crate::{compartment::set_fixed_prototype, lockdown::Intrinsics};
+use crate::{commons::set_fixed_prototype, lockdown::Intrinsics};
 
 pub(crate) fn tame(intrinsics: &mut Intrinsics, context: &mut Context) -> JsResult<()> {
     let initial = intrinsics.expect("%InitialDate%")?;
