@@ -98,7 +98,7 @@ impl Evaluators {
     }
 }
 
-/// Compiles the room's text, `'use strict';0,function(){…}`, as a Script owned by `owner`, and
+/// Compiles the room's text, a [`parse::function_script`], as a Script owned by `owner`, and
 /// returns the function it evaluates to.
 fn compile(room: &Room<'_>, context: &mut Context, owner: &Owner) -> JsResult<JsObject> {
     let script = parse::compile_script(room, context, |code, context| {
@@ -110,12 +110,6 @@ fn compile(room: &Room<'_>, context: &mut Context, owner: &Owner) -> JsResult<Js
             .with_message("internal evaluator is not an object")
             .into()
     })
-}
-
-/// Wraps a strict function body so that it compiles as a Script evaluating to that function.
-/// The body's last line may be a line comment, hence the line break before `}`.
-fn wrapped(body: &str) -> String {
-    format!("'use strict';0,function(){{{body}\n}}")
 }
 
 /// Evaluates `source` in the compartment with SES `evaluate` semantics and returns its
@@ -153,40 +147,39 @@ fn run(
     if let Some(function) = evaluators.recall(&text) {
         return function.call(&global, &[], context);
     }
-    let plan = parse::guarded(Text::Utf8(&text), |room| {
-        let plan = source::plan_script(room, context.interner_mut())?;
-        match plan {
-            Plan::Body { body, cacheable } => {
-                let wrapped = wrapped(&body);
-                let function = parse::guarded(Text::Utf8(&wrapped), |room| {
-                    compile(room, context, &evaluators.owner)
-                });
-                match function {
-                    Ok(function) => Ok(Some((function, cacheable))),
-                    // The rewrite of the final expression is checked by Boa's parser; should a
-                    // span ever be off, the exact (slower) path below still gives the answer.
-                    Err(error) if error.as_native().is_some_and(JsNativeError::is_syntax) => {
-                        Ok(None)
-                    }
-                    Err(error) => Err(error),
-                }
+    let outcome = parse::guarded(Text::Utf8(&text), |room| {
+        if let Plan::Body { body, cacheable } = source::plan_script(room, context.interner_mut())? {
+            match room.wrapping(&body, |room| compile(room, context, &evaluators.owner)) {
+                Ok(function) => return Ok(Outcome::Compiled(function, cacheable)),
+                // The rewrite of the final expression is checked by Boa's parser; should a span
+                // ever be off, the exact (slower) path below still gives the answer.
+                Err(error) if error.as_native().is_some_and(JsNativeError::is_syntax) => {}
+                Err(error) => return Err(error),
             }
-            Plan::DirectEval => Ok(None),
         }
-    })?;
-    if let Some((function, cacheable)) = plan {
-        // A tagged template's object belongs to the parse: a new evaluation must get new ones.
-        if cacheable {
-            evaluators.remember(text, function.clone());
-        }
-        return function.call(&global, &[], context);
-    }
-    parse::guarded(Text::Utf8(&text), |_room| {
         Dispatch::arm_direct_eval(context, JsString::from(text.as_str()));
         let result = evaluators.direct_eval.call(&global, &[], context);
         Dispatch::disarm_direct_eval(context);
-        result
-    })
+        result.map(Outcome::Completed)
+    })?;
+    match outcome {
+        Outcome::Compiled(function, cacheable) => {
+            // A tagged template's object belongs to the parse: a new evaluation must get new
+            // ones.
+            if cacheable {
+                evaluators.remember(text, function.clone());
+            }
+            function.call(&global, &[], context)
+        }
+        Outcome::Completed(value) => Ok(value),
+    }
+}
+
+/// What a new source came to: a function to call (and whether to remember it), or the
+/// completion value of the direct eval that ran it.
+enum Outcome {
+    Compiled(JsObject, bool),
+    Completed(JsValue),
 }
 
 /// The compartment's own `eval`: indirect eval in the compartment's global scope.
@@ -231,7 +224,7 @@ pub(crate) fn make_function(
                 }
                 let (params, body) = (joined.join(","), text_of(&body)?);
                 let source = source::function_source(&params, &body, context.interner_mut())?;
-                let wrapped = wrapped(&source);
+                let wrapped = parse::function_script(&source);
                 let evaluators = CompartmentRecord::evaluators(record, false, context)?;
                 let maker = parse::guarded(Text::Utf8(&wrapped), |room| {
                     compile(room, context, &evaluators.owner)

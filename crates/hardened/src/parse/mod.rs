@@ -27,6 +27,9 @@ const BASE: u64 = 1024 * 1024;
 /// A text, and the proof that the running stack has room to parse and compile it.
 pub(crate) struct Room<'a> {
     text: Text<'a>,
+    /// The stack the text can need (see [`scan`]); the running stack has at least this plus
+    /// [`BASE`] free.
+    bound: u64,
 }
 
 #[derive(Clone, Copy)]
@@ -36,6 +39,24 @@ pub(crate) enum Text<'a> {
 }
 
 impl<'a> Room<'a> {
+    /// Runs `f` with a room for the Script the evaluator compiles a function body into
+    /// ([`function_script`]), where `body` is this room's text with `return ` put before its final
+    /// expression statement (or a hashbang made a line comment). That Script nests one function
+    /// level and one statement deeper than this room's text, so its bound follows from this one's
+    /// and the text is not scanned again.
+    pub(crate) fn wrapping<R>(
+        &self,
+        body: &str,
+        f: impl FnOnce(&Room<'_>) -> JsResult<R>,
+    ) -> JsResult<R> {
+        let script = function_script(body);
+        let room = Room {
+            text: Text::Utf8(&script),
+            bound: self.bound + scan::FUNCTION_LEVEL,
+        };
+        grow(BASE + room.bound, || f(&room))
+    }
+
     /// The room's text, which must be UTF-8 (a script source).
     pub(crate) fn utf8(&self) -> Result<&'a str, JsNativeError> {
         match self.text {
@@ -56,8 +77,14 @@ pub(crate) fn guarded<'a, R>(
         Text::Utf8(text) => scan::stack_bound(text)?,
         Text::Utf16(text) => scan::stack_bound(&String::from_utf16_lossy(text))?,
     };
-    let room = Room { text };
+    let room = Room { text, bound };
     grow(BASE + bound, || f(&room))
+}
+
+/// The Script that evaluates to a strict function with `body` as its body. The body's last line
+/// may be a line comment, hence the line break before `}`.
+pub(crate) fn function_script(body: &str) -> String {
+    format!("'use strict';0,function(){{{body}\n}}")
 }
 
 /// Runs `f`, which compiles code already parsed elsewhere (Boa compiles a module when it links

@@ -26,6 +26,9 @@ const HEAVY: u64 = 3 * 1024 * SCALE;
 const LIGHT: u64 = 1536 * SCALE;
 /// Debug builds use about eight times the stack per level.
 const SCALE: u64 = if cfg!(debug_assertions) { 8 } else { 1 };
+/// What wrapping a text as a function body adds to its bound: the body's brace level, and
+/// `function`, `return` and the wrapper's punctuation at the outer levels.
+pub(crate) const FUNCTION_LEVEL: u64 = BRACKET + 4 * HEAVY;
 /// Sources whose bound exceeds this are refused (it is also the most stack a parse may use).
 pub(crate) const MAX_STACK: u64 = 256 * 1024 * 1024 * SCALE;
 /// Readings followed at once; more means a source built to confuse the scan.
