@@ -8,8 +8,10 @@
 //! other built-in closures are one-shot or run as jobs), so an entry check on each intrinsic
 //! bounds them all with the uncatchable recursion-limit error.
 //!
-//! Every native the crate makes after the engine is built either checks in its own body
-//! ([`checks_itself`]) or is reached by a later walk: lockdown walks everything again (its
+//! Every native the crate makes after the engine is built either checks in its own body (a
+//! compartment's `eval`, `Function` and `Compartment`; a later walk that meets one, say through
+//! another compartment's endowments, adds a second check, which is harmless) or is reached by a
+//! later walk: lockdown walks everything again (its
 //! tamings install new natives), and each new compartment's endowments are walked ([`Walk::New`]).
 //!
 //! The check is put *into* each intrinsic: the object keeps its identity and properties and
@@ -79,16 +81,6 @@ pub(crate) fn install(roots: Vec<JsObject>, walk: Walk, context: &mut Context) -
             };
             let values = [descriptor.value(), descriptor.get(), descriptor.set()];
             pending.extend(values.into_iter().flatten().filter_map(JsValue::as_object));
-        }
-    }
-    Ok(())
-}
-
-/// Records natives that check the native stack in their own bodies, so no walk wraps them.
-pub(crate) fn checks_itself(functions: &[&JsObject], context: &mut Context) -> JsResult<()> {
-    if let Some(visited) = context.get_data::<Visited>().map(|v| v.0.clone()) {
-        for function in functions {
-            visited.add(function, context)?;
         }
     }
     Ok(())

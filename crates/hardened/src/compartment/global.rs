@@ -39,7 +39,6 @@ pub(super) fn populate(
     let eval = evaluator::make_eval(context, record);
     let function = evaluator::make_function(context, record)?;
     let compartment = class::make_constructor(context, record)?;
-    reentry::checks_itself(&[&eval, &function, &compartment], context)?;
     for (name, value) in own_names[1..].iter().zip([eval, function, compartment]) {
         freeze(&value, context)?;
         global.insert_property(name.clone(), global_property(value));

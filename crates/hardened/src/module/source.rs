@@ -102,13 +102,12 @@ impl ModuleText {
                 ..Facts::default()
             }),
             Language::JavaScript => parse::guarded(Text::Utf16(&self.text), |room| {
-                Ok(parse::module_ast(room, interner).map(|module| analyse(&module, interner)))
+                Ok(analyse(&parse::module_ast(room, interner)?, interner))
             })
             .map_err(|error| match error.as_native() {
                 Some(native) => native.message().to_string(),
                 None => error.to_string(),
-            })
-            .and_then(|result| result.map_err(|error| error.message().to_string())),
+            }),
         });
         facts
             .as_ref()
