@@ -6,48 +6,29 @@
 //! `[[HasProperty]]`/`[[Get]]`/`[[Set]]`. The realm global keeps only `undefined`, `NaN` and
 //! `Infinity` (non-configurable, identical in every compartment) and its `[[Prototype]]` is a
 //! proxy with native `has`/`get`/`set` traps. Each trap asks Boa which `Script` is running
-//! (`[[ScriptOrModule]]` survives calls, promise jobs, `await` and generators) and looks up its
-//! owner in a weak table keyed by the script's code block. Code with no owner fails closed.
+//! (`[[ScriptOrModule]]` survives calls, promise jobs, `await` and generators) and asks the
+//! ownership registry ([`crate::ownership`]) for its owner. Code with no owner fails closed.
 
 use std::{cell::RefCell, rc::Rc};
 
 use boa_engine::{
-    Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, Module, NativeFunction,
+    Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
     context::HostHooks,
     object::{FunctionObjectBuilder, IntegrityLevel, builtins::JsProxyBuilder},
     property::{PropertyDescriptor, PropertyKey},
     realm::Realm,
-    vm::{ActiveRunnable, CodeBlock},
 };
-use boa_gc::{Finalize, Gc, Trace, WeakMap};
+use boa_gc::{Finalize, Trace};
 
 use crate::{
-    compartment::CompartmentRecord, limits::Watch, lockdown::permits, module::ModuleTable,
+    compartment::CompartmentRecord,
+    limits::Watch,
+    lockdown::permits,
+    ownership::{Owner, Owners},
 };
-
-/// Who owns a piece of running code, and in which global mode it was compiled.
-#[derive(Clone, Trace, Finalize)]
-pub(crate) struct Owner {
-    pub(crate) compartment: Gc<CompartmentRecord>,
-    /// Compiled by `evaluate(src, {sloppyGlobalsMode: true})`: every string name is taken to
-    /// exist (reads of unknown names give `undefined`) and assignment to an undeclared name
-    /// creates a property of the compartment's global.
-    #[unsafe_ignore_trace]
-    pub(crate) sloppy_globals: bool,
-}
-
-/// Running code: a script's code block or a module.
-enum Running {
-    Script(Gc<CodeBlock>),
-    Module(Module),
-}
 
 /// Engine-wide state the dispatch traps read, kept in the context's host data.
 pub(crate) struct Dispatch {
-    /// Running script's code block → owner. Entries die with their code block.
-    owners: RefCell<WeakMap<CodeBlock, Owner>>,
-    /// The last lookup, held strongly so its address cannot be reused while cached.
-    last: RefCell<Option<(Running, Owner)>>,
     /// The evaluator's one direct eval in flight (see [`Armed`]).
     armed: RefCell<Armed>,
     /// The realm's `%eval%`, removed from every global.
@@ -107,8 +88,6 @@ impl Dispatch {
         realm_global.set_integrity_level(IntegrityLevel::Sealed, context)?;
 
         context.insert_data(Self {
-            owners: RefCell::new(WeakMap::new()),
-            last: RefCell::new(None),
             armed: RefCell::new(Armed::Idle),
             realm_eval,
             watch,
@@ -120,14 +99,6 @@ impl Dispatch {
         context
             .get_data::<Self>()
             .expect("the dispatch state is installed when the engine is built")
-    }
-
-    /// Records that code compiled by `script_code` belongs to `owner`.
-    pub(crate) fn register(context: &Context, script_code: &Gc<CodeBlock>, owner: Owner) {
-        Self::get(context)
-            .owners
-            .borrow_mut()
-            .insert(script_code, owner);
     }
 
     /// Arms the dispatch for the evaluator's direct-eval helper, `eval(eval)`, to run `source`.
@@ -149,62 +120,8 @@ impl Dispatch {
     /// check here bounds cycles through the global object's accessors and traps.
     pub(crate) fn current_owner(context: &mut Context) -> JsResult<Owner> {
         crate::stack::ensure_native_stack()?;
-        match context.get_active_script_or_module() {
-            Some(ActiveRunnable::Script(script)) => {
-                let code = script.codeblock(context)?;
-                Self::owner_of_code(context, &code)
-            }
-            Some(ActiveRunnable::Module(module)) => Self::owner_of_module(context, module),
-            None => Err(JsNativeError::reference()
-                .with_message("no compartment code is running")
-                .into()),
-        }
-    }
-
-    /// The owner of a script's code.
-    pub(crate) fn owner_of_code(context: &Context, code: &Gc<CodeBlock>) -> JsResult<Owner> {
-        let this = Self::get(context);
-        this.watch.check()?;
-        if let Some((Running::Script(cached), owner)) = &*this.last.borrow()
-            && Gc::ptr_eq(cached, code)
-        {
-            return Ok(owner.clone());
-        }
-        let owner = this
-            .owners
-            .borrow()
-            .get(code)
-            .and_then(|entry| entry.value().map(|owner| owner.clone()))
-            .ok_or_else(|| {
-                JsNativeError::reference()
-                    .with_message("running code is not owned by any compartment")
-            })?;
-        *this.last.borrow_mut() = Some((Running::Script(code.clone()), owner.clone()));
-        Ok(owner)
-    }
-
-    /// The owner of a module: the compartment that instantiated it.
-    fn owner_of_module(context: &Context, module: Module) -> JsResult<Owner> {
-        let this = Self::get(context);
-        this.watch.check()?;
-        if let Some((Running::Module(cached), owner)) = &*this.last.borrow()
-            && *cached == module
-        {
-            return Ok(owner.clone());
-        }
-        let compartment = ModuleTable::get(context)
-            .info(&module)
-            .and_then(|info| info.compartment.upgrade())
-            .ok_or_else(|| {
-                JsNativeError::reference()
-                    .with_message("running module is not owned by any compartment")
-            })?;
-        let owner = Owner {
-            compartment,
-            sloppy_globals: false,
-        };
-        *this.last.borrow_mut() = Some((Running::Module(module), owner.clone()));
-        Ok(owner)
+        Self::get(context).watch.check()?;
+        Owners::of_running(context)
     }
 
     /// Answers a read of `eval` while a direct eval is armed: first the realm's `%eval%` (the

@@ -12,12 +12,12 @@ use boa_engine::{
     builtins::promise::PromiseState,
     object::FunctionObjectBuilder,
     property::{PropertyDescriptor, PropertyKey},
-    value::TryFromJs,
 };
 use boa_gc::Gc;
 
 use crate::{
     compartment::{CompartmentInstance, CompartmentRecord, CompartmentSpec, SharedClass},
+    convert::FromJs,
     dispatch::Dispatch,
     error::{Error, Result},
     evaluator,
@@ -392,6 +392,7 @@ impl Engine {
         crate::bounded::install(&mut context).map_err(Error::from_js)?;
         context.insert_data(JobsHandle(queue.clone()));
         context.insert_data(module::ModuleTableHandle(Rc::default()));
+        crate::ownership::Owners::install(&mut context);
         let mut universal =
             Dispatch::install(&mut context, queue.watch.clone()).map_err(Error::from_js)?;
         // Every compartment gets its own of these; `eval` and `Function` stay private.
@@ -486,7 +487,7 @@ impl Engine {
     /// # Errors
     /// [`Error::Thrown`] when the code throws (including `SyntaxError`s),
     /// [`Error::Conversion`] when the value does not convert to `T`.
-    pub fn evaluate<T: TryFromJs>(&mut self, compartment: &Compartment, source: &str) -> Result<T> {
+    pub fn evaluate<T: FromJs>(&mut self, compartment: &Compartment, source: &str) -> Result<T> {
         let value = self.evaluate_value(compartment, source)?;
         self.convert(&value)
     }
@@ -688,13 +689,13 @@ impl Engine {
     /// # Errors
     /// [`Error::Thrown`] when reading throws, [`Error::Conversion`] when the value does not
     /// convert to `T`.
-    pub fn get<T: TryFromJs>(&mut self, object: &JsObject, name: &str) -> Result<T> {
+    pub fn get<T: FromJs>(&mut self, object: &JsObject, name: &str) -> Result<T> {
         let value = self.guarded(|context| object.get(JsString::from(name), context))?;
         self.convert(&value)
     }
 
-    fn convert<T: TryFromJs>(&mut self, value: &JsValue) -> Result<T> {
-        self.guarded(|context| Ok(T::try_from_js(value, context)))?
+    fn convert<T: FromJs>(&mut self, value: &JsValue) -> Result<T> {
+        self.guarded(|context| Ok(T::from_js(value, context)))?
             .map_err(|error| Error::Conversion(Error::from_js(error).to_string()))
     }
 

@@ -643,3 +643,53 @@ fn guest_allocation_requests_cannot_abort_the_process() {
         failures.join("\n")
     );
 }
+
+/// Guest values whose claimed `length` would make a host conversion reserve memory or loop for
+/// ever if believed: every one must be a clean error (or a short list), never an abort.
+const HOSTILE_LISTS: &[&str] = &[
+    "({ length: 2 ** 45 })",
+    "({ length: 2 ** 32 - 1 })",
+    "new Proxy([], { get: (t, k) => (k === 'length' ? 2 ** 53 - 1 : undefined) })",
+    // A `length` getter that answers small, then huge: a check before Boa's conversion would
+    // pass it.
+    "(() => { let n = 0; return { get length() { n += 1; return n === 1 ? 1 : 2 ** 45; }, 0: 7 }; })()",
+];
+
+#[test]
+fn host_conversions_do_not_believe_a_claimed_length() {
+    let mut world = World::new();
+    world
+        .engine
+        .set_limits(Limits::new().timeout(Duration::from_secs(5)));
+    let attacker = world.compartment(CompartmentOptions::new());
+    for source in HOSTILE_LISTS {
+        match world.engine.evaluate::<Vec<i32>>(&attacker, source) {
+            Err(Error::Conversion(message)) => {
+                assert!(message.contains("elements"), "{source}: {message}");
+            }
+            // The flip-flopping getter is read once, so the list has its one element.
+            Ok(list) => assert_eq!(list, [7], "{source}"),
+            Err(other) => panic!("{source}: unexpected {other:?}"),
+        }
+        let namespace = world
+            .engine
+            .evaluate_value(&attacker, &format!("({{ list: {source} }})"))
+            .unwrap();
+        let namespace = namespace.as_object().unwrap();
+        assert!(
+            world
+                .engine
+                .get::<Vec<Option<String>>>(&namespace, "list")
+                .is_err_and(|error| matches!(error, Error::Conversion(_)))
+                || source.contains("get length"),
+            "{source}"
+        );
+    }
+    let nested: Vec<Vec<Option<i32>>> = world
+        .engine
+        .evaluate(&attacker, "[[1, undefined], [], [3]]")
+        .unwrap();
+    assert_eq!(nested, [vec![Some(1), None], vec![], vec![Some(3)]]);
+    assert_eq!(world.engine.evaluate::<i32>(&attacker, "1 + 1").unwrap(), 2);
+    world.assert_unchanged();
+}

@@ -3,7 +3,7 @@
 
 use boa_engine::{Context, JsArgs, JsNativeError, JsObject, JsResult, JsValue, NativeFunction};
 
-use super::{ListOf, list_from_array_like, method};
+use super::{ListOf, method, values_from_array_like};
 
 pub(super) fn install(context: &mut Context) -> JsResult<()> {
     let function_prototype = context.intrinsics().constructors().function().prototype();
@@ -39,7 +39,7 @@ fn apply(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Js
     })?;
     let arguments = match args.get_or_undefined(1) {
         list if list.is_null_or_undefined() => Vec::new(),
-        list => list_from_array_like(list, ListOf::Arguments, context)?,
+        list => values_from_array_like(list, ListOf::Arguments, context)?,
     };
     function.call(args.get_or_undefined(0), &arguments, context)
 }
@@ -49,7 +49,7 @@ fn reflect_apply(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResu
     let target = args.get_or_undefined(0).as_callable().ok_or_else(|| {
         JsNativeError::typ().with_message("Reflect.apply: target must be a function")
     })?;
-    let arguments = list_from_array_like(args.get_or_undefined(2), ListOf::Arguments, context)?;
+    let arguments = values_from_array_like(args.get_or_undefined(2), ListOf::Arguments, context)?;
     target.call(args.get_or_undefined(1), &arguments, context)
 }
 
@@ -67,7 +67,7 @@ fn reflect_construct(_: &JsValue, args: &[JsValue], context: &mut Context) -> Js
         Some(new_target) => constructor(new_target, "newTarget")?,
         None => target.clone(),
     };
-    let arguments = list_from_array_like(args.get_or_undefined(1), ListOf::Arguments, context)?;
+    let arguments = values_from_array_like(args.get_or_undefined(1), ListOf::Arguments, context)?;
     Ok(target
         .construct(&arguments, Some(&new_target), context)?
         .into())

@@ -95,25 +95,30 @@ fn method(
     define_builtin(holder, name, native(context, name, length, function));
 }
 
-/// What a list made by [`list_from_array_like`] holds.
+/// What a list read by [`list_from_array_like`] is for.
 #[derive(Clone, Copy, PartialEq)]
-enum ListOf {
+pub(crate) enum ListOf {
     /// Call arguments: any values.
     Arguments,
     /// A proxy's own keys: strings and symbols.
     Keys,
+    /// A host's conversion to a Rust list (`crate::convert`): any values.
+    Conversion,
 }
 
-/// `CreateListFromArrayLike(value)`, refusing more than [`MAX_LIST_LENGTH`] elements before
-/// reading any.
-fn list_from_array_like(
+/// `CreateListFromArrayLike(value)`, handing each element to `each` as it is read: refuses
+/// more than [`MAX_LIST_LENGTH`] elements before reading any, and reserves nothing for the
+/// claimed length.
+pub(crate) fn list_from_array_like(
     value: &JsValue,
     of: ListOf,
     context: &mut Context,
-) -> JsResult<Vec<JsValue>> {
+    mut each: impl FnMut(JsValue, &mut Context) -> JsResult<()>,
+) -> JsResult<()> {
     let what = match of {
         ListOf::Arguments => "arguments list",
         ListOf::Keys => "proxy ownKeys result",
+        ListOf::Conversion => "list to convert",
     };
     let object = value.as_object().ok_or_else(|| {
         JsNativeError::typ().with_message(format!("the {what} must be an object"))
@@ -126,8 +131,6 @@ fn list_from_array_like(
             ))
             .into());
     }
-    // Grown as read: a claimed length is no reason to reserve memory.
-    let mut list = Vec::new();
     let mut ticker = Ticker::default();
     for index in 0..length {
         ticker.tick(context)?;
@@ -137,8 +140,22 @@ fn list_from_array_like(
                 .with_message(format!("the {what} may hold only strings and symbols"))
                 .into());
         }
-        list.push(element);
+        each(element, context)?;
     }
+    Ok(())
+}
+
+/// [`list_from_array_like`] into a list of values.
+fn values_from_array_like(
+    value: &JsValue,
+    of: ListOf,
+    context: &mut Context,
+) -> JsResult<Vec<JsValue>> {
+    let mut list = Vec::new();
+    list_from_array_like(value, of, context, |element, _| {
+        list.push(element);
+        Ok(())
+    })?;
     Ok(list)
 }
 

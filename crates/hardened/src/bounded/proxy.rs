@@ -18,7 +18,7 @@ use boa_engine::{
 };
 use boa_gc::{Finalize, Trace};
 
-use super::{ListOf, list_from_array_like, method};
+use super::{ListOf, method, values_from_array_like};
 use crate::lockdown::{define_builtin, native};
 
 /// The guest's handler behind a handler view, and the wrappers made for its traps.
@@ -194,7 +194,7 @@ fn trap(view: &JsValue, name: &JsString, context: &mut Context) -> JsResult<JsVa
                 crate::stack::ensure_native_stack()?;
                 let result = trap.call(&handler.clone().into(), args, context)?;
                 if *own_keys {
-                    let keys = list_from_array_like(&result, ListOf::Keys, context)?;
+                    let keys = values_from_array_like(&result, ListOf::Keys, context)?;
                     return Ok(JsArray::from_iter(keys, context).into());
                 }
                 Ok(result)

@@ -30,7 +30,8 @@ use boa_gc::{Finalize, Gc, GcRefCell, Trace};
 use crate::{
     commons::set_fixed_prototype,
     compartment::CompartmentRecord,
-    dispatch::{Dispatch, Owner},
+    dispatch::Dispatch,
+    ownership::{Owner, Owners},
     parse::{self, Room, Text},
 };
 use source::Plan;
@@ -102,7 +103,7 @@ impl Evaluators {
 /// returns the function it evaluates to.
 fn compile(room: &Room<'_>, context: &mut Context, owner: &Owner) -> JsResult<JsObject> {
     let script = parse::compile_script(room, context, |code, context| {
-        Dispatch::register(context, code, owner.clone());
+        Owners::register_script(context, code, owner.clone());
     })?;
     let function = script.evaluate(context)?;
     function.as_object().ok_or_else(|| {

@@ -31,12 +31,12 @@ use boa_engine::{
     module::{ModuleLoader, ModuleRequest, Referrer},
     object::builtins::JsPromise,
 };
-use boa_gc::{Finalize, Gc, GcRefCell, Trace, WeakGc};
+use boa_gc::{Finalize, Gc, GcRefCell, Trace};
 
 use crate::{
     compartment::CompartmentRecord,
-    dispatch::Dispatch,
     jobs::{self, SettledSlot},
+    ownership::Owners,
 };
 use source::ModuleText;
 
@@ -128,7 +128,6 @@ impl CompartmentModules {
 /// What the engine knows of a module instance.
 #[derive(Trace, Finalize)]
 pub(crate) struct ModuleInfo {
-    pub(crate) compartment: WeakGc<CompartmentRecord>,
     /// The specifier its imports are resolved against.
     #[unsafe_ignore_trace]
     pub(crate) specifier: JsString,
@@ -154,9 +153,8 @@ pub(crate) struct ModuleInfo {
 }
 
 impl ModuleInfo {
-    pub(crate) fn new(record: &Gc<CompartmentRecord>, specifier: JsString) -> Self {
+    pub(crate) fn new(specifier: JsString) -> Self {
         Self {
-            compartment: WeakGc::new(record),
             specifier,
             dependencies: GcRefCell::new(Vec::new()),
             failures: RefCell::new(Vec::new()),
@@ -169,8 +167,9 @@ impl ModuleInfo {
     }
 }
 
-/// Every module instance the engine made, with its owner. Modules are held until their
-/// compartment is gone (entries of dead compartments are pruned as the table grows).
+/// Every module instance the engine made, with what the engine knows of it. Modules are held
+/// until their compartment is gone (entries of dead compartments are pruned as the table
+/// grows); their owners are in the ownership registry.
 #[derive(Default)]
 pub(crate) struct ModuleTable {
     entries: RefCell<HashMap<Module, Gc<ModuleInfo>>>,
@@ -194,15 +193,22 @@ impl ModuleTable {
             .expect("the module table is installed when the engine is built")
     }
 
-    pub(crate) fn insert(&self, module: Module, info: ModuleInfo) -> Gc<ModuleInfo> {
-        let info = Gc::new(info);
+    /// Takes in a module the engine just made, owned by `owner`, before any of it runs.
+    pub(crate) fn insert(
+        &self,
+        module: Module,
+        owner: &Gc<CompartmentRecord>,
+        info: ModuleInfo,
+        context: &Context,
+    ) -> JsResult<()> {
+        Owners::register_module(context, &module, owner)?;
         let mut entries = self.entries.borrow_mut();
         if entries.len() >= self.prune_at.get() {
-            entries.retain(|_, info| info.compartment.upgrade().is_some());
+            entries.retain(|module, _| Owners::module_is_live(context, module));
             self.prune_at.set((entries.len() * 2).max(64));
         }
-        entries.insert(module, info.clone());
-        info
+        entries.insert(module, Gc::new(info));
+        Ok(())
     }
 
     pub(crate) fn add_deferred(&self, proxy: JsObject, target: JsObject) {
@@ -336,36 +342,24 @@ impl ModuleLoader for Loader {
         request: ModuleRequest,
         context: &RefCell<&mut Context>,
     ) -> JsResult<Module> {
-        let (record, referrer_info) = match &referrer {
+        let record = Owners::of_referrer(&mut context.borrow_mut(), &referrer)?
+            .compartment
+            .clone();
+        let referrer_info = match &referrer {
             Referrer::Module(module) => {
                 let info = ModuleTable::get(&context.borrow())
                     .info(module)
                     .ok_or_else(|| {
-                        JsNativeError::typ().with_message("module is not owned by any compartment")
+                        JsNativeError::typ().with_message("the module is not in the module table")
                     })?;
                 if let Some(helper) = &info.helper
                     && request.specifier() == virtual_source::HELPER
                 {
                     return Ok(helper.clone());
                 }
-                let record = info.compartment.upgrade().ok_or_else(|| {
-                    JsNativeError::typ().with_message("the module's compartment is gone")
-                })?;
-                (record, Some(info))
+                Some(info)
             }
-            Referrer::Script(script) => {
-                let owner = {
-                    let mut context = context.borrow_mut();
-                    let code = script.codeblock(&mut context)?;
-                    Dispatch::owner_of_code(&context, &code)?
-                };
-                (owner.compartment.clone(), None)
-            }
-            Referrer::Realm(_) => {
-                return Err(JsNativeError::typ()
-                    .with_message("import() is only available to compartment code")
-                    .into());
-            }
+            _ => None,
         };
         let language = language_of(&request)?;
         let sync = jobs::jobs(&context.borrow()).is_capturing();

@@ -374,16 +374,18 @@ pub(crate) fn instantiate(
     let table = ModuleTable::get(context);
     table.insert(
         helper.clone(),
-        ModuleInfo::new(record, JsString::from(HELPER)),
-    );
-    let mut info = ModuleInfo::new(record, specifier);
+        record,
+        ModuleInfo::new(JsString::from(HELPER)),
+        context,
+    )?;
+    let mut info = ModuleInfo::new(specifier);
     info.helper = Some(helper);
     info.import_meta = import_meta;
     info.text = Some(ModuleText::new(
         text.encode_utf16().collect(),
         Language::JavaScript,
     ));
-    table.insert(module.clone(), info);
+    table.insert(module.clone(), record, info, context)?;
     Ok(module)
 }
 
@@ -506,7 +508,12 @@ pub(crate) fn namespace_module(
         None,
         context,
     );
-    ModuleTable::get(context).insert(module.clone(), ModuleInfo::new(record, specifier.clone()));
+    ModuleTable::get(context).insert(
+        module.clone(),
+        record,
+        ModuleInfo::new(specifier.clone()),
+        context,
+    )?;
     Ok(module)
 }
 

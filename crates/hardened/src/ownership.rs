@@ -1,0 +1,178 @@
+//! The ownership registry: which compartment owns each piece of code. It is the one place an
+//! owner is recorded or looked up, for scripts and modules alike; global-name dispatch, the
+//! module loader and `import()` all ask it.
+//!
+//! Ownership is a property of the code, recorded when the code is made and before any of it
+//! runs: a script's code block when [`crate::parse::compile_script`] compiles it, a module when
+//! the module table takes it in. Boa gives code that has no `[[ScriptOrModule]]` its caller's,
+//! so the registry never guesses: code it does not know, and code whose compartment is gone,
+//! get an error (fail closed).
+
+use std::{cell::RefCell, collections::HashMap};
+
+use boa_engine::{
+    Context, JsNativeError, JsResult, Module,
+    module::Referrer,
+    vm::{ActiveRunnable, CodeBlock},
+};
+use boa_gc::{Finalize, Gc, Trace, WeakGc, WeakMap};
+
+use crate::compartment::CompartmentRecord;
+
+/// Who owns a piece of code, and in which global mode it was compiled.
+#[derive(Clone, Trace, Finalize)]
+pub(crate) struct Owner {
+    pub(crate) compartment: Gc<CompartmentRecord>,
+    /// Compiled by `evaluate(src, {sloppyGlobalsMode: true})`: every string name is taken to
+    /// exist (reads of unknown names give `undefined`) and assignment to an undeclared name
+    /// creates a property of the compartment's global.
+    #[unsafe_ignore_trace]
+    pub(crate) sloppy_globals: bool,
+}
+
+/// A piece of code whose owner is asked for.
+#[derive(Clone)]
+pub(crate) enum Code {
+    Script(Gc<CodeBlock>),
+    Module(Module),
+}
+
+impl Code {
+    fn same(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Script(a), Self::Script(b)) => Gc::ptr_eq(a, b),
+            (Self::Module(a), Self::Module(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// The registry, kept in the context's host data.
+pub(crate) struct Owners {
+    /// Script code blocks → owner. An entry dies with its code block; the owner it holds keeps
+    /// the compartment alive exactly as long as code of the compartment can run.
+    scripts: RefCell<WeakMap<CodeBlock, Owner>>,
+    /// Modules → owning compartment. The module table holds modules until their compartment
+    /// is gone, so the owner is held weakly here; entries of dead compartments are pruned as
+    /// the map grows.
+    modules: RefCell<HashMap<Module, WeakGc<CompartmentRecord>>>,
+    prune_at: std::cell::Cell<usize>,
+    /// The last answer, held strongly so its code cannot be collected (and its address
+    /// reused) while cached. Every global lookup asks, usually for the same code.
+    last: RefCell<Option<(Code, Owner)>>,
+}
+
+impl Owners {
+    pub(crate) fn install(context: &mut Context) {
+        context.insert_data(Self {
+            scripts: RefCell::new(WeakMap::new()),
+            modules: RefCell::new(HashMap::new()),
+            prune_at: std::cell::Cell::new(64),
+            last: RefCell::new(None),
+        });
+    }
+
+    fn get(context: &Context) -> &Self {
+        context
+            .get_data::<Self>()
+            .expect("the ownership registry is installed when the engine is built")
+    }
+
+    /// Records that code compiled into `script_code` belongs to `owner`.
+    pub(crate) fn register_script(context: &Context, script_code: &Gc<CodeBlock>, owner: Owner) {
+        Self::get(context)
+            .scripts
+            .borrow_mut()
+            .insert(script_code, owner);
+    }
+
+    /// Records that `module` belongs to `compartment`. A module is registered once, when it is
+    /// made; a second registration is refused (ownership never changes).
+    pub(crate) fn register_module(
+        context: &Context,
+        module: &Module,
+        compartment: &Gc<CompartmentRecord>,
+    ) -> JsResult<()> {
+        let this = Self::get(context);
+        let mut modules = this.modules.borrow_mut();
+        if modules.len() >= this.prune_at.get() {
+            modules.retain(|_, owner| owner.upgrade().is_some());
+            this.prune_at.set((modules.len() * 2).max(64));
+        }
+        if modules.contains_key(module) {
+            return Err(JsNativeError::typ()
+                .with_message("a module instance cannot change its compartment")
+                .into());
+        }
+        modules.insert(module.clone(), WeakGc::new(compartment));
+        Ok(())
+    }
+
+    /// Whether `module` is registered to a compartment that is still alive.
+    pub(crate) fn module_is_live(context: &Context, module: &Module) -> bool {
+        Self::get(context)
+            .modules
+            .borrow()
+            .get(module)
+            .is_some_and(|owner| owner.upgrade().is_some())
+    }
+
+    /// The owner of the running code.
+    pub(crate) fn of_running(context: &mut Context) -> JsResult<Owner> {
+        let code = match context.get_active_script_or_module() {
+            Some(ActiveRunnable::Script(script)) => Code::Script(script.codeblock(context)?),
+            Some(ActiveRunnable::Module(module)) => Code::Module(module),
+            None => {
+                return Err(JsNativeError::reference()
+                    .with_message("no compartment code is running")
+                    .into());
+            }
+        };
+        Self::of(context, code)
+    }
+
+    /// The owner of the code that asked Boa's module loader for a module.
+    pub(crate) fn of_referrer(context: &mut Context, referrer: &Referrer) -> JsResult<Owner> {
+        let code = match referrer {
+            Referrer::Script(script) => Code::Script(script.codeblock(context)?),
+            Referrer::Module(module) => Code::Module(module.clone()),
+            Referrer::Realm(_) => {
+                return Err(JsNativeError::typ()
+                    .with_message("import() is only available to compartment code")
+                    .into());
+            }
+        };
+        Self::of(context, code)
+    }
+
+    /// The owner of `code`; unknown code and code of a compartment that is gone fail closed.
+    pub(crate) fn of(context: &Context, code: Code) -> JsResult<Owner> {
+        let this = Self::get(context);
+        if let Some((cached, owner)) = &*this.last.borrow()
+            && cached.same(&code)
+        {
+            return Ok(owner.clone());
+        }
+        let owner = match &code {
+            Code::Script(block) => this
+                .scripts
+                .borrow()
+                .get(block)
+                .and_then(|entry| entry.value().map(|owner| owner.clone())),
+            Code::Module(module) => this
+                .modules
+                .borrow()
+                .get(module)
+                .and_then(WeakGc::upgrade)
+                .map(|compartment| Owner {
+                    compartment,
+                    sloppy_globals: false,
+                }),
+        }
+        .ok_or_else(|| {
+            JsNativeError::reference().with_message("running code is not owned by any compartment")
+        })?;
+        *this.last.borrow_mut() = Some((code, owner.clone()));
+        Ok(owner)
+    }
+}
