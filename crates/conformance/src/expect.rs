@@ -279,9 +279,6 @@ pub fn infer(
     {
         return format!("unsupported-feature: {feature}");
     }
-    if record.path.starts_with("annexB/") && record.mode == Mode::Plain {
-        return "unsupported-feature: annex-b".into();
-    }
     match record.outcome {
         Outcome::Timeout => return "timeout".into(),
         Outcome::Crash => return "crash".into(),
@@ -340,6 +337,11 @@ fn hardened_category(record: &Record, features: &[String]) -> Option<&'static st
     }
     if has("agent cannot be suspended") {
         return Some("host: [[CanBlock]] false");
+    }
+    // Lockdown removes `RegExp.prototype.compile`, as SES does (it mutates a shared-looking
+    // RegExp in place, and its legacy semantics tie it to the removed legacy statics).
+    if record.path.starts_with("annexB/built-ins/RegExp/") && record.path.contains("compile") {
+        return Some("removed-by-lockdown: RegExp.prototype.compile");
     }
     if has("is not a valid constructor") || has("GetOptionsObject") {
         return Some("tamed-intrinsic");

@@ -80,6 +80,20 @@ pub fn justification(category: &str) -> Option<&'static str> {
             "compartment code rejects direct eval with a SyntaxError (docs/architecture.md, \
              Decisions)"
         }
+        "direct-eval-is-ordinary-call" => {
+            "the start compartment accepts direct-eval syntax as SES's `safe-eval` does: \
+             `eval(src)` is an ordinary call of its evaluator, so eval code sees no local \
+             variables, `this`, `new.target`, `super` or private names of the caller \
+             (docs/compatibility.md)"
+        }
+        "evaluator: unpaired surrogate" => {
+            "**not deliberate**: the evaluator converts source text to UTF-8 for Boa's parser \
+             and refuses text with an unpaired surrogate (a SyntaxError), where the spec \
+             accepts it in strings, comments and regular expressions"
+        }
+        "removed-by-lockdown: RegExp.prototype.compile" => {
+            "lockdown removes Annex B's `RegExp.prototype.compile`, as SES does"
+        }
         "aggregated-load-errors" => {
             "when several modules of a graph fail to load, the compartment reports one TypeError \
              naming every failure, as SES does (unless `noAggregateLoadErrors` is set), where \

@@ -85,11 +85,6 @@ impl Variant {
 
 /// Features whose host support the runner cannot give; tests needing them are skipped.
 pub fn skip_reason(meta: &Meta, mode: Mode) -> Option<String> {
-    // Boa builds its IsHTMLDDA object only with its `annex-b` cargo feature, which would reach
-    // the hardened crate too through feature unification.
-    if meta.features.iter().any(|f| f == "IsHTMLDDA") {
-        return Some("host: $262.IsHTMLDDA needs Boa's annex-b feature".into());
-    }
     // The hardened engine's context is built with [[CanBlock]] false.
     if mode.is_hardened() && meta.flags.can_block_is_true {
         return Some("host: the hardened engine's agent cannot block (CanBlockIsTrue)".into());

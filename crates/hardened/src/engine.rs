@@ -390,6 +390,7 @@ impl Engine {
             .build()
             .map_err(Error::from_js)?;
         crate::bounded::install(&mut context).map_err(Error::from_js)?;
+        crate::boa::repair_regexp_source(&mut context).map_err(Error::from_js)?;
         context.insert_data(JobsHandle(queue.clone()));
         context.insert_data(module::ModuleTableHandle(Rc::default()));
         crate::ownership::Owners::install(&mut context);
@@ -504,6 +505,7 @@ impl Engine {
                 JsString::from(source),
                 &[],
                 false,
+                compartment.record.direct_eval(),
             )
         })
     }

@@ -37,3 +37,24 @@ fn limit_errors_leave_value_stack_slots_behind() {
         "Boa no longer leaves value-stack slots after a limit error: remove boa::ValueStack"
     );
 }
+
+/// `repair_regexp_source`: plain Boa's `RegExp.prototype.source` escapes an already escaped `/`
+/// again; the engine's repaired getter does not.
+#[test]
+fn regexp_source_escapes_escaped_slashes_again() {
+    let mut plain = boa_engine::Context::default();
+    let source = plain
+        .eval(boa_engine::Source::from_bytes(r"/a\/b/.source"))
+        .expect("plain Boa evaluates");
+    assert_eq!(
+        source.as_string().map(|s| s.to_std_string_escaped()),
+        Some(r"a\\/b".to_owned()),
+        "Boa fixed RegExp.prototype.source: remove boa::repair_regexp_source"
+    );
+    let mut engine = Engine::new().expect("engine");
+    let start = engine.start_compartment().clone();
+    assert_eq!(
+        engine.evaluate::<String>(&start, r"/a\/b/.source").unwrap(),
+        r"a\/b"
+    );
+}

@@ -29,6 +29,12 @@ const STEPS: &[(&str, &str)] = &[
     ("do ", ";while(0)"),
     ("l:", ""),
     ("a.", ""),
+    // Red team 2026-12: a computed optional member holds one comma expression; a parenthesized
+    // expression is cloned by the parser (cover grammar); after an operand and a line break a
+    // `/` may start a regular expression (automatic semicolon insertion).
+    ("a?.[0,", "]"),
+    ("(0,", ")"),
+    ("{var b\n/}/.x;\n", ""),
 ];
 
 /// What may stand between two steps without changing their meaning.

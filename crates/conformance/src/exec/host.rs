@@ -12,7 +12,7 @@ use std::{
 use boa_engine::{
     Context, JsArgs, JsBigInt, JsNativeError, JsObject, JsResult, JsString, JsValue,
     NativeFunction, Script, Source,
-    builtins::array_buffer::SharedArrayBuffer,
+    builtins::{array_buffer::SharedArrayBuffer, is_html_dda::IsHTMLDDA},
     js_string,
     module::IdleModuleLoader,
     object::{
@@ -72,8 +72,8 @@ pub fn define_global(
     Ok(())
 }
 
-/// The members of `$262` that every mode implements natively: `detachArrayBuffer`, `gc` and
-/// `agent`. The caller adds `global`, `evalScript` and `createRealm`.
+/// The members of `$262` that every mode implements natively: `detachArrayBuffer`, `gc`,
+/// `IsHTMLDDA` and `agent`. The caller adds `global`, `evalScript` and `createRealm`.
 pub fn native_members(context: &mut Context) -> JsObject {
     let agent = agent_object(context);
     let detach = function(
@@ -83,7 +83,13 @@ pub fn native_members(context: &mut Context) -> JsObject {
         NativeFunction::from_fn_ptr(detach_array_buffer),
     );
     let gc = function(context, "gc", 0, NativeFunction::from_fn_ptr(gc));
+    // `document.all`'s stand-in (Annex B): callable, `typeof` "undefined", falsy, `== null`.
+    let html_dda = JsObject::from_proto_and_data(
+        context.intrinsics().constructors().object().prototype(),
+        IsHTMLDDA,
+    );
     ObjectInitializer::new(context)
+        .property(js_string!("IsHTMLDDA"), html_dda, Attribute::all())
         .property(js_string!("detachArrayBuffer"), detach, Attribute::all())
         .property(js_string!("gc"), gc, Attribute::all())
         .property(js_string!("agent"), agent, Attribute::all())

@@ -11,7 +11,7 @@ use boa_engine::{
 use boa_gc::{Finalize, Gc, Trace};
 
 use super::{CompartmentRecord, CompartmentSpec, options::read_transforms};
-use crate::{engine::Shared, evaluator, module};
+use crate::{engine::Shared, evaluator, module, parse::DirectEval};
 
 /// Native data of a `Compartment` instance. Instances have no own properties.
 #[derive(Trace, Finalize, JsData)]
@@ -149,21 +149,38 @@ fn evaluate(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
             .into());
     };
     let options = args.get_or_undefined(1);
-    let (transforms, sloppy_globals) = match options.as_object() {
+    let (transforms, sloppy_globals, reject_direct_eval) = match options.as_object() {
         Some(options) => (
             read_transforms(&options.get(js_string!("transforms"), context)?, context)?,
             options
                 .get(js_string!("sloppyGlobalsMode"), context)?
                 .to_boolean(),
+            // SES: `{ __rejectSomeDirectEvalExpressions__ = true } = options`, tested for truth.
+            match options.get(js_string!("__rejectSomeDirectEvalExpressions__"), context)? {
+                value if value.is_undefined() => true,
+                value => value.to_boolean(),
+            },
         ),
-        None if options.is_undefined() => (Vec::new(), false),
+        None if options.is_undefined() => (Vec::new(), false, true),
         None => {
             return Err(JsNativeError::typ()
                 .with_message("options of evaluate() must be an object")
                 .into());
         }
     };
-    evaluator::evaluate(context, &record, source, &transforms, sloppy_globals)
+    let direct_eval = if reject_direct_eval {
+        record.direct_eval()
+    } else {
+        DirectEval::Accept
+    };
+    evaluator::evaluate(
+        context,
+        &record,
+        source,
+        &transforms,
+        sloppy_globals,
+        direct_eval,
+    )
 }
 
 /// A compartment's own `Compartment` constructor: `new Compartment(...)` makes a child of

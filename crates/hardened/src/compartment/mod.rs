@@ -43,6 +43,16 @@ pub(crate) struct CompartmentRecord {
 }
 
 impl CompartmentRecord {
+    /// Whether direct-eval syntax is accepted in its code by default: only in the start
+    /// compartment (see [`crate::parse::DirectEval`]).
+    pub(crate) fn direct_eval(&self) -> crate::parse::DirectEval {
+        if self.parent.is_none() {
+            crate::parse::DirectEval::Accept
+        } else {
+            crate::parse::DirectEval::Reject
+        }
+    }
+
     /// Builds a compartment: its record, its populated global and its own evaluators.
     pub(crate) fn create(
         context: &mut Context,

@@ -32,7 +32,7 @@ use crate::{
     compartment::CompartmentRecord,
     dispatch::Dispatch,
     ownership::{Owner, Owners},
-    parse::{self, Room, Text},
+    parse::{self, DirectEval, Room, Text},
 };
 use source::Plan;
 
@@ -121,6 +121,7 @@ pub(crate) fn evaluate(
     source: JsString,
     transforms: &[JsObject],
     sloppy_globals: bool,
+    direct_eval: DirectEval,
 ) -> JsResult<JsValue> {
     Dispatch::check_limits(context)?;
     let mut source = source;
@@ -133,7 +134,7 @@ pub(crate) fn evaluate(
     let text = source.to_std_string().map_err(|_| {
         JsNativeError::syntax().with_message("source text contains an unpaired surrogate")
     })?;
-    run(context, record, text, sloppy_globals)
+    run(context, record, text, sloppy_globals, direct_eval)
 }
 
 /// Validates, compiles and runs a (transformed) script source.
@@ -142,14 +143,22 @@ fn run(
     record: &Gc<CompartmentRecord>,
     text: String,
     sloppy_globals: bool,
+    direct_eval: DirectEval,
 ) -> JsResult<JsValue> {
     let evaluators = CompartmentRecord::evaluators(record, sloppy_globals, context)?;
+    // The cache holds texts checked under the compartment's own rule; a text accepted only
+    // because `evaluate` relaxed it must be checked again next time.
+    let cacheable_here = direct_eval == record.direct_eval();
     let global = JsValue::from(record.global.clone());
-    if let Some(function) = evaluators.recall(&text) {
+    if let Some(function) = evaluators.recall(&text)
+        && cacheable_here
+    {
         return function.call(&global, &[], context);
     }
     let outcome = parse::guarded(Text::Utf8(&text), |room| {
-        if let Plan::Body { body, cacheable } = source::plan_script(room, context.interner_mut())? {
+        if let Plan::Body { body, cacheable } =
+            source::plan_script(room, direct_eval, context.interner_mut())?
+        {
             match room.wrapping(&body, |room| compile(room, context, &evaluators.owner)) {
                 Ok(function) => return Ok(Outcome::Compiled(function, cacheable)),
                 // The rewrite of the final expression is checked by Boa's parser; should a span
@@ -167,7 +176,7 @@ fn run(
         Outcome::Compiled(function, cacheable) => {
             // A tagged template's object belongs to the parse: a new evaluation must get new
             // ones.
-            if cacheable {
+            if cacheable && cacheable_here {
                 evaluators.remember(text, function.clone());
             }
             function.call(&global, &[], context)
@@ -192,7 +201,9 @@ pub(crate) fn make_eval(context: &mut Context, record: &Gc<CompartmentRecord>) -
                 crate::stack::ensure_native_stack()?;
                 let source = args.get_or_undefined(0);
                 match source.as_string() {
-                    Some(source) => evaluate(context, record, source, &[], false),
+                    Some(source) => {
+                        evaluate(context, record, source, &[], false, record.direct_eval())
+                    }
                     None => Ok(source.clone()),
                 }
             },
@@ -224,7 +235,12 @@ pub(crate) fn make_function(
                     joined.push(text_of(&param.to_string(context)?)?);
                 }
                 let (params, body) = (joined.join(","), text_of(&body)?);
-                let source = source::function_source(&params, &body, context.interner_mut())?;
+                let source = source::function_source(
+                    &params,
+                    &body,
+                    record.direct_eval(),
+                    context.interner_mut(),
+                )?;
                 let wrapped = parse::function_script(&source);
                 let evaluators = CompartmentRecord::evaluators(record, false, context)?;
                 let maker = parse::guarded(Text::Utf8(&wrapped), |room| {

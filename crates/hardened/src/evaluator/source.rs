@@ -14,7 +14,7 @@ use boa_ast::{
 use boa_engine::JsNativeError;
 use boa_interner::Interner;
 
-use crate::parse::{self, Room, Text};
+use crate::parse::{self, DirectEval, Room, Text};
 
 /// How to run a script source with SES evaluate semantics.
 #[derive(Debug, PartialEq, Eq)]
@@ -30,9 +30,13 @@ pub(crate) enum Plan {
 }
 
 /// Validates the room's text as a strict Script and decides how to evaluate it.
-pub(crate) fn plan_script(room: &Room<'_>, interner: &mut Interner) -> Result<Plan, JsNativeError> {
+pub(crate) fn plan_script(
+    room: &Room<'_>,
+    direct_eval: DirectEval,
+    interner: &mut Interner,
+) -> Result<Plan, JsNativeError> {
     let source = room.utf8()?;
-    let script = parse::script_ast(room, interner)?;
+    let script = parse::script_ast(room, direct_eval, interner)?;
     let cacheable = !has_tagged_template(&script);
     let body_plan = |body: String| Plan::Body { body, cacheable };
 
@@ -126,12 +130,13 @@ fn completes_empty(item: &StatementListItem) -> bool {
 pub(crate) fn function_source(
     params: &str,
     body: &str,
+    direct_eval: DirectEval,
     interner: &mut Interner,
 ) -> Result<String, JsNativeError> {
     // Boa 0.22's `parse_formal_parameters` rejects destructuring patterns ("abrupt end"), so the
     // parameters are checked as the whole parameter list of an otherwise empty function.
     let wrapped = format!("(function ({params}\n) {{}})");
-    let parsed_params = match single_function(&wrapped, interner)? {
+    let parsed_params = match single_function(&wrapped, direct_eval, interner)? {
         Some((count, 0)) => count,
         _ => return Err(JsNativeError::syntax().with_message("invalid function parameters")),
     };
@@ -144,7 +149,7 @@ pub(crate) fn function_source(
     let text = format!("(function anonymous({params}\n) {{\n{body}\n}})");
     // The whole text must be that one function, with exactly the parameters and statements
     // parsed on their own: nothing in `params` may close the parameter list early.
-    match single_function(&text, interner)? {
+    match single_function(&text, direct_eval, interner)? {
         Some((count, statements)) if count == parsed_params && statements == body_statements => {
             Ok(format!("return {text};"))
         }
@@ -170,11 +175,12 @@ fn guarded<R>(
 /// contain.
 fn single_function(
     text: &str,
+    direct_eval: DirectEval,
     interner: &mut Interner,
 ) -> Result<Option<(usize, usize)>, JsNativeError> {
     // The AST is read and dropped inside the guarded segment; only counts leave it.
     guarded(text, |room| {
-        let script = parse::script_ast(room, interner)?;
+        let script = parse::script_ast(room, direct_eval, interner)?;
         let whole = match script.statements().statements() {
             [StatementListItem::Statement(statement)] => match statement.as_ref() {
                 Statement::Expression(expression) => unparenthesize(expression),
@@ -228,7 +234,9 @@ mod tests {
     use super::*;
 
     fn try_plan(source: &str) -> Result<Plan, JsNativeError> {
-        guarded(source, |room| plan_script(room, &mut Interner::default()))
+        guarded(source, |room| {
+            plan_script(room, DirectEval::Reject, &mut Interner::default())
+        })
     }
 
     fn plan(source: &str) -> Plan {
@@ -319,9 +327,17 @@ mod tests {
     #[test]
     fn function_parts_are_validated_separately() {
         let mut interner = Interner::default();
-        assert!(function_source("a, b", "return a + b", &mut interner).is_ok());
-        assert!(function_source("a = 1", "return a", &mut interner).is_ok());
-        assert!(function_source("{ x }, [y] = [], ...rest", "return x", &mut interner).is_ok());
+        assert!(function_source("a, b", "return a + b", DirectEval::Reject, &mut interner).is_ok());
+        assert!(function_source("a = 1", "return a", DirectEval::Reject, &mut interner).is_ok());
+        assert!(
+            function_source(
+                "{ x }, [y] = [], ...rest",
+                "return x",
+                DirectEval::Reject,
+                &mut interner
+            )
+            .is_ok()
+        );
         for (params, body) in [
             ("", "}, this.x = 1, {"),
             ("/*", "*/){"),
@@ -332,7 +348,7 @@ mod tests {
             ("a = eval('1')", "x"),
         ] {
             assert!(
-                function_source(params, body, &mut interner).is_err(),
+                function_source(params, body, DirectEval::Reject, &mut interner).is_err(),
                 "{params} / {body}"
             );
         }

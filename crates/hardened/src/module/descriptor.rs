@@ -346,9 +346,9 @@ pub(crate) fn instantiate_text(
     let module = match text.language {
         Language::JavaScript => {
             // Every module text is checked as guest code before Boa compiles it.
-            text.facts(context.interner_mut())?;
+            text.checked_facts(context.interner_mut(), record.direct_eval())?;
             crate::parse::guarded(crate::parse::Text::Utf16(&text.text), |room| {
-                crate::parse::module(room, context)
+                crate::parse::module(room, &specifier, context)
             })?
         }
         Language::Json => Module::parse_json(JsString::from(text.text.as_slice()), context)?,

@@ -107,6 +107,7 @@ fn load_error(
 /// operands (`f(c.importNow('m').x)` would call the wrong thing). So both steps run inside a call
 /// of a tiny JavaScript function: returning from it truncates the stack to its frame.
 fn link_and_evaluate(module: &Module, context: &mut Context) -> JsResult<JsPromise> {
+    ModuleTable::get(context).ensure_not_evaluating(module, context)?;
     let step = NativeFunction::from_copy_closure_with_captures(
         |_, _, module: &Module, context| {
             // Boa compiles a module's code when it links it.

@@ -142,8 +142,11 @@ pub(crate) struct ModuleInfo {
     pub(crate) text: Option<Rc<ModuleText>>,
     /// Properties prepared for its `import.meta` (descriptor `importMeta`, `importMetaHook`).
     pub(crate) import_meta: Option<JsObject>,
-    /// The private helper module a virtual module source imports.
-    pub(crate) helper: Option<Module>,
+    /// The private helper module a virtual module source imports, until Boa's load of the
+    /// source's graph takes it: handed out once, to that static import, so no later request
+    /// (the source's own `Import`) can name it.
+    pub(crate) helper: GcRefCell<Option<Module>>,
+
     /// Whether the whole graph below it has been loaded (so its namespace may be made).
     #[unsafe_ignore_trace]
     pub(crate) loaded: Cell<bool>,
@@ -160,7 +163,8 @@ impl ModuleInfo {
             failures: RefCell::new(Vec::new()),
             text: None,
             import_meta: None,
-            helper: None,
+            helper: GcRefCell::new(None),
+
             loaded: Cell::new(false),
             evaluated: Cell::new(false),
         }
@@ -277,59 +281,99 @@ impl ModuleTable {
                 continue;
             }
             stack.extend(info.dependencies.borrow().iter().cloned());
-            if let Some(helper) = &info.helper {
-                stack.push(helper.clone());
-            }
         }
+    }
+
+    /// What the engine knows of `root` and every module it was seen to import statically.
+    fn graph(&self, root: &Module) -> Vec<Gc<ModuleInfo>> {
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = vec![root.clone()];
+        let mut graph = Vec::new();
+        while let Some(module) = stack.pop() {
+            if !seen.insert(module.clone()) {
+                continue;
+            }
+            let Some(info) = self.info(&module) else {
+                continue;
+            };
+            stack.extend(info.dependencies.borrow().iter().cloned());
+            graph.push(info);
+        }
+        graph
     }
 
     /// Every load failure recorded in the graph below `root`.
     pub(crate) fn failures_below(&self, root: &Module) -> Vec<JsError> {
-        let mut seen = std::collections::HashSet::new();
-        let mut stack = vec![root.clone()];
-        let mut failures = Vec::new();
-        while let Some(module) = stack.pop() {
-            if !seen.insert(module.clone()) {
-                continue;
-            }
-            let Some(info) = self.info(&module) else {
-                continue;
-            };
-            failures.extend(
-                info.failures
-                    .borrow()
+        self.graph(root)
+            .iter()
+            .flat_map(|info| {
+                let failures = info.failures.borrow();
+                failures
                     .iter()
-                    .map(|(_, error)| error.clone()),
-            );
-            stack.extend(info.dependencies.borrow().iter().cloned());
-        }
-        failures
+                    .map(|(_, error)| error.clone())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
     }
 
     /// Whether any module in the graph below `root` that has not run has a top-level `await`.
     pub(crate) fn graph_awaits(&self, root: &Module, context: &mut Context) -> JsResult<bool> {
-        let mut seen = std::collections::HashSet::new();
-        let mut stack = vec![root.clone()];
-        while let Some(module) = stack.pop() {
-            if !seen.insert(module.clone()) {
-                continue;
-            }
-            let Some(info) = self.info(&module) else {
-                continue;
-            };
-            if info.evaluated.get() {
-                continue;
-            }
-            if let Some(text) = &info.text
+        for info in self.graph(root) {
+            if !info.evaluated.get()
+                && let Some(text) = &info.text
                 && text.may_await()
                 && text.facts(context.interner_mut())?.top_level_await
             {
                 return Ok(true);
             }
-            stack.extend(info.dependencies.borrow().iter().cloned());
         }
         Ok(false)
     }
+
+    /// Refuses to link `root` while a module of its graph may be evaluating. Boa asserts that it
+    /// never links a module whose evaluation is in progress, and guest code run by that
+    /// evaluation (a module's top-level code calling `importNow`, directly or from a module
+    /// that `import()` is running) could ask for exactly that. A module evaluating has its
+    /// top-level frame (`<main>`, whose source path is its specifier) on the stack, or belongs
+    /// to a cycle with a module that has; a cycle lies inside `root`'s graph whole. A module of
+    /// another compartment with the same specifier can make this refuse needlessly, never
+    /// wrongly allow.
+    pub(crate) fn ensure_not_evaluating(&self, root: &Module, context: &Context) -> JsResult<()> {
+        // Boa does not export its source-path type; its display of a module's path is the path.
+        let running: Vec<String> = context
+            .stack_trace()
+            .filter(|frame| frame.code_block().name() == &js_string!("<main>"))
+            .map(|frame| frame.code_block().path().to_string())
+            .collect();
+        if running.is_empty() {
+            return Ok(());
+        }
+        for info in self.graph(root) {
+            let specifier = info.specifier.to_std_string_escaped();
+            if running.contains(&specifier) {
+                return Err(JsNativeError::typ()
+                    .with_message(format!(
+                        "module \"{specifier}\" is being evaluated; it cannot be imported \
+                         synchronously from its own evaluation (use import())"
+                    ))
+                    .into());
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Whether `specifier` is one of the static imports of the module `info` describes.
+fn is_static_request(
+    info: &ModuleInfo,
+    specifier: &JsString,
+    context: Cx<'_, '_>,
+) -> JsResult<bool> {
+    let Some(text) = &info.text else {
+        return Ok(false);
+    };
+    let facts = text.facts(context.borrow_mut().interner_mut())?;
+    Ok(facts.requests.contains(specifier))
 }
 
 /// The engine's module loader: routes each request to the compartment behind its referrer.
@@ -352,10 +396,10 @@ impl ModuleLoader for Loader {
                     .ok_or_else(|| {
                         JsNativeError::typ().with_message("the module is not in the module table")
                     })?;
-                if let Some(helper) = &info.helper
-                    && request.specifier() == virtual_source::HELPER
+                if request.specifier() == virtual_source::HELPER
+                    && let Some(helper) = info.helper.borrow_mut().take()
                 {
-                    return Ok(helper.clone());
+                    return Ok(helper);
                 }
                 Some(info)
             }
@@ -377,12 +421,15 @@ impl ModuleLoader for Loader {
             let mut failures = info.failures.borrow_mut();
             failures.retain(|(specifier, _)| specifier != request.specifier());
             match &result {
-                Ok(module) => {
+                // Only static imports belong to the graph whose loading `mark_loaded` records:
+                // a module `import()` returned may still fail to load its own graph.
+                Ok(module) if is_static_request(&info, request.specifier(), context)? => {
                     let mut dependencies = info.dependencies.borrow_mut();
                     if !dependencies.contains(module) {
                         dependencies.push(module.clone());
                     }
                 }
+                Ok(_) => {}
                 Err(error) => failures.push((request.specifier().clone(), error.clone())),
             }
         }

@@ -49,6 +49,11 @@ pub(crate) struct Facts {
     pub(crate) needs_import: bool,
     pub(crate) needs_import_meta: bool,
     pub(crate) top_level_await: bool,
+    /// The specifiers of its static imports and re-exports (what loading its graph asks for;
+    /// `import()` calls are not among them).
+    pub(crate) requests: Vec<JsString>,
+    /// What the guest-code check found that depends on the instantiating compartment.
+    pub(crate) guest: parse::GuestCode,
 }
 
 /// One entry of `ModuleSource.prototype.bindings`, in XS's vocabulary.
@@ -91,7 +96,19 @@ impl ModuleText {
         })
     }
 
-    /// Parses the text (once) for its facts; a syntax error or a direct eval is a SyntaxError.
+    /// Its facts, with the guest-code rule for direct eval applied: what must pass before a
+    /// module is made of the text.
+    pub(crate) fn checked_facts(
+        &self,
+        interner: &mut Interner,
+        direct_eval: parse::DirectEval,
+    ) -> JsResult<&Facts> {
+        let facts = self.facts(interner)?;
+        facts.guest.allow(direct_eval)?;
+        Ok(facts)
+    }
+
+    /// Parses the text (once) for its facts; a syntax error or a `using` is a SyntaxError.
     pub(crate) fn facts(&self, interner: &mut Interner) -> JsResult<&Facts> {
         let facts = self.facts.get_or_init(|| match self.language {
             Language::Json => Ok(Facts {
@@ -102,7 +119,8 @@ impl ModuleText {
                 ..Facts::default()
             }),
             Language::JavaScript => parse::guarded(Text::Utf16(&self.text), |room| {
-                Ok(analyse(&parse::module_ast(room, interner)?, interner))
+                let (module, guest) = parse::module_ast(room, interner)?;
+                Ok(analyse(&module, guest, interner))
             })
             .map_err(|error| match error.as_native() {
                 Some(native) => native.message().to_string(),
@@ -130,7 +148,7 @@ fn contains_word(text: &[u16], word: &str) -> bool {
     text.windows(word.len()).any(|window| window == word)
 }
 
-fn analyse(module: &boa_ast::Module, interner: &Interner) -> Facts {
+fn analyse(module: &boa_ast::Module, guest: parse::GuestCode, interner: &Interner) -> Facts {
     let items = module.items();
     let mut finder = Finder {
         interner,
@@ -152,6 +170,12 @@ fn analyse(module: &boa_ast::Module, interner: &Interner) -> Facts {
         needs_import: finder.import_call,
         needs_import_meta: finder.import_meta,
         top_level_await: contains(items, ContainsSymbol::AwaitExpression),
+        requests: items
+            .requests()
+            .into_iter()
+            .map(|sym| JsString::from(interner.resolve_expect(sym).utf16()))
+            .collect(),
+        guest,
     }
 }
 
@@ -453,7 +477,8 @@ fn construct(
     if language == Language::Json {
         boa_engine::Module::parse_json(JsString::from(text.text.as_slice()), context)?;
     }
-    text.facts(context.interner_mut())?;
+    // A module source is not yet anyone's: direct eval is refused as in any compartment.
+    text.checked_facts(context.interner_mut(), parse::DirectEval::Reject)?;
     Ok(make_instance(text, prototype.clone()).into())
 }
 

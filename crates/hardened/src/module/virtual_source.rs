@@ -19,7 +19,7 @@ use boa_engine::{
     object::{FunctionObjectBuilder, builtins::JsArray},
     property::{PropertyDescriptor, PropertyKey},
 };
-use boa_gc::{Finalize, Gc, Trace, WeakGc};
+use boa_gc::{Finalize, Gc, GcRefCell, Trace, WeakGc};
 
 use super::{
     ModuleInfo, ModuleTable,
@@ -349,7 +349,7 @@ pub(crate) fn instantiate(
         .is_some_and(|prototype| JsObject::equals(&prototype, &async_prototype));
     let text = generate(&bindings, awaits, needs_import_meta);
     let module = crate::parse::guarded(crate::parse::Text::Utf8(&text), |room| {
-        crate::parse::module(room, context)
+        crate::parse::module(room, &specifier, context)
     })?;
     let run = Run { execute, shape };
     let runner: JsObject = FunctionObjectBuilder::new(
@@ -379,7 +379,7 @@ pub(crate) fn instantiate(
         context,
     )?;
     let mut info = ModuleInfo::new(specifier);
-    info.helper = Some(helper);
+    info.helper = GcRefCell::new(Some(helper));
     info.import_meta = import_meta;
     info.text = Some(ModuleText::new(
         text.encode_utf16().collect(),

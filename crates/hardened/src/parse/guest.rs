@@ -11,26 +11,54 @@ use boa_ast::{
 use boa_engine::JsNativeError;
 use boa_interner::Sym;
 
-/// Rejects, with a SyntaxError naming the position, what compartment code may not contain:
-/// - direct eval (see docs/architecture.md: Boa only performs a direct eval through the realm's
-///   own `%eval%`, which must never be reachable by guests);
-/// - `using` and `await using` declarations: Boa 0.22 parses them but its compiler panics on
-///   them (explicit resource management is not implemented), and no guest input may crash the
-///   host.
-pub(crate) fn check_guest_code<N>(node: &N) -> Result<(), JsNativeError>
+/// Whether code may contain direct-eval syntax (`eval(x)`).
+///
+/// Accepting it is safe: Boa performs a direct eval only when the callee is the realm's own
+/// `%eval%`, which no compartment's `eval` is, so `eval(x)` is then an ordinary call of the
+/// compartment's evaluator (SES's `safe-eval`). The start compartment accepts it; other
+/// compartments reject it unless `evaluate` is given `__rejectSomeDirectEvalExpressions__:
+/// false`, as in SES.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DirectEval {
+    Reject,
+    Accept,
+}
+
+/// What the guest-code check found that depends on where the code runs.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct GuestCode {
+    /// The first direct-eval call, if any.
+    direct_eval: Option<Position>,
+}
+
+impl GuestCode {
+    /// Applies the direct-eval rule for where the code will run.
+    pub(crate) fn allow(&self, direct_eval: DirectEval) -> Result<(), JsNativeError> {
+        match (self.direct_eval, direct_eval) {
+            (Some(at), DirectEval::Reject) => Err(JsNativeError::syntax().with_message(format!(
+                "direct eval is not supported in compartment code ({}); \
+                 call eval indirectly, e.g. (0, eval)(source)",
+                place(at)
+            ))),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Checks guest code on Boa's AST and reports what depends on where it runs ([`GuestCode`]).
+/// Always rejects `using` and `await using` declarations: Boa 0.22 parses them but its
+/// compiler panics on them (explicit resource management is not implemented), and no guest
+/// input may crash the host.
+pub(crate) fn check_guest_code<N>(node: &N) -> Result<GuestCode, JsNativeError>
 where
     N: VisitWith,
 {
-    struct Finder;
+    struct Finder(GuestCode);
     impl<'ast> Visitor<'ast> for Finder {
         type BreakTy = String;
         fn visit_call(&mut self, call: &'ast Call) -> ControlFlow<Self::BreakTy> {
-            if is_eval_reference(call.function()) {
-                return ControlFlow::Break(format!(
-                    "direct eval is not supported in compartment code ({}); \
-                     call eval indirectly, e.g. (0, eval)(source)",
-                    place(call.span().start())
-                ));
+            if self.0.direct_eval.is_none() && is_eval_reference(call.function()) {
+                self.0.direct_eval = Some(call.span().start());
             }
             call.visit_with(self)
         }
@@ -56,13 +84,15 @@ where
             declaration.visit_with(self)
         }
     }
-    fn place(at: Position) -> String {
-        format!("line {}, column {}", at.line_number(), at.column_number())
-    }
-    match node.visit_with(&mut Finder) {
-        ControlFlow::Continue(()) => Ok(()),
+    let mut finder = Finder(GuestCode::default());
+    match node.visit_with(&mut finder) {
+        ControlFlow::Continue(()) => Ok(finder.0),
         ControlFlow::Break(message) => Err(JsNativeError::syntax().with_message(message)),
     }
+}
+
+fn place(at: Position) -> String {
+    format!("line {}, column {}", at.line_number(), at.column_number())
 }
 
 fn is_eval_reference(expression: &Expression) -> bool {

@@ -13,7 +13,7 @@
 mod guest;
 mod scan;
 
-pub(crate) use guest::check_guest_code;
+pub(crate) use guest::{DirectEval, GuestCode, check_guest_code};
 
 use boa_ast::scope::Scope;
 use boa_engine::{Context, JsNativeError, JsResult, Module, Script, Source, vm::CodeBlock};
@@ -102,6 +102,7 @@ fn grow<R>(needed: u64, f: impl FnOnce() -> R) -> R {
 /// as guest code.
 pub(crate) fn script_ast(
     room: &Room<'_>,
+    direct_eval: DirectEval,
     interner: &mut Interner,
 ) -> Result<boa_ast::Script, JsNativeError> {
     let mut parser = Parser::new(Source::from_bytes(room.utf8()?));
@@ -109,7 +110,7 @@ pub(crate) fn script_ast(
     let script = parser
         .parse_script(&Scope::new_global(), interner)
         .map_err(|e| JsNativeError::syntax().with_message(e.to_string()))?;
-    check_guest_code(&script)?;
+    check_guest_code(&script)?.allow(direct_eval)?;
     Ok(script)
 }
 
@@ -126,11 +127,11 @@ pub(crate) fn function_body_ast(
 }
 
 /// Parses the room's text as a module with Boa's own parser, for analysis, and checks it as guest
-/// code.
+/// code; whether its direct evals are accepted depends on the compartment that instantiates it.
 pub(crate) fn module_ast(
     room: &Room<'_>,
     interner: &mut Interner,
-) -> Result<boa_ast::Module, JsNativeError> {
+) -> Result<(boa_ast::Module, GuestCode), JsNativeError> {
     let mut parser = match room.text {
         Text::Utf16(text) => Parser::new(Source::from_utf16(text)),
         Text::Utf8(_) => {
@@ -140,8 +141,8 @@ pub(crate) fn module_ast(
     let module = parser
         .parse_module(&Scope::new_global(), interner)
         .map_err(|e| JsNativeError::syntax().with_message(e.to_string()))?;
-    check_guest_code(module.items())?;
-    Ok(module)
+    let guest = check_guest_code(module.items())?;
+    Ok((module, guest))
 }
 
 /// Parses and compiles the room's text as a Script; `register` sees its code block before any of
@@ -158,10 +159,18 @@ pub(crate) fn compile_script(
 }
 
 /// Parses the room's text as a module (Boa compiles it when it is linked: see
-/// [`with_room_for_any`]).
-pub(crate) fn module(room: &Room<'_>, context: &mut Context) -> JsResult<Module> {
+/// [`with_room_for_any`]). `specifier` becomes the source path of its code, which is how
+/// stack frames name it (see `module::ModuleTable::claim`).
+pub(crate) fn module(
+    room: &Room<'_>,
+    specifier: &boa_engine::JsString,
+    context: &mut Context,
+) -> JsResult<Module> {
+    let path = std::path::PathBuf::from(specifier.to_std_string_escaped());
     match room.text {
-        Text::Utf16(text) => Module::parse(Source::from_utf16(text), None, context),
-        Text::Utf8(text) => Module::parse(Source::from_bytes(text), None, context),
+        Text::Utf16(text) => {
+            Module::parse(Source::from_utf16(text).with_path(&path), None, context)
+        }
+        Text::Utf8(text) => Module::parse(Source::from_bytes(text).with_path(&path), None, context),
     }
 }

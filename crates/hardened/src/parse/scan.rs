@@ -4,6 +4,8 @@
 //! stack overflow aborts the process. This scan walks the source's tokens and charges each token
 //! the most stack a level opened by a token of its kind was measured to take (release build:
 //! a bracket level 28–31 KiB, an operator or keyword in a chain 0.1–2.9 KiB; debug builds ×8).
+//! The parser also clones what a parenthesized expression holds (cover grammar), one
+//! `Expression::clone` frame (1.7 KiB) per nesting level, so no level is charged less than that.
 //! A level's charges are dropped only where every construct opened in it is known to be finished:
 //! at its closing bracket, at a `;` not followed by `else`/`while`, and at a `,` in an array
 //! literal or an argument list.
@@ -22,8 +24,9 @@ const BRACKET: u64 = 40 * 1024 * SCALE;
 /// Stack charged per operator byte or keyword (prefix operators, `=>`, `?`, `:`, `||`, ...).
 const HEAVY: u64 = 3 * 1024 * SCALE;
 /// Stack charged per `,` and `.`, and per closing bracket or template to the enclosing level
-/// (call, member and sequence chains: ~0.9 KiB measured).
-const LIGHT: u64 = 1536 * SCALE;
+/// (call, member and sequence chains: ~0.9 KiB measured to parse, 1.7 KiB to clone inside
+/// parentheses: found by the red team of 2026-12).
+const LIGHT: u64 = 2560 * SCALE;
 /// Debug builds use about eight times the stack per level.
 const SCALE: u64 = if cfg!(debug_assertions) { 8 } else { 1 };
 /// What wrapping a text as a function body adds to its bound: the body's brace level, and
@@ -71,6 +74,13 @@ struct Reading {
     /// A `;` ended a statement at the top level: its charges go unless the next token is `else`
     /// or `while` (an `if` or `do` statement goes on).
     pending_reset: bool,
+    /// A line terminator (or a comment holding one) came after the previous token: automatic
+    /// semicolon insertion may end the statement there, so a `/` after an operand may also
+    /// start a regular expression (`var b\n/re/`, `break l\n/re/`).
+    line_break: bool,
+    /// The previous token was `?.`: a `[` after it opens a computed member, whose key is one
+    /// expression (commas nest), not an array literal.
+    optional_chain: bool,
 }
 
 impl Reading {
@@ -104,6 +114,7 @@ impl Reading {
     fn same_shape(&self, other: &Self) -> bool {
         self.at == other.at
             && self.prev == other.prev
+            && self.optional_chain == other.optional_chain
             && self.levels.len() == other.levels.len()
             && self
                 .levels
@@ -118,6 +129,8 @@ impl Reading {
         self.top = self.top.max(other.top);
         // A reading that keeps its charges bounds one that would drop them.
         self.pending_reset &= other.pending_reset;
+        // A reading that sees `/` as ambiguous bounds one that does not.
+        self.line_break |= other.line_break;
         for (mine, theirs) in self.levels.iter_mut().zip(&other.levels) {
             mine.1 = mine.1.max(theirs.1);
         }
@@ -139,6 +152,8 @@ pub(crate) fn stack_bound(source: &str) -> Result<u64, JsNativeError> {
         levels: Vec::new(),
         top: 0,
         pending_reset: false,
+        line_break: false,
+        optional_chain: false,
     }];
     let mut deepest = 0u64;
     // Where the last reading to fail failed.
@@ -212,6 +227,7 @@ fn step(bytes: &[u8], mut r: Reading) -> Vec<Reading> {
     let next = bytes.get(i + 1).copied();
     let blank = whitespace_at(bytes, i).max(line_break_at(bytes, i));
     if blank > 0 {
+        r.line_break |= line_break_at(bytes, i) > 0;
         r.at = i + blank;
         return vec![r];
     }
@@ -223,6 +239,7 @@ fn step(bytes: &[u8], mut r: Reading) -> Vec<Reading> {
         b'/' if next == Some(b'*') => {
             return match find(bytes, i + 2, b"*/") {
                 Some(end) => {
+                    r.line_break |= (i + 2..end).any(|j| line_break_at(bytes, j) > 0);
                     r.at = end + 2;
                     vec![r]
                 }
@@ -231,6 +248,9 @@ fn step(bytes: &[u8], mut r: Reading) -> Vec<Reading> {
         }
         _ => {}
     }
+    // A real token: what came between it and the previous one no longer matters after it.
+    let line_break = std::mem::take(&mut r.line_break);
+    let optional_chain = std::mem::take(&mut r.optional_chain);
     let word_end = if is_word_start(c) {
         word_end(bytes, i)
     } else {
@@ -243,7 +263,11 @@ fn step(bytes: &[u8], mut r: Reading) -> Vec<Reading> {
             divide.at = i + 1 + usize::from(next == Some(b'='));
             divide.prev = Prev::Operator;
             divide.charge(HEAVY);
-            return match r.prev {
+            let prev = match r.prev {
+                Prev::Operand if line_break => Prev::Either,
+                prev => prev,
+            };
+            return match prev {
                 Prev::Operand => vec![divide],
                 Prev::Operator => regex(bytes, r).into_iter().collect(),
                 Prev::Either => regex(bytes, r).into_iter().chain([divide]).collect(),
@@ -277,7 +301,7 @@ fn step(bytes: &[u8], mut r: Reading) -> Vec<Reading> {
             let kind = match (c, r.prev) {
                 (b'(', Prev::Operand) => Kind::Args,
                 (b'(', _) => Kind::Paren,
-                (b'[', Prev::Operator) => Kind::Array,
+                (b'[', Prev::Operator) if !optional_chain => Kind::Array,
                 (b'[', _) => Kind::Bracket,
                 _ => Kind::Brace,
             };
@@ -334,6 +358,13 @@ fn step(bytes: &[u8], mut r: Reading) -> Vec<Reading> {
         }
         b'0'..=b'9' => number(bytes, &mut r),
         _ if word_end > i => word(bytes, &mut r, word_end),
+        // `?.` (not `? .5`): an optional chain.
+        b'?' if next == Some(b'.') && !bytes.get(i + 2).is_some_and(u8::is_ascii_digit) => {
+            r.at = i + 2;
+            r.prev = Prev::Operator;
+            r.optional_chain = true;
+            r.charge(HEAVY + LIGHT);
+        }
         _ => {
             // Any other punctuator byte.
             r.at = i + 1;
@@ -660,6 +691,30 @@ mod tests {
         // A text no reading can lex is refused, not measured in part.
         assert!(stack_bound(&format!("let s = 'unterminated\n{deep}")).is_err());
         assert!(stack_bound("1.5e+10 + 0x1F + 1_000n + .5").is_ok());
+    }
+
+    #[test]
+    fn red_team_2026_12_shapes_are_charged() {
+        // `a?.[…]` is a computed member whose key is one comma expression, not an array.
+        let sequence = format!("a?.[{}'x']", "0,".repeat(200_000));
+        assert!(stack_bound(&sequence).is_err());
+        assert!(stack_bound(&format!("a?. /**/ [{}'x']", "0,".repeat(200_000))).is_err());
+        assert!(levels(&format!("x = a?.[0] + [{}1]", "1, ".repeat(200_000))) < 4);
+        // After an operand and a line break, automatic semicolon insertion can make `/` a
+        // regular expression: `var b\n/}/` opens no block, and `/{/` closes none.
+        let unit = "{var b\n/}/.x;\n";
+        let asi = format!(
+            "{}1;{}",
+            unit.repeat(3000),
+            "var b\n/{/ / 1 / 1;};\n".repeat(3000)
+        );
+        // Refused (too many readings) or charged for every level: either way no overflow.
+        let deep = |source: &str| stack_bound(source).map_or(true, |bound| bound / BRACKET >= 3000);
+        assert!(deep(&asi));
+        let comment = format!("{}1", "{var b/*\n*//}/.x;\n".repeat(3000));
+        assert!(deep(&comment));
+        // Division at the start of a line still reads as division too.
+        assert!(stack_bound("x = a\n/ 2 / b;").is_ok());
     }
 
     #[test]
