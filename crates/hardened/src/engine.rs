@@ -391,6 +391,7 @@ impl Engine {
             .map_err(Error::from_js)?;
         crate::bounded::install(&mut context).map_err(Error::from_js)?;
         crate::boa::repair_regexp_source(&mut context).map_err(Error::from_js)?;
+        crate::encoding::install(&mut context).map_err(Error::from_js)?;
         context.insert_data(JobsHandle(queue.clone()));
         context.insert_data(module::ModuleTableHandle(Rc::default()));
         crate::ownership::Owners::install(&mut context);

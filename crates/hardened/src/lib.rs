@@ -183,6 +183,7 @@ mod commons;
 mod compartment;
 mod convert;
 mod dispatch;
+mod encoding;
 mod engine;
 mod error;
 mod evaluator;

@@ -126,6 +126,8 @@ pub(crate) const UNIVERSAL: &[&str] = &[
     "decodeURIComponent",
     "escape",
     "unescape",
+    "TextEncoder",
+    "TextDecoder",
     "WeakMap",
     "WeakSet",
     "Iterator",
@@ -590,6 +592,47 @@ pub(crate) static RECORDS: &[Record] = &[
         "decodeURIComponent",
         Some("%FunctionPrototype%"),
         &[("length", Prim("number")), ("name", Prim("string"))],
+    ),
+    record(
+        "TextEncoder",
+        Some("%FunctionPrototype%"),
+        &[
+            ("length", Prim("number")),
+            ("name", Prim("string")),
+            ("prototype", Is("%TextEncoderPrototype%")),
+        ],
+    ),
+    record(
+        "%TextEncoderPrototype%",
+        Some("%ObjectPrototype%"),
+        &[
+            ("constructor", Is("TextEncoder")),
+            ("encoding", Get),
+            ("encode", Fn),
+            ("encodeInto", Fn),
+            ("@@toStringTag", Prim("string")),
+        ],
+    ),
+    record(
+        "TextDecoder",
+        Some("%FunctionPrototype%"),
+        &[
+            ("length", Prim("number")),
+            ("name", Prim("string")),
+            ("prototype", Is("%TextDecoderPrototype%")),
+        ],
+    ),
+    record(
+        "%TextDecoderPrototype%",
+        Some("%ObjectPrototype%"),
+        &[
+            ("constructor", Is("TextDecoder")),
+            ("encoding", Get),
+            ("fatal", Get),
+            ("ignoreBOM", Get),
+            ("decode", Fn),
+            ("@@toStringTag", Prim("string")),
+        ],
     ),
     record(
         "escape",
