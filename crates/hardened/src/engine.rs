@@ -406,15 +406,18 @@ impl Engine {
         let class = SharedClass::new(&mut context);
         // `lockdown` is universal, as in SES: compartments made before lockdown are privileged.
         let lockdown = lockdown::make_lockdown(&mut context);
-        universal.push((
-            JsString::from("lockdown").into(),
-            PropertyDescriptor::builder()
-                .value(lockdown)
-                .writable(true)
-                .enumerable(false)
-                .configurable(true)
-                .build(),
-        ));
+        let phases = lockdown::make_two_phase(&mut context);
+        for (name, function) in [("lockdown", lockdown)].into_iter().chain(phases) {
+            universal.push((
+                JsString::from(name).into(),
+                PropertyDescriptor::builder()
+                    .value(function)
+                    .writable(true)
+                    .enumerable(false)
+                    .configurable(true)
+                    .build(),
+            ));
+        }
         let (module_source, module_source_prototype) = module::source::make_class(&mut context);
         universal.push((
             JsString::from("ModuleSource").into(),
@@ -573,6 +576,41 @@ impl Engine {
     /// A `TypeError` on a second call, or if an intrinsic cannot be tamed.
     pub fn lockdown(&mut self, options: LockdownOptions) -> Result<LockdownReport> {
         self.guarded(|context| lockdown::lockdown(&options, context))
+    }
+
+    /// The first half of [`Engine::lockdown`] (SES `repairIntrinsics`): tames the intrinsics
+    /// and removes what the permits do not allow, but leaves them mutable, so that the host can
+    /// run a vetted shim (eventual-send's `HandledPromise`, say) before
+    /// [`Engine::harden_intrinsics`].
+    ///
+    /// ```
+    /// # fn main() -> hardened::Result<()> {
+    /// let mut engine = hardened::Engine::new()?;
+    /// let start = engine.start_compartment().clone();
+    /// engine.repair_intrinsics(hardened::LockdownOptions::default())?;
+    /// engine.evaluate_value(&start, "Promise.prototype.shimmed = 1")?;
+    /// engine.harden_intrinsics()?;
+    /// let guest = engine.new_compartment(hardened::CompartmentOptions::new())?;
+    /// assert!(engine.evaluate::<bool>(&guest, "Object.isFrozen(Promise.prototype)")?);
+    /// assert_eq!(engine.evaluate::<i32>(&guest, "Promise.prototype.shimmed")?, 1);
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Engine::lockdown`].
+    pub fn repair_intrinsics(&mut self, options: LockdownOptions) -> Result<LockdownReport> {
+        self.guarded(|context| lockdown::repair_intrinsics(&options, context))
+    }
+
+    /// The second half of [`Engine::lockdown`] (SES `hardenIntrinsics`): hardens every
+    /// intrinsic and what a shim added to them, and shares the universal globals (and a
+    /// shim's `HandledPromise`) with compartments made from now on.
+    ///
+    /// # Errors
+    /// A `TypeError` before [`Engine::repair_intrinsics`] or after lockdown.
+    pub fn harden_intrinsics(&mut self) -> Result<()> {
+        self.guarded(lockdown::harden_intrinsics)
     }
 
     /// Hardens `value` (SES `harden`): freezes it and everything reachable through its own

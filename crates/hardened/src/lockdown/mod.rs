@@ -61,13 +61,24 @@ impl Reporter {
 /// Lockdown's engine-wide state.
 pub(crate) struct LockdownState {
     locked_down: Cell<bool>,
+    /// Between `repairIntrinsics` and `hardenIntrinsics`: what the second phase needs.
+    repaired: std::cell::RefCell<Option<Repaired>>,
     hardener: std::cell::OnceCell<Hardener>,
+}
+
+/// The outcome of the first phase, for the second.
+struct Repaired {
+    intrinsics: Intrinsics,
+    harden: JsObject,
+    harden_taming: Taming,
+    eval_taming: EvalTaming,
 }
 
 impl LockdownState {
     pub(crate) fn new() -> Self {
         Self {
             locked_down: Cell::new(false),
+            repaired: std::cell::RefCell::new(None),
             hardener: std::cell::OnceCell::new(),
         }
     }
@@ -83,8 +94,21 @@ impl LockdownState {
     }
 }
 
-/// Locks the engine down.
+/// Locks the engine down: both phases at once.
 pub(crate) fn lockdown(
+    options: &LockdownOptions,
+    context: &mut Context,
+) -> JsResult<LockdownReport> {
+    let report = repair_intrinsics(options, context)?;
+    harden_intrinsics(context)?;
+    Ok(report)
+}
+
+/// The first phase (SES `repairIntrinsics`): tames the intrinsics and removes what the permits
+/// do not allow, leaving them mutable so that a vetted shim can run before
+/// [`harden_intrinsics`]. Nothing of a compartment's code runs in between unless the host
+/// runs it.
+pub(crate) fn repair_intrinsics(
     options: &LockdownOptions,
     context: &mut Context,
 ) -> JsResult<LockdownReport> {
@@ -130,6 +154,49 @@ pub(crate) fn lockdown(
     if options.legacy_regenerator_runtime_taming == RegeneratorTaming::UnsafeIgnore {
         taming::regenerator::tame(&intrinsics, context)?;
     }
+    // Boa's `TypedArray` global (%TypedArray% itself) is no global of SES or of the web.
+    Shared::get(context)
+        .start_global()
+        .delete_property_or_throw(js_string!("TypedArray"), context)?;
+    *LockdownState::get(context).repaired.borrow_mut() = Some(Repaired {
+        intrinsics,
+        harden,
+        harden_taming: options.harden_taming,
+        eval_taming: options.eval_taming,
+    });
+    Ok(LockdownReport {
+        warnings: reporter.warnings,
+    })
+}
+
+/// Globals a vetted shim may add to the start compartment between the phases, shared with the
+/// compartments made after lockdown (SES permits them when present).
+const VETTED_SHIM_GLOBALS: &[&str] = &["HandledPromise"];
+
+/// The second phase (SES `hardenIntrinsics`): hardens every intrinsic (and what vetted shims
+/// added to them), shares the universal globals with new compartments and installs `harden`.
+pub(crate) fn harden_intrinsics(context: &mut Context) -> JsResult<()> {
+    let Some(Repaired {
+        mut intrinsics,
+        harden,
+        harden_taming,
+        eval_taming,
+    }) = LockdownState::get(context).repaired.borrow_mut().take()
+    else {
+        return Err(JsNativeError::typ()
+            .with_message(if LockdownState::get(context).hardener.get().is_some() {
+                "Already locked down (SES_ALREADY_LOCKED_DOWN)"
+            } else {
+                "hardenIntrinsics: call repairIntrinsics first"
+            })
+            .into());
+    };
+    let start = Shared::get(context).start_global();
+    for name in VETTED_SHIM_GLOBALS {
+        if let Some(value) = start.get(JsString::from(*name), context)?.as_object() {
+            intrinsics.bind(name, value.clone())?;
+        }
+    }
 
     let hardener = Hardener::new(context);
     // Backstop: the realm's own evaluators refuse to compile (see `dispatch::CompileGate`) and
@@ -147,7 +214,7 @@ pub(crate) fn lockdown(
     for evaluator in &private_evaluators {
         freeze(evaluator, context)?;
     }
-    if options.harden_taming == Taming::Safe {
+    if harden_taming == Taming::Safe {
         let roots: Vec<JsValue> = intrinsics
             .objects()
             .map(|(_, object)| object.clone().into())
@@ -160,19 +227,16 @@ pub(crate) fn lockdown(
     let _ = LockdownState::get(context).hardener.set(hardener);
 
     share_globals(&intrinsics, context)?;
-    let start = Shared::get(context).start_global();
     define_builtin(&start, "harden", harden);
-    // The tamings and shared globals are new natives.
+    // The tamings, shared globals and shims' additions are new natives.
     crate::engine::guard_reentry(context)?;
-    if options.eval_taming == EvalTaming::NoEval {
+    if eval_taming == EvalTaming::NoEval {
         for name in ["eval", "Function"] {
             let thrower = taming_no_eval(name, context);
             define_builtin(&start, name, thrower);
         }
     }
-    Ok(LockdownReport {
-        warnings: reporter.warnings,
-    })
+    Ok(())
 }
 
 /// Hardens `value` (after lockdown).
@@ -275,6 +339,7 @@ fn share_globals(intrinsics: &Intrinsics, context: &mut Context) -> JsResult<()>
         .collect();
     let names = permits::UNIVERSAL
         .iter()
+        .chain(VETTED_SHIM_GLOBALS)
         .map(|name| (*name, *name))
         .chain(permits::SHARED.iter().copied());
     for (global, intrinsic) in names {
@@ -390,6 +455,35 @@ pub(crate) fn make_lockdown(context: &mut Context) -> JsObject {
     .length(0)
     .build()
     .into()
+}
+
+/// `repairIntrinsics(options)` and `hardenIntrinsics()`: lockdown in two phases, for hosts
+/// that run a vetted shim in between.
+pub(crate) fn make_two_phase(context: &mut Context) -> [(&'static str, JsObject); 2] {
+    let repair = FunctionObjectBuilder::new(
+        context.realm(),
+        NativeFunction::from_fn_ptr(|_, args, context| {
+            let options = LockdownOptions::from_js(args.get_or_undefined(0), context)?;
+            repair_intrinsics(&options, context)?;
+            Ok(JsValue::undefined())
+        }),
+    )
+    .name(js_string!("repairIntrinsics"))
+    .length(0)
+    .build()
+    .into();
+    let harden = FunctionObjectBuilder::new(
+        context.realm(),
+        NativeFunction::from_fn_ptr(|_, _, context| {
+            harden_intrinsics(context)?;
+            Ok(JsValue::undefined())
+        }),
+    )
+    .name(js_string!("hardenIntrinsics"))
+    .length(0)
+    .build()
+    .into();
+    [("repairIntrinsics", repair), ("hardenIntrinsics", harden)]
 }
 
 /// The start compartment's `mutabilities(root = globalThis)`: an array of paths.

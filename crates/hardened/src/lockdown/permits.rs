@@ -6,7 +6,8 @@
 //! "Removing intrinsics.X.y"), silently removes those permitted as [`Permit::Remove`], and fails
 //! on a permitted property of the wrong shape. Deviations from SES and Boa extras:
 //!
-//! - Boa's global `TypedArray` (= `%TypedArray%`) is not a global of any compartment.
+//! - Boa's global `TypedArray` (= `%TypedArray%`) is not a global of any compartment (lockdown
+//!   removes it from the start compartment too).
 //! - `%RegExpPrototype%.lastIndex` (a Boa own data property, shared mutable state) and the own
 //!   `@@species` getters of the twelve concrete typed-array constructors (spec: only on
 //!   `%TypedArray%`) are removed; so are `Function.prototype.caller/arguments` (as in SES).
@@ -133,6 +134,8 @@ pub(crate) const UNIVERSAL: &[&str] = &[
     "Iterator",
     "ModuleSource",
     "lockdown",
+    "repairIntrinsics",
+    "hardenIntrinsics",
     "harden",
 ];
 
@@ -1818,6 +1821,16 @@ pub(crate) static RECORDS: &[Record] = &[
     ),
     record(
         "lockdown",
+        Some("%FunctionPrototype%"),
+        &[("length", Prim("number")), ("name", Prim("string"))],
+    ),
+    record(
+        "repairIntrinsics",
+        Some("%FunctionPrototype%"),
+        &[("length", Prim("number")), ("name", Prim("string"))],
+    ),
+    record(
+        "hardenIntrinsics",
         Some("%FunctionPrototype%"),
         &[("length", Prim("number")), ("name", Prim("string"))],
     ),
