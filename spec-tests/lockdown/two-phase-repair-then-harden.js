@@ -22,6 +22,9 @@ assert.sameValue(typeof harden, 'function');
 const c = new Compartment();
 assert.sameValue(c.evaluate('Promise.prototype.shimmed()'), 'shim');
 assert.sameValue(c.globalThis.HandledPromise, HandledPromise, 'HandledPromise is shared');
-assert.throws(TypeError, () => hardenIntrinsics(), 'twice');
-assert.throws(TypeError, () => repairIntrinsics(), 'after lockdown');
-assert.throws(TypeError, () => lockdown(), 'lockdown after the two phases');
+// Compared by name: the harness's call sites from before hardening can meet Boa's stale inline
+// caches once `constructor` becomes an override-enabling accessor (harness/assert.js).
+const nameOf = f => { try { f(); return 'no error'; } catch (e) { return e.name; } };
+assert.sameValue(nameOf(() => hardenIntrinsics()), 'TypeError', 'twice');
+assert.sameValue(nameOf(() => repairIntrinsics()), 'TypeError', 'after lockdown');
+assert.sameValue(nameOf(() => lockdown()), 'TypeError', 'lockdown after the two phases');

@@ -455,6 +455,7 @@ impl Engine {
         let _ = Shared::get(&context)
             .start_global
             .set(record.global.clone());
+        lockdown::install_assert(&record, &mut context).map_err(Error::from_js)?;
         let start = Compartment::new(record, &mut context);
         guard_reentry(&mut context).map_err(Error::from_js)?;
         Ok(Self {

@@ -169,3 +169,15 @@ fn many_compartments_can_be_created_and_dropped() {
     let c = engine.new_compartment(CompartmentOptions::new()).unwrap();
     assert_eq!(engine.evaluate::<i32>(&c, "40 + 2").unwrap(), 42);
 }
+
+/// SES's `assert` in the start compartment, before and after lockdown (in a fresh engine: the
+/// spec harness has an `assert` of its own).
+#[test]
+fn start_compartment_has_ses_assert() {
+    let mut engine = Engine::new().unwrap();
+    let start = engine.start_compartment().clone();
+    let outcome: String = engine
+        .evaluate(&start, include_str!("js/start-compartment-assert.js"))
+        .unwrap();
+    assert_eq!(outcome, "ok");
+}

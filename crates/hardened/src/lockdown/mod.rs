@@ -64,6 +64,10 @@ pub(crate) struct LockdownState {
     /// Between `repairIntrinsics` and `hardenIntrinsics`: what the second phase needs.
     repaired: std::cell::RefCell<Option<Repaired>>,
     hardener: std::cell::OnceCell<Hardener>,
+    /// The start compartment's `makeAssert` (see `assert.js`), for lockdown's redacting one.
+    make_assert: std::cell::OnceCell<JsObject>,
+    /// The `assert` installed at engine build.
+    installed_assert: std::cell::OnceCell<JsObject>,
 }
 
 /// The outcome of the first phase, for the second.
@@ -72,6 +76,7 @@ struct Repaired {
     harden: JsObject,
     harden_taming: Taming,
     eval_taming: EvalTaming,
+    error_taming: ErrorTaming,
 }
 
 impl LockdownState {
@@ -80,6 +85,8 @@ impl LockdownState {
             locked_down: Cell::new(false),
             repaired: std::cell::RefCell::new(None),
             hardener: std::cell::OnceCell::new(),
+            make_assert: std::cell::OnceCell::new(),
+            installed_assert: std::cell::OnceCell::new(),
         }
     }
 
@@ -163,6 +170,7 @@ pub(crate) fn repair_intrinsics(
         harden,
         harden_taming: options.harden_taming,
         eval_taming: options.eval_taming,
+        error_taming: options.error_taming,
     });
     Ok(LockdownReport {
         warnings: reporter.warnings,
@@ -181,6 +189,7 @@ pub(crate) fn harden_intrinsics(context: &mut Context) -> JsResult<()> {
         harden,
         harden_taming,
         eval_taming,
+        error_taming,
     }) = LockdownState::get(context).repaired.borrow_mut().take()
     else {
         return Err(JsNativeError::typ()
@@ -228,6 +237,34 @@ pub(crate) fn harden_intrinsics(context: &mut Context) -> JsResult<()> {
 
     share_globals(&intrinsics, context)?;
     define_builtin(&start, "harden", harden);
+    // SES: lockdown gives the start compartment a redacting `assert` unless errors are untamed
+    // (here only where the start compartment still has ours: a host's own `assert` stays), and
+    // ours is hardened like the rest of what lockdown installs.
+    let state = LockdownState::get(context);
+    let (installed, make_assert) = (
+        state.installed_assert.get().cloned(),
+        state.make_assert.get().cloned(),
+    );
+    let current = start.get(js_string!("assert"), context)?.as_object();
+    if let (Some(installed), Some(current), Some(make_assert)) = (installed, current, make_assert)
+        && JsObject::equals(&installed, &current)
+    {
+        let assert = if error_taming == ErrorTaming::Safe {
+            let redacting = make_assert.call(&JsValue::undefined(), &[], context)?;
+            let redacting = redacting
+                .as_object()
+                .ok_or_else(|| JsNativeError::typ().with_message("makeAssert made no assert"))?;
+            define_builtin(&start, "assert", redacting.clone());
+            redacting
+        } else {
+            installed
+        };
+        if harden_taming == Taming::Safe
+            && let Some(hardener) = LockdownState::get(context).hardener.get().cloned()
+        {
+            hardener.harden(&assert.into(), context)?;
+        }
+    }
     // The tamings, shared globals and shims' additions are new natives.
     crate::engine::guard_reentry(context)?;
     if eval_taming == EvalTaming::NoEval {
@@ -455,6 +492,36 @@ pub(crate) fn make_lockdown(context: &mut Context) -> JsObject {
     .length(0)
     .build()
     .into()
+}
+
+/// Gives the start compartment SES's `assert` (unredacted until lockdown), made by `assert.js`
+/// evaluated in that compartment before any guest code runs.
+pub(crate) fn install_assert(
+    record: &boa_gc::Gc<crate::compartment::CompartmentRecord>,
+    context: &mut Context,
+) -> JsResult<()> {
+    let make_assert = crate::evaluator::evaluate(
+        context,
+        record,
+        js_string!(include_str!("../assert.js")),
+        &[],
+        false,
+        crate::parse::DirectEval::Reject,
+    )?
+    .as_object()
+    .ok_or_else(|| JsNativeError::typ().with_message("assert.js made no makeAssert"))?;
+    let assert = make_assert.call(
+        &JsValue::undefined(),
+        &[JsValue::undefined(), true.into()],
+        context,
+    )?;
+    let assert = assert
+        .as_object()
+        .ok_or_else(|| JsNativeError::typ().with_message("makeAssert made no assert"))?;
+    define_builtin(&record.global, "assert", assert.clone());
+    let _ = LockdownState::get(context).make_assert.set(make_assert);
+    let _ = LockdownState::get(context).installed_assert.set(assert);
+    Ok(())
 }
 
 /// `repairIntrinsics(options)` and `hardenIntrinsics()`: lockdown in two phases, for hosts
