@@ -1,0 +1,2 @@
+const escapeHtml = require('escape-html');
+print(escapeHtml('<script>alert("x") & \'y\'</script>'));
