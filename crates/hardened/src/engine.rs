@@ -522,7 +522,9 @@ impl Engine {
             return Err(Error::Unusable(panic.clone()));
         }
         self.jobs.watch.arm(self.limits.timeout_value());
-        let result = panic::catch_unwind(AssertUnwindSafe(|| call(&mut self.context)));
+        let result = panic::catch_unwind(AssertUnwindSafe(|| {
+            crate::stack::engine_call(|| call(&mut self.context))
+        }));
         self.jobs.watch.arm(None);
         match result {
             Ok(result) => result.map_err(|error| {

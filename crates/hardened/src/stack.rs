@@ -3,18 +3,81 @@
 //! Boa's recursion limit counts JavaScript frames only: a native function that calls a guest
 //! callable which is itself native (a builtin installed as a getter, a bound builtin, a proxy
 //! trap) nests Rust frames without limit, and a Rust stack overflow aborts the process. Every
-//! native such a cycle can pass through checks the remaining stack first (see
-//! `bounded::reentry`).
+//! native such a cycle can pass through checks the stack first (see `bounded::reentry`): it
+//! stops near the end of the stack, and after [`MAX_DEPTH`] of native stack below the engine
+//! call it runs in, so that a host thread with a huge stack does not spend minutes recursing
+//! to its end.
+
+use std::cell::Cell;
 
 use boa_engine::{JsError, JsResult, error::RuntimeLimitError};
 
 /// Native stack a re-entrant native keeps free.
 const RED_ZONE: usize = 256 * 1024;
 
-/// Fails with Boa's (uncatchable) recursion-limit error when the native stack is nearly used up.
+/// The most native stack one engine call may use, whatever the thread's stack size.
+const MAX_DEPTH: usize = 256 * 1024 * 1024;
+
+thread_local! {
+    /// Where the running engine call (or stack segment) began; 0 outside any.
+    static BASE: Cell<usize> = const { Cell::new(0) };
+}
+
+/// An address in the current stack frame.
+#[inline(never)]
+fn stack_pointer() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(std::ptr::addr_of!(marker) as usize)
+}
+
+/// Fails with Boa's (uncatchable) recursion-limit error when the native stack is nearly used up
+/// or deeper than [`MAX_DEPTH`] below the engine call.
 pub(crate) fn ensure_native_stack() -> JsResult<()> {
-    match stacker::remaining_stack() {
-        Some(remaining) if remaining < RED_ZONE => Err(JsError::from(RuntimeLimitError::Recursion)),
-        _ => Ok(()),
+    if stacker::remaining_stack().is_some_and(|remaining| remaining < RED_ZONE) {
+        return Err(JsError::from(RuntimeLimitError::Recursion));
     }
+    let base = BASE.get();
+    let here = stack_pointer();
+    // The stack grows down; a frame above the base belongs to another segment.
+    if base != 0 && here < base && base - here > MAX_DEPTH {
+        return Err(JsError::from(RuntimeLimitError::Recursion));
+    }
+    Ok(())
+}
+
+/// Puts the previous base back when dropped, also when the call unwinds.
+struct Restore(usize);
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        BASE.set(self.0);
+    }
+}
+
+/// Runs `f` as an engine call: native depth is measured from here, unless an outer engine call
+/// already set the base.
+pub(crate) fn engine_call<R>(f: impl FnOnce() -> R) -> R {
+    let outer = BASE.get();
+    let _restore = Restore(outer);
+    if outer == 0 {
+        BASE.set(stack_pointer());
+    }
+    f()
+}
+
+/// Runs `f`, which `stacker` may have moved to a new stack segment: there, depth is measured
+/// from the segment's start (the segment's own end is caught by the red zone).
+pub(crate) fn segment<R>(from: usize, f: impl FnOnce() -> R) -> R {
+    let here = stack_pointer();
+    let moved = here > from || from - here > 1024 * 1024;
+    let _restore = Restore(BASE.get());
+    if moved {
+        BASE.set(here);
+    }
+    f()
+}
+
+/// The current stack address, for [`segment`].
+pub(crate) fn here() -> usize {
+    stack_pointer()
 }

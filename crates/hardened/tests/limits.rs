@@ -273,3 +273,27 @@ fn limits_apply_to_module_code() {
         .expect("a later module still runs");
     assert_eq!(engine.get::<i32>(&namespace, "x").expect("x"), 1);
 }
+
+/// On a thread with a huge stack (the CLI gives guests 8 GiB) a native-only cycle stops after a
+/// bounded depth instead of recursing to the end of the stack (which took minutes; found as a
+/// fuzzing timeout).
+#[test]
+fn native_recursion_is_bounded_on_a_huge_stack() {
+    std::thread::Builder::new()
+        .stack_size(4 << 30)
+        .spawn(|| {
+            let (mut engine, guest) = engine(Limits::new());
+            let result = engine.evaluate_value(
+                &guest,
+                "const t = {}; const p = new Proxy(t, {}); Object.setPrototypeOf(t, p); p.x",
+            );
+            assert!(
+                matches!(result, Err(Error::Limit(Limit::Recursion))),
+                "{result:?}"
+            );
+            assert_eq!(engine.evaluate::<i32>(&guest, "6 * 7").unwrap(), 42);
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+}

@@ -95,7 +95,8 @@ pub(crate) fn with_room_for_any<R>(f: impl FnOnce() -> R) -> R {
 
 fn grow<R>(needed: u64, f: impl FnOnce() -> R) -> R {
     let needed = usize::try_from(needed).unwrap_or(usize::MAX);
-    stacker::maybe_grow(needed, needed, f)
+    let from = crate::stack::here();
+    stacker::maybe_grow(needed, needed, || crate::stack::segment(from, f))
 }
 
 /// Parses the room's text as a strict Script with Boa's own parser, for analysis, and checks it
