@@ -17,8 +17,11 @@ assert(attacker.evaluate('Promise.resolve()') instanceof Promise);
 assert(attacker.evaluate('() => {}') instanceof Function, 'functions inherit the shared Function.prototype');
 for (const name of ['Array', 'Object', 'Error', 'Promise', 'Map', 'RegExp', 'Symbol', 'Iterator', 'harden', 'lockdown']) {
   assert.sameValue(attacker.evaluate(name), other.evaluate(name), `${name} shared between compartments`);
-  assert.sameValue(attacker.evaluate(name), globalThis[name], `${name} shared with the start compartment`);
+  // SES: compartments share %SharedSymbol%; the start compartment keeps the original.
+  if (name !== 'Symbol') assert.sameValue(attacker.evaluate(name), globalThis[name], `${name} shared with the start compartment`);
 }
+assert.sameValue(attacker.evaluate('Symbol.prototype'), Symbol.prototype, 'one Symbol.prototype');
+assert.sameValue(Symbol.prototype.constructor, attacker.evaluate('Symbol'), 'its constructor is %SharedSymbol%');
 for (const name of ['globalThis', 'eval', 'Function', 'Compartment']) {
   assert.notSameValue(attacker.evaluate(name), other.evaluate(name), `${name} is per compartment`);
   assert.notSameValue(attacker.evaluate(name), globalThis[name], `${name} differs from the start compartment's`);

@@ -3,7 +3,8 @@ description: After lockdown the constructors shared with compartments are frozen
 ---*/
 lockdown();
 const constructors = {
-  Object, Array, String, Number, Boolean, Symbol, BigInt, Error, TypeError, RangeError,
+  // The start compartment keeps the original Symbol (SES); compartments share a copy.
+  Object, Array, String, Number, Boolean, Symbol: new Compartment().globalThis.Symbol, BigInt, Error, TypeError, RangeError,
   RegExp, Map, Set, WeakMap, WeakSet, Promise, ArrayBuffer, DataView, Proxy, Iterator,
   Uint8Array, Int32Array, BigInt64Array,
 };

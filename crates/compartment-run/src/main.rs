@@ -220,6 +220,8 @@ fn read_input(cli: &Cli) -> Result<Input, String> {
 
 /// The guest thread's stack (virtual; pages are committed only as they are used).
 const GUEST_STACK: usize = 8 << 30;
+/// Native stack one call into the engine may use (`Limits::native_stack`).
+const GUEST_NATIVE_STACK: usize = 1 << 30;
 
 fn usage(message: &str) -> ExitCode {
     eprintln!("compartment-run: {message}");
@@ -300,7 +302,9 @@ fn engine_error(error: impl std::fmt::Display) -> Error {
 
 fn run_timed(input: &Input, cli: &Cli, lockdown: LockdownOptions) -> Result<Outcome, Error> {
     let mut engine = Engine::new()?;
-    let mut limits = Limits::new();
+    // The guest thread's large stack is for deep structures (a 100,000-deep array's `String`);
+    // a native-only cycle still stops within a second or so.
+    let mut limits = Limits::new().native_stack(GUEST_NATIVE_STACK);
     if let Some(timeout) = cli.timeout {
         limits = limits.timeout(timeout);
     }

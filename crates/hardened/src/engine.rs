@@ -522,8 +522,9 @@ impl Engine {
             return Err(Error::Unusable(panic.clone()));
         }
         self.jobs.watch.arm(self.limits.timeout_value());
+        let depth = self.limits.native_stack_value();
         let result = panic::catch_unwind(AssertUnwindSafe(|| {
-            crate::stack::engine_call(|| call(&mut self.context))
+            crate::stack::engine_call(depth, || call(&mut self.context))
         }));
         self.jobs.watch.arm(None);
         match result {

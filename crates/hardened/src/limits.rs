@@ -41,6 +41,7 @@ pub struct Limits {
     recursion: Option<usize>,
     timeout: Option<Duration>,
     pending_jobs: Option<usize>,
+    native_stack: Option<usize>,
 }
 
 impl Limits {
@@ -71,6 +72,17 @@ impl Limits {
         self
     }
 
+    /// At most `bytes` of native stack per call into the engine, measured from the call (256 MiB
+    /// unless set). Natives that run guest code nest native frames (`String` of a deeply nested
+    /// array, a proxy whose target inherits from it); past this they stop with
+    /// [`Limit::Recursion`], as they do near the end of the thread's own stack. Raise it for
+    /// guests that build very deep structures on a thread with a large stack.
+    #[must_use]
+    pub fn native_stack(mut self, bytes: usize) -> Self {
+        self.native_stack = Some(bytes);
+        self
+    }
+
     /// At most `n` promise jobs may wait in the queue.
     #[must_use]
     pub fn pending_jobs(mut self, n: usize) -> Self {
@@ -93,6 +105,10 @@ impl Limits {
 
     pub(crate) fn pending_jobs_value(&self) -> Option<usize> {
         self.pending_jobs
+    }
+
+    pub(crate) fn native_stack_value(&self) -> usize {
+        self.native_stack.unwrap_or(crate::stack::DEFAULT_DEPTH)
     }
 }
 

@@ -42,6 +42,12 @@ impl Intrinsics {
     }
 
     /// Binds `name` to `object`, failing if it is already bound to another object.
+    /// Makes `object` the intrinsic `name` from now on (a taming's replacement): the permits,
+    /// hardening and new compartments' globals see it; the original stays where it was.
+    pub(crate) fn replace(&mut self, name: &'static str, object: JsObject) {
+        self.by_name.insert(name, object);
+    }
+
     pub(crate) fn bind(&mut self, name: &'static str, object: JsObject) -> JsResult<bool> {
         match self.by_name.get(name) {
             Some(existing) if *existing == object => Ok(false),

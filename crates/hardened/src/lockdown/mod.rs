@@ -141,6 +141,7 @@ pub(crate) fn repair_intrinsics(
     taming::functions::tame(&mut intrinsics, context)?;
     taming::date::tame(&mut intrinsics, context)?;
     taming::math::tame(&mut intrinsics, context)?;
+    taming::symbol::tame(&mut intrinsics, context)?;
     taming::temporal::tame(&mut intrinsics, context)?;
     taming::error::tame(options.error_taming, context)?;
     taming::nan::tame(context)?;

@@ -18,9 +18,11 @@
 //! - `%IteratorPrototype%.constructor` and `[@@toStringTag]` are the spec's accessor "faux data
 //!   properties"; they are permitted as accessors (their setters already avoid the override
 //!   mistake), where SES turns them into data properties.
-//! - `Error`, `RegExp` and `Symbol` are one shared intrinsic each: Boa has no V8 stack API or
-//!   RegExp legacy statics that SES's Initial/Shared pairs exist to separate. `Date`, `Math` and
+//! - `Error` and `RegExp` are one shared intrinsic each: Boa has no V8 stack API or RegExp
+//!   legacy statics that SES's Initial/Shared pairs exist to separate. `Date`, `Math` and
 //!   `Temporal` have Initial (start compartment) and Shared (powerless) variants, as in SES.
+//!   The record `Symbol` describes SES's `%SharedSymbol%` (a copy, `taming/symbol.rs`); the start
+//!   compartment's original is not walked, as in SES.
 //! - `SharedArrayBuffer`, `Atomics`, `WeakRef`, `FinalizationRegistry` and the float arrays are
 //!   frozen intrinsics of the start compartment only.
 

@@ -7,6 +7,7 @@ pub(super) mod locale;
 pub(super) mod math;
 pub(super) mod nan;
 pub(super) mod regenerator;
+pub(super) mod symbol;
 pub(super) mod temporal;
 
 use boa_engine::{
