@@ -31,6 +31,9 @@ use crate::{
 pub(crate) struct Dispatch {
     /// The evaluator's one direct eval in flight (see [`Armed`]).
     armed: RefCell<Armed>,
+    /// `evalTaming: 'unsafe-eval'`: the start compartment's code may compile with the realm's
+    /// own `%eval%`, which lockdown made its `eval`.
+    start_eval: std::cell::Cell<bool>,
     /// The realm's `%eval%`, removed from every global.
     realm_eval: JsObject,
     /// Runaway-code checks: every global lookup is a point where guest code can be stopped.
@@ -89,6 +92,7 @@ impl Dispatch {
 
         context.insert_data(Self {
             armed: RefCell::new(Armed::Idle),
+            start_eval: std::cell::Cell::new(false),
             realm_eval,
             watch,
         });
@@ -104,6 +108,17 @@ impl Dispatch {
     /// Arms the dispatch for the evaluator's direct-eval helper, `eval(eval)`, to run `source`.
     pub(crate) fn arm_direct_eval(context: &Context, source: JsString) {
         *Self::get(context).armed.borrow_mut() = Armed::Callee(source);
+    }
+
+    /// Lets the start compartment's code compile through the realm's `%eval%` (SES's
+    /// `'unsafe-eval'`): only code the start compartment owns, never a compartment's.
+    pub(crate) fn open_start_eval(context: &Context) {
+        Self::get(context).start_eval.set(true);
+    }
+
+    /// The realm's `%eval%`.
+    pub(crate) fn realm_eval(context: &Context) -> JsObject {
+        Self::get(context).realm_eval.clone()
     }
 
     /// Ends the armed direct eval, whatever became of it.
@@ -181,6 +196,16 @@ impl HostHooks for CompileGate {
             allowed
         });
         if allowed {
+            return Ok(());
+        }
+        // Under 'unsafe-eval' the start compartment's own code may use `%eval%`; the owner is
+        // read from the running code, so a compartment handed `%eval%` still gets the refusal.
+        let start_eval = context
+            .get_data::<Dispatch>()
+            .is_some_and(|dispatch| dispatch.start_eval.get());
+        if start_eval
+            && Owners::of_running(context).is_ok_and(|owner| owner.compartment.parent.is_none())
+        {
             return Ok(());
         }
         Err(JsNativeError::eval()

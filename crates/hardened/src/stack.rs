@@ -25,11 +25,10 @@ thread_local! {
     static DEPTH: Cell<usize> = const { Cell::new(DEFAULT_DEPTH) };
 }
 
-/// An address in the current stack frame.
-#[inline(never)]
+/// The stack pointer (read by `psm`: the address of a local would be a heap address under
+/// AddressSanitizer's fake stacks).
 fn stack_pointer() -> usize {
-    let marker = 0u8;
-    std::hint::black_box(std::ptr::addr_of!(marker) as usize)
+    psm::stack_pointer() as usize
 }
 
 /// Fails with Boa's (uncatchable) recursion-limit error when the native stack is nearly used up

@@ -268,11 +268,24 @@ pub(crate) fn harden_intrinsics(context: &mut Context) -> JsResult<()> {
     }
     // The tamings, shared globals and shims' additions are new natives.
     crate::engine::guard_reentry(context)?;
-    if eval_taming == EvalTaming::NoEval {
-        for name in ["eval", "Function"] {
-            let thrower = taming_no_eval(name, context);
-            define_builtin(&start, name, thrower);
+    match eval_taming {
+        EvalTaming::NoEval => {
+            for name in ["eval", "Function"] {
+                let thrower = taming_no_eval(name, context);
+                define_builtin(&start, name, thrower);
+            }
         }
+        // SES: the start compartment keeps the original `eval`, so `eval(src)` is a real
+        // direct eval that sees local variables. Only its own code may compile with it.
+        EvalTaming::UnsafeEval => {
+            define_builtin(
+                &start,
+                "eval",
+                crate::dispatch::Dispatch::realm_eval(context),
+            );
+            crate::dispatch::Dispatch::open_start_eval(context);
+        }
+        EvalTaming::SafeEval => {}
     }
     Ok(())
 }

@@ -116,8 +116,10 @@ choice! {
         /// Confined evaluators (the start compartment's own, as before lockdown).
         #[default]
         SafeEval = "safe-eval" | "safeEval",
-        /// Same as `safe-eval` here: the realm's original evaluators are never exposed, because
-        /// their global scope is the shared realm's.
+        /// The start compartment's `eval` is the realm's original: `eval(src)` there is a real
+        /// direct eval that sees local variables, and `(0, eval)(src)` runs sloppy code in the
+        /// realm's global scope (which forwards to the start compartment's globals). Code of
+        /// other compartments cannot compile with it, even when handed it.
         UnsafeEval = "unsafe-eval" | "unsafeEval",
         /// `eval` and `Function` throw.
         NoEval = "no-eval" | "noEval",
