@@ -18,6 +18,8 @@ use boa_engine::{
 };
 use boa_gc::{Finalize, Trace};
 
+use crate::bounded::{MAX_STRING_LENGTH, too_long};
+
 /// Registers both classes on the realm's global object.
 pub(crate) fn install(context: &mut Context) -> JsResult<()> {
     context.register_global_class::<TextEncoder>()?;
@@ -334,6 +336,27 @@ fn incomplete_tail(bytes: &[u8]) -> Option<usize> {
     })
 }
 
+/// The UTF-16 code units of `bytes` read as UTF-8, each maximal invalid subsequence as U+FFFD
+/// (WHATWG's replacement rule). Counted before anything is reserved: the input is the guest's,
+/// and up to three times its size would be needed for a lossy copy of it.
+fn utf16_of_utf8(bytes: &[u8]) -> JsResult<Vec<u16>> {
+    let units_of = |chunk: std::str::Utf8Chunk<'_>| {
+        chunk.valid().encode_utf16().count() + usize::from(!chunk.invalid().is_empty())
+    };
+    let length: usize = bytes.utf8_chunks().map(units_of).sum();
+    if length > MAX_STRING_LENGTH {
+        return Err(too_long());
+    }
+    let mut units = Vec::with_capacity(length);
+    for chunk in bytes.utf8_chunks() {
+        units.extend(chunk.valid().encode_utf16());
+        if !chunk.invalid().is_empty() {
+            units.push(0xFFFD);
+        }
+    }
+    Ok(units)
+}
+
 /// `decode(input, {stream})`.
 fn decode(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     this_decoder(this, |_| Ok(JsValue::undefined()))?;
@@ -369,8 +392,7 @@ fn decode(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<J
             .with_message("decode: the input is not valid UTF-8")
             .into());
     }
-    let text = String::from_utf8_lossy(&bytes);
-    let mut units: Vec<u16> = text.encode_utf16().collect();
+    let mut units = utf16_of_utf8(&bytes)?;
     if !decoder.started.get() && !units.is_empty() {
         decoder.started.set(true);
         if !decoder.ignore_bom && units.first() == Some(&0xFEFF) {

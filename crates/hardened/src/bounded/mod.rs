@@ -160,7 +160,7 @@ fn values_from_array_like(
 }
 
 /// The `RangeError` for a result longer than [`MAX_STRING_LENGTH`].
-fn too_long() -> JsError {
+pub(crate) fn too_long() -> JsError {
     JsNativeError::range()
         .with_message(format!(
             "Invalid string length: the result would exceed {MAX_STRING_LENGTH} code units"
