@@ -759,6 +759,15 @@ impl Engine {
         self.guarded(Context::run_jobs)
     }
 
+    /// Collects garbage now: everything no longer reachable, such as the compartments, modules
+    /// and closures of dropped compartments, is freed. The engine also collects on its own as it
+    /// allocates; this is for hosts that measure memory or want it back at a quiet moment.
+    pub fn collect_garbage(&mut self) {
+        crate::ownership::Owners::forget_cached(&self.context);
+        boa_gc::force_collect();
+        module::ModuleTable::get(&self.context).prune();
+    }
+
     /// The Boa context, for building values to endow or inspecting results.
     ///
     /// Do not evaluate guest code with it directly (`Context::eval` runs outside every

@@ -8,16 +8,16 @@
 //! so the registry never guesses: code it does not know, and code whose compartment is gone,
 //! get an error (fail closed).
 
-use std::{cell::RefCell, collections::HashMap};
+use std::cell::RefCell;
 
 use boa_engine::{
     Context, JsNativeError, JsResult, Module,
     module::Referrer,
     vm::{ActiveRunnable, CodeBlock},
 };
-use boa_gc::{Finalize, Gc, Trace, WeakGc, WeakMap};
+use boa_gc::{Finalize, Gc, Trace, WeakMap};
 
-use crate::compartment::CompartmentRecord;
+use crate::{compartment::CompartmentRecord, module::ModuleTable};
 
 /// Who owns a piece of code, and in which global mode it was compiled.
 #[derive(Clone, Trace, Finalize)]
@@ -47,16 +47,12 @@ impl Code {
     }
 }
 
-/// The registry, kept in the context's host data.
+/// The registry, kept in the context's host data. Modules' owners are in what the module table
+/// indexes (each compartment holds its modules' records, so they are collected with it).
 pub(crate) struct Owners {
     /// Script code blocks → owner. An entry dies with its code block; the owner it holds keeps
     /// the compartment alive exactly as long as code of the compartment can run.
     scripts: RefCell<WeakMap<CodeBlock, Owner>>,
-    /// Modules → owning compartment. The module table holds modules until their compartment
-    /// is gone, so the owner is held weakly here; entries of dead compartments are pruned as
-    /// the map grows.
-    modules: RefCell<HashMap<Module, WeakGc<CompartmentRecord>>>,
-    prune_at: std::cell::Cell<usize>,
     /// The last answer, held strongly so its code cannot be collected (and its address
     /// reused) while cached. Every global lookup asks, usually for the same code.
     last: RefCell<Option<(Code, Owner)>>,
@@ -66,8 +62,6 @@ impl Owners {
     pub(crate) fn install(context: &mut Context) {
         context.insert_data(Self {
             scripts: RefCell::new(WeakMap::new()),
-            modules: RefCell::new(HashMap::new()),
-            prune_at: std::cell::Cell::new(64),
             last: RefCell::new(None),
         });
     }
@@ -86,35 +80,9 @@ impl Owners {
             .insert(script_code, owner);
     }
 
-    /// Records that `module` belongs to `compartment`. A module is registered once, when it is
-    /// made; a second registration is refused (ownership never changes).
-    pub(crate) fn register_module(
-        context: &Context,
-        module: &Module,
-        compartment: &Gc<CompartmentRecord>,
-    ) -> JsResult<()> {
-        let this = Self::get(context);
-        let mut modules = this.modules.borrow_mut();
-        if modules.len() >= this.prune_at.get() {
-            modules.retain(|_, owner| owner.upgrade().is_some());
-            this.prune_at.set((modules.len() * 2).max(64));
-        }
-        if modules.contains_key(module) {
-            return Err(JsNativeError::typ()
-                .with_message("a module instance cannot change its compartment")
-                .into());
-        }
-        modules.insert(module.clone(), WeakGc::new(compartment));
-        Ok(())
-    }
-
-    /// Whether `module` is registered to a compartment that is still alive.
-    pub(crate) fn module_is_live(context: &Context, module: &Module) -> bool {
-        Self::get(context)
-            .modules
-            .borrow()
-            .get(module)
-            .is_some_and(|owner| owner.upgrade().is_some())
+    /// Drops the cached last answer, so that its code and compartment can be collected.
+    pub(crate) fn forget_cached(context: &Context) {
+        Self::get(context).last.borrow_mut().take();
     }
 
     /// The owner of the running code.
@@ -159,15 +127,10 @@ impl Owners {
                 .borrow()
                 .get(block)
                 .and_then(|entry| entry.value().map(|owner| owner.clone())),
-            Code::Module(module) => this
-                .modules
-                .borrow()
-                .get(module)
-                .and_then(WeakGc::upgrade)
-                .map(|compartment| Owner {
-                    compartment,
-                    sloppy_globals: false,
-                }),
+            Code::Module(module) => ModuleTable::get(context).info(module).map(|info| Owner {
+                compartment: info.owner.clone(),
+                sloppy_globals: false,
+            }),
         }
         .ok_or_else(|| {
             JsNativeError::reference().with_message("running code is not owned by any compartment")

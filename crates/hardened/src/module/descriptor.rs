@@ -353,7 +353,7 @@ pub(crate) fn instantiate_text(
         }
         Language::Json => Module::parse_json(JsString::from(text.text.as_slice()), context)?,
     };
-    let mut info = ModuleInfo::new(specifier.clone());
+    let mut info = ModuleInfo::new(module.clone(), record.clone(), specifier.clone());
     info.import_meta = prepare_import_meta(
         record,
         &specifier,
@@ -362,7 +362,7 @@ pub(crate) fn instantiate_text(
         context,
     )?;
     info.text = Some(text);
-    ModuleTable::get(context).insert(module.clone(), record, info, context)?;
+    ModuleTable::get(context).insert(info)?;
     Ok(module)
 }
 

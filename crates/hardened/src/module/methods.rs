@@ -22,7 +22,7 @@ use boa_engine::{
 use boa_gc::{Finalize, Gc, Trace, WeakGc};
 
 use super::{
-    Cx, MemoKey, ModuleTable, obtain,
+    Cx, DeferredNamespace, MemoKey, ModuleTable, obtain,
     source::{Language, read_language},
 };
 use crate::{
@@ -237,7 +237,7 @@ pub(crate) fn import_promise(
         let module = obtain(record.clone(), specifier.clone(), language, false, context).await?;
         load_graph(&record, &specifier, &module, true, context).await?;
         let mut context = context.borrow_mut();
-        let namespace = module.namespace(&mut context);
+        let namespace = ModuleTable::get(&context).namespace(&module, &mut context);
         if !boxed {
             return Ok(namespace.into());
         }
@@ -332,7 +332,7 @@ pub(crate) fn import_now_namespace(
     match evaluation.state() {
         PromiseState::Fulfilled(_) => {
             ModuleTable::get(context).mark_evaluated(&module);
-            Ok(module.namespace(context))
+            Ok(ModuleTable::get(context).namespace(&module, context))
         }
         PromiseState::Rejected(reason) => Err(JsError::from_opaque(reason)),
         PromiseState::Pending => Err(JsNativeError::typ()
@@ -370,7 +370,7 @@ pub(crate) fn module(this: &JsValue, args: &[JsValue], context: &mut Context) ->
     let record = this_compartment(this, "module")?;
     let specifier = specifier_argument(args, "module")?;
     if let Some(existing) = record.modules.deferred.borrow().get(&specifier) {
-        return Ok(existing.clone().into());
+        return Ok(existing.proxy.clone().into());
     }
     let target = JsObject::from_proto_and_data(
         None,
@@ -426,12 +426,16 @@ pub(crate) fn module(this: &JsValue, args: &[JsValue], context: &mut Context) ->
         .prevent_extensions(read_only)
         .build(context)?
         .into();
-    ModuleTable::get(context).add_deferred(proxy.clone(), target);
+    let deferred = Gc::new(DeferredNamespace {
+        proxy: proxy.clone(),
+        target,
+    });
+    ModuleTable::get(context).add_deferred(&deferred);
     record
         .modules
         .deferred
         .borrow_mut()
-        .insert(specifier, proxy.clone());
+        .insert(specifier, deferred);
     Ok(proxy.into())
 }
 
@@ -472,5 +476,5 @@ fn namespace_behind(args: &[JsValue], context: &mut Context) -> JsResult<JsObjec
                 record.name.to_std_string_escaped()
             ))
         })?;
-    Ok(module.namespace(context))
+    Ok(ModuleTable::get(context).namespace(&module, context))
 }

@@ -34,6 +34,7 @@ use boa_engine::{
 use boa_gc::{Finalize, Gc, GcRefCell, Trace};
 
 use crate::{
+    commons::{Keyed, WeakIndex},
     compartment::CompartmentRecord,
     jobs::{self, SettledSlot},
     ownership::Owners,
@@ -71,7 +72,25 @@ pub(crate) struct CompartmentModules {
     /// Specifier → module source, for children's `{source: specifier}` descriptors.
     sources: GcRefCell<HashMap<JsString, JsValue>>,
     /// Specifier → the deferred namespace `module()` returned.
-    pub(crate) deferred: GcRefCell<HashMap<JsString, JsObject>>,
+    pub(crate) deferred: GcRefCell<HashMap<JsString, Gc<DeferredNamespace>>>,
+    /// Every module instance made for this compartment, with what the engine knows of it. The
+    /// compartment holds them, so they are collected with it; the module table only indexes
+    /// them weakly.
+    instances: GcRefCell<Vec<Gc<ModuleInfo>>>,
+}
+
+/// A deferred namespace from `module()` and the proxy target that says what it stands for.
+#[derive(Trace, Finalize)]
+pub(crate) struct DeferredNamespace {
+    pub(crate) proxy: JsObject,
+    pub(crate) target: JsObject,
+}
+
+impl Keyed for DeferredNamespace {
+    type Key = JsObject;
+    fn key(&self) -> &JsObject {
+        &self.proxy
+    }
 }
 
 /// A memo key: a full specifier and the type it is imported as, kept apart so that no specifier
@@ -105,6 +124,7 @@ impl CompartmentModules {
             memo: GcRefCell::default(),
             sources: GcRefCell::default(),
             deferred: GcRefCell::default(),
+            instances: GcRefCell::default(),
         }
     }
 
@@ -128,6 +148,9 @@ impl CompartmentModules {
 /// What the engine knows of a module instance.
 #[derive(Trace, Finalize)]
 pub(crate) struct ModuleInfo {
+    pub(crate) module: Module,
+    /// The compartment that made it: the owner of its code.
+    pub(crate) owner: Gc<CompartmentRecord>,
     /// The specifier its imports are resolved against.
     #[unsafe_ignore_trace]
     pub(crate) specifier: JsString,
@@ -135,8 +158,7 @@ pub(crate) struct ModuleInfo {
     pub(crate) dependencies: GcRefCell<Vec<Module>>,
     /// The latest load failure of each of its imports (by import specifier), kept for the
     /// aggregated load error; a later success of the same import clears it.
-    #[unsafe_ignore_trace]
-    pub(crate) failures: RefCell<Vec<(JsString, JsError)>>,
+    pub(crate) failures: GcRefCell<Vec<(JsString, JsError)>>,
     /// Its text, when it was parsed from one.
     #[unsafe_ignore_trace]
     pub(crate) text: Option<Rc<ModuleText>>,
@@ -146,6 +168,8 @@ pub(crate) struct ModuleInfo {
     /// source's graph takes it: handed out once, to that static import, so no later request
     /// (the source's own `Import`) can name it.
     pub(crate) helper: GcRefCell<Option<Module>>,
+    /// Its namespace, once the engine has handed it out.
+    namespace: GcRefCell<Option<JsObject>>,
 
     /// Whether the whole graph below it has been loaded (so its namespace may be made).
     #[unsafe_ignore_trace]
@@ -155,15 +179,25 @@ pub(crate) struct ModuleInfo {
     pub(crate) evaluated: Cell<bool>,
 }
 
+impl Keyed for ModuleInfo {
+    type Key = Module;
+    fn key(&self) -> &Module {
+        &self.module
+    }
+}
+
 impl ModuleInfo {
-    pub(crate) fn new(specifier: JsString) -> Self {
+    pub(crate) fn new(module: Module, owner: Gc<CompartmentRecord>, specifier: JsString) -> Self {
         Self {
+            module,
+            owner,
             specifier,
             dependencies: GcRefCell::new(Vec::new()),
-            failures: RefCell::new(Vec::new()),
+            failures: GcRefCell::new(Vec::new()),
             text: None,
             import_meta: None,
             helper: GcRefCell::new(None),
+            namespace: GcRefCell::new(None),
 
             loaded: Cell::new(false),
             evaluated: Cell::new(false),
@@ -171,21 +205,18 @@ impl ModuleInfo {
     }
 }
 
-/// Every module instance the engine made, with what the engine knows of it. Modules are held
-/// until their compartment is gone (entries of dead compartments are pruned as the table
-/// grows); their owners are in the ownership registry.
+/// The engine's index of module instances (and deferred namespaces), weak: each compartment
+/// record holds its own, so a dropped compartment's modules are collected with it.
 #[derive(Default)]
 pub(crate) struct ModuleTable {
-    entries: RefCell<HashMap<Module, Gc<ModuleInfo>>>,
-    prune_at: Cell<usize>,
-    /// Deferred namespaces from `module()` → their proxy targets.
-    deferred: RefCell<HashMap<JsObject, JsObject>>,
+    modules: WeakIndex<ModuleInfo>,
+    deferred: WeakIndex<DeferredNamespace>,
     /// `(f) => f()`, in whose frame module steps run (see `methods::link_and_evaluate`).
     frame: std::cell::OnceCell<JsObject>,
 }
 
-/// Keeps the module table reachable from the context's host data. The table lives outside the
-/// collected heap, so the modules in it stay alive until pruned.
+/// Keeps the module table reachable from the context's host data. It holds nothing strongly
+/// but the engine-wide frame function.
 #[derive(Trace, Finalize)]
 pub(crate) struct ModuleTableHandle(#[unsafe_ignore_trace] pub(crate) Rc<ModuleTable>);
 
@@ -197,26 +228,28 @@ impl ModuleTable {
             .expect("the module table is installed when the engine is built")
     }
 
-    /// Takes in a module the engine just made, owned by `owner`, before any of it runs.
-    pub(crate) fn insert(
-        &self,
-        module: Module,
-        owner: &Gc<CompartmentRecord>,
-        info: ModuleInfo,
-        context: &Context,
-    ) -> JsResult<()> {
-        Owners::register_module(context, &module, owner)?;
-        let mut entries = self.entries.borrow_mut();
-        if entries.len() >= self.prune_at.get() {
-            entries.retain(|module, _| Owners::module_is_live(context, module));
-            self.prune_at.set((entries.len() * 2).max(64));
+    /// Takes in a module the engine just made, before any of it runs: its owner holds it, the
+    /// table finds it. A module is taken in once (ownership never changes).
+    pub(crate) fn insert(&self, info: ModuleInfo) -> JsResult<()> {
+        if self.modules.get(&info.module).is_some() {
+            return Err(JsNativeError::typ()
+                .with_message("a module instance cannot change its compartment")
+                .into());
         }
-        entries.insert(module, Gc::new(info));
+        let info = Gc::new(info);
+        self.modules.insert(&info);
+        info.owner.modules.instances.borrow_mut().push(info.clone());
         Ok(())
     }
 
-    pub(crate) fn add_deferred(&self, proxy: JsObject, target: JsObject) {
-        self.deferred.borrow_mut().insert(proxy, target);
+    /// Forgets the modules and deferred namespaces that were collected.
+    pub(crate) fn prune(&self) {
+        self.modules.prune();
+        self.deferred.prune();
+    }
+
+    pub(crate) fn add_deferred(&self, deferred: &Gc<DeferredNamespace>) {
+        self.deferred.insert(deferred);
     }
 
     /// A JavaScript function that calls its argument: a frame for native steps to run in.
@@ -236,11 +269,12 @@ impl ModuleTable {
 
     /// The proxy target of a deferred namespace.
     pub(crate) fn deferred(&self, proxy: &JsObject) -> Option<JsObject> {
-        self.deferred.borrow().get(proxy).cloned()
+        Some(self.deferred.get(proxy)?.target.clone())
     }
 
+    /// What the engine knows of `module`, while its compartment lives.
     pub(crate) fn info(&self, module: &Module) -> Option<Gc<ModuleInfo>> {
-        self.entries.borrow().get(module).cloned()
+        self.modules.get(module)
     }
 
     /// The module whose namespace object is `namespace`, among those whose graph has loaded.
@@ -249,16 +283,38 @@ impl ModuleTable {
         namespace: &JsObject,
         context: &mut Context,
     ) -> Option<Module> {
-        let candidates: Vec<Module> = self
-            .entries
-            .borrow()
-            .iter()
-            .filter(|(_, info)| info.loaded.get())
-            .map(|(module, _)| module.clone())
-            .collect();
-        candidates
+        let loaded: Vec<Gc<ModuleInfo>> = self
+            .modules
+            .values()
             .into_iter()
-            .find(|module| JsObject::equals(&module.namespace(context), namespace))
+            .filter(|info| info.loaded.get())
+            .collect();
+        let handed_out = loaded.iter().find(|info| {
+            info.namespace
+                .borrow()
+                .as_ref()
+                .is_some_and(|known| JsObject::equals(known, namespace))
+        });
+        if let Some(info) = handed_out {
+            return Some(info.module.clone());
+        }
+        // A namespace guest code made (`import * as ns`): Boa has no way back to its module
+        // but to ask each module for its namespace, which makes the ones that had none, and
+        // Boa 0.22 never frees a namespace it made (see `docs/security.md`).
+        loaded
+            .into_iter()
+            .find(|info| JsObject::equals(&self.namespace(&info.module, context), namespace))
+            .map(|info| info.module.clone())
+    }
+
+    /// The namespace of `module` (made by Boa on first request), remembered so that a
+    /// `{namespace}` descriptor naming it finds its module without making any other.
+    pub(crate) fn namespace(&self, module: &Module, context: &mut Context) -> JsObject {
+        let namespace = module.namespace(context);
+        if let Some(info) = self.info(module) {
+            info.namespace.borrow_mut().get_or_insert(namespace.clone());
+        }
+        namespace
     }
 
     /// Marks `root` and everything it was seen to import as loaded.

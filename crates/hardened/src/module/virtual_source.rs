@@ -372,20 +372,19 @@ pub(crate) fn instantiate(
         context,
     );
     let table = ModuleTable::get(context);
-    table.insert(
+    table.insert(ModuleInfo::new(
         helper.clone(),
-        record,
-        ModuleInfo::new(JsString::from(HELPER)),
-        context,
-    )?;
-    let mut info = ModuleInfo::new(specifier);
+        record.clone(),
+        JsString::from(HELPER),
+    ))?;
+    let mut info = ModuleInfo::new(module.clone(), record.clone(), specifier);
     info.helper = GcRefCell::new(Some(helper));
     info.import_meta = import_meta;
     info.text = Some(ModuleText::new(
         text.encode_utf16().collect(),
         Language::JavaScript,
     ));
-    table.insert(module.clone(), record, info, context)?;
+    table.insert(info)?;
     Ok(module)
 }
 
@@ -508,12 +507,11 @@ pub(crate) fn namespace_module(
         None,
         context,
     );
-    ModuleTable::get(context).insert(
+    ModuleTable::get(context).insert(ModuleInfo::new(
         module.clone(),
-        record,
-        ModuleInfo::new(specifier.clone()),
-        context,
-    )?;
+        record.clone(),
+        specifier.clone(),
+    ))?;
     Ok(module)
 }
 
