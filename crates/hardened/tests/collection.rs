@@ -160,7 +160,7 @@ fn dropped_compartments_give_their_memory_back() {
 fn boa_never_frees_a_module_namespace() {
     use hardened::boa_engine::{Context, Module, Source, builtins::promise::PromiseState};
     let mut context = Context::default();
-    let mut once = |context: &mut Context| {
+    let once = |context: &mut Context| {
         let module =
             Module::parse(Source::from_bytes("export const x = 1;"), None, context).expect("parse");
         let promise = module.load_link_evaluate(context);
