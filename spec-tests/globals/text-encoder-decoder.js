@@ -54,3 +54,29 @@ assert.sameValue(r, JSON.stringify({
   labels: ['utf-8', 'utf-8', 'utf-8'], badLabel: 'RangeError',
   view: 'AB', sub: 'CD', notBuffer: 'TypeError', call: 'TypeError', brand: 'TypeError',
 }));
+
+// Found by red-team round six: the label is read in place (a long one is not copied into the
+// message), options are read before the label and before the bytes, and a failed decode ends
+// the stream.
+const edges = new Compartment().evaluate(`(() => {
+  const out = {};
+  try { new TextDecoder('\\uD800'.repeat(2 ** 20)); } catch (e) { out.longLabel = [e.constructor.name, e.message.length < 400]; }
+  out.paddedLabel = new TextDecoder(' utf-8' + ' '.repeat(2 ** 20)).encoding;
+  out.order = [];
+  try { new TextDecoder('bogus', { get fatal() { out.order.push('fatal'); } }); } catch (e) { out.order.push(e.constructor.name); }
+  const b = new Uint8Array([0x41, 0x42]);
+  out.bytesAfterOptions = new TextDecoder().decode(b, { get stream() { b[0] = 0x5a; return false; } });
+  const d = new TextDecoder();
+  d.decode(new Uint8Array([0x41]), { stream: true });
+  try { d.decode(new Uint8Array(2 ** 29)); } catch (e) { out.tooLong = e.constructor.name; }
+  out.afterFailure = d.decode(new Uint8Array([0xef, 0xbb, 0xbf, 0x42]));
+  return JSON.stringify(out);
+})()`);
+assert.sameValue(edges, JSON.stringify({
+  longLabel: ['RangeError', true],
+  paddedLabel: 'utf-8',
+  order: ['fatal', 'RangeError'],
+  bytesAfterOptions: 'ZB',
+  tooLong: 'RangeError',
+  afterFailure: 'B',
+}));

@@ -241,19 +241,9 @@ impl Class for TextDecoder {
 
     fn data_constructor(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Self> {
         let label = match args.get_or_undefined(0) {
-            value if value.is_undefined() => "utf-8".to_owned(),
-            value => value.to_string(context)?.to_std_string_escaped(),
+            value if value.is_undefined() => None,
+            value => Some(value.to_string(context)?),
         };
-        let normalized = label
-            .trim_matches(['\t', '\n', '\u{c}', '\r', ' '])
-            .to_ascii_lowercase();
-        if !UTF8_LABELS.contains(&normalized.as_str()) {
-            return Err(JsNativeError::range()
-                .with_message(format!(
-                    "the encoding label '{label}' is not supported (this TextDecoder decodes UTF-8 only)"
-                ))
-                .into());
-        }
         let options = args.get_or_undefined(1);
         let option = |name: &str, context: &mut Context| -> JsResult<bool> {
             match options.as_object() {
@@ -264,8 +254,19 @@ impl Class for TextDecoder {
                     .into()),
             }
         };
+        // WebIDL converts the options before the constructor looks at the label.
         let fatal = option("fatal", context)?;
         let ignore_bom = option("ignoreBOM", context)?;
+        if let Some(label) = label
+            && !is_utf8_label(&label)
+        {
+            return Err(JsNativeError::range()
+                .with_message(format!(
+                    "the encoding label '{}' is not supported (this TextDecoder decodes UTF-8 only)",
+                    excerpt(&label)
+                ))
+                .into());
+        }
         Ok(Self {
             fatal,
             ignore_bom,
@@ -273,6 +274,32 @@ impl Class for TextDecoder {
             started: Cell::new(false),
         })
     }
+}
+
+/// Whether `label`, without surrounding ASCII white space and in any case, names UTF-8. Read in
+/// place: a label is the guest's string and may be as long as any.
+fn is_utf8_label(label: &JsString) -> bool {
+    const LONGEST: usize = 17; // "unicode-1-1-utf-8"
+    let white = |unit: u16| matches!(unit, 0x09 | 0x0A | 0x0C | 0x0D | 0x20);
+    let mut units = label.iter().skip_while(|&unit| white(unit));
+    // No label has white space inside: the name ends at the first, and only white space may follow.
+    let name: Vec<u16> = units
+        .by_ref()
+        .take_while(|&unit| !white(unit))
+        .take(LONGEST + 1)
+        .collect();
+    name.len() <= LONGEST
+        && units.all(white)
+        && String::from_utf16(&name)
+            .is_ok_and(|name| UTF8_LABELS.contains(&name.to_ascii_lowercase().as_str()))
+}
+
+/// The start of a guest string, for an error message.
+fn excerpt(text: &JsString) -> String {
+    const SHOWN: usize = 40;
+    let shown = JsString::from(&text.iter().take(SHOWN).collect::<Vec<_>>()[..]);
+    let ellipsis = if text.len() > SHOWN { "…" } else { "" };
+    format!("{}{ellipsis}", shown.to_std_string_escaped())
 }
 
 fn this_decoder(
@@ -312,17 +339,22 @@ fn buffer_source_bytes(value: &JsValue, context: &mut Context) -> JsResult<Vec<u
     let buffer = buffer.as_object().ok_or_else(not_a_buffer)?;
     let slice = |data: &[u8]| {
         let start = offset.min(data.len());
-        data[start..start.saturating_add(length).min(data.len())].to_vec()
+        let bytes = &data[start..start.saturating_add(length).min(data.len())];
+        // Refused before it is copied; a decoder's pending bytes (at most 3) can merge with
+        // the first ones into one code unit.
+        if utf16_length(bytes) > MAX_STRING_LENGTH + 3 {
+            return Err(too_long());
+        }
+        Ok(bytes.to_vec())
     };
     if let Ok(array_buffer) = JsArrayBuffer::from_object(buffer.clone()) {
         // A detached buffer reads as empty.
-        return Ok(array_buffer
+        return array_buffer
             .data()
-            .map(|data| slice(&data))
-            .unwrap_or_default());
+            .map_or_else(|| Ok(Vec::new()), |data| slice(&data));
     }
     if let Ok(shared) = JsSharedArrayBuffer::from_object(buffer.clone()) {
-        return Ok(slice(&shared.to_vec()));
+        return slice(&shared.to_vec());
     }
     Err(not_a_buffer().into())
 }
@@ -336,14 +368,21 @@ fn incomplete_tail(bytes: &[u8]) -> Option<usize> {
     })
 }
 
+/// How many UTF-16 code units `bytes` decode to (each maximal invalid subsequence is one).
+fn utf16_length(bytes: &[u8]) -> usize {
+    bytes
+        .utf8_chunks()
+        .map(|chunk| {
+            chunk.valid().encode_utf16().count() + usize::from(!chunk.invalid().is_empty())
+        })
+        .sum()
+}
+
 /// The UTF-16 code units of `bytes` read as UTF-8, each maximal invalid subsequence as U+FFFD
 /// (WHATWG's replacement rule). Counted before anything is reserved: the input is the guest's,
 /// and up to three times its size would be needed for a lossy copy of it.
 fn utf16_of_utf8(bytes: &[u8]) -> JsResult<Vec<u16>> {
-    let units_of = |chunk: std::str::Utf8Chunk<'_>| {
-        chunk.valid().encode_utf16().count() + usize::from(!chunk.invalid().is_empty())
-    };
-    let length: usize = bytes.utf8_chunks().map(units_of).sum();
+    let length = utf16_length(bytes);
     if length > MAX_STRING_LENGTH {
         return Err(too_long());
     }
@@ -360,10 +399,7 @@ fn utf16_of_utf8(bytes: &[u8]) -> JsResult<Vec<u16>> {
 /// `decode(input, {stream})`.
 fn decode(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     this_decoder(this, |_| Ok(JsValue::undefined()))?;
-    let input = match args.get_or_undefined(0) {
-        value if value.is_undefined() => Vec::new(),
-        value => buffer_source_bytes(value, context)?,
-    };
+    // WebIDL converts the options first: the bytes are read after any guest getter has run.
     let stream = match args.get_or_undefined(1) {
         options if options.is_null_or_undefined() => false,
         options => match options.as_object() {
@@ -375,33 +411,45 @@ fn decode(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<J
             }
         },
     };
-    // Guest code (option getters, typed-array accessors) has run; the state is read after it.
+    let input = match args.get_or_undefined(0) {
+        value if value.is_undefined() => Ok(Vec::new()),
+        value => buffer_source_bytes(value, context),
+    };
+    // Guest code (option getters) has run; the state is read after it.
     let object = this.as_object().expect("checked above");
     let decoder = object
         .downcast_ref::<TextDecoder>()
         .ok_or_else(|| JsNativeError::typ().with_message("'this' is not a TextDecoder"))?;
-    let mut bytes = std::mem::take(&mut *decoder.pending.borrow_mut());
-    bytes.extend_from_slice(&input);
-    if stream && let Some(start) = incomplete_tail(&bytes) {
-        *decoder.pending.borrow_mut() = bytes.split_off(start);
-    }
-    if decoder.fatal && std::str::from_utf8(&bytes).is_err() {
+    let result = input.and_then(|input| decoder.decode(&input, stream));
+    // A decode that fails ends the stream, as one that does not stream does.
+    if !stream || result.is_err() {
         decoder.pending.borrow_mut().clear();
         decoder.started.set(false);
-        return Err(JsNativeError::typ()
-            .with_message("decode: the input is not valid UTF-8")
-            .into());
     }
-    let mut units = utf16_of_utf8(&bytes)?;
-    if !decoder.started.get() && !units.is_empty() {
-        decoder.started.set(true);
-        if !decoder.ignore_bom && units.first() == Some(&0xFEFF) {
-            units.remove(0);
+    Ok(JsString::from(result?.as_slice()).into())
+}
+
+impl TextDecoder {
+    /// The code units of the pending bytes followed by `input`; with `stream`, an incomplete
+    /// sequence at the end waits for the next call.
+    fn decode(&self, input: &[u8], stream: bool) -> JsResult<Vec<u16>> {
+        let mut bytes = std::mem::take(&mut *self.pending.borrow_mut());
+        bytes.extend_from_slice(input);
+        if stream && let Some(start) = incomplete_tail(&bytes) {
+            *self.pending.borrow_mut() = bytes.split_off(start);
         }
+        if self.fatal && std::str::from_utf8(&bytes).is_err() {
+            return Err(JsNativeError::typ()
+                .with_message("decode: the input is not valid UTF-8")
+                .into());
+        }
+        let mut units = utf16_of_utf8(&bytes)?;
+        if !self.started.get() && !units.is_empty() {
+            self.started.set(true);
+            if !self.ignore_bom && units.first() == Some(&0xFEFF) {
+                units.remove(0);
+            }
+        }
+        Ok(units)
     }
-    if !stream {
-        decoder.pending.borrow_mut().clear();
-        decoder.started.set(false);
-    }
-    Ok(JsString::from(units.as_slice()).into())
 }
