@@ -6,7 +6,13 @@ use std::{
     hash::{Hash, Hasher},
 };
 
-use boa_engine::{Context, JsObject, JsResult, js_string, property::PropertyDescriptor};
+use boa_engine::{
+    Context, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
+    builtins::{object::OrdinaryObject, proxy::Proxy, typed_array::TypedArray},
+    js_string,
+    object::{FunctionObjectBuilder, IntegrityLevel},
+    property::{PropertyDescriptor, PropertyKey},
+};
 use boa_gc::{Gc, Trace, WeakGc};
 
 /// Gives `constructor` the `prototype` of the intrinsic it stands for (a per-compartment
@@ -27,6 +33,172 @@ pub(crate) fn set_fixed_prototype(
         context,
     )?;
     Ok(())
+}
+
+/// `[[GetOwnProperty]]` through the public entry point, so proxies see their trap.
+pub(crate) fn own_descriptor(
+    object: &JsObject,
+    key: &PropertyKey,
+    context: &mut Context,
+) -> JsResult<Option<PropertyDescriptor>> {
+    let key = match key {
+        PropertyKey::String(s) => JsValue::from(s.clone()),
+        PropertyKey::Symbol(s) => JsValue::from(s.clone()),
+        PropertyKey::Index(i) => JsValue::from(i.get()),
+    };
+    let descriptor = OrdinaryObject::get_own_property_descriptor(
+        &JsValue::undefined(),
+        &[object.clone().into(), key],
+        context,
+    )?;
+    if descriptor.is_undefined() {
+        return Ok(None);
+    }
+    descriptor.to_property_descriptor(context).map(Some)
+}
+
+/// A native function of the realm.
+pub(crate) fn native(
+    context: &Context,
+    name: &str,
+    length: usize,
+    function: NativeFunction,
+) -> JsObject {
+    FunctionObjectBuilder::new(context.realm(), function)
+        .name(JsString::from(name))
+        .length(length)
+        .build()
+        .into()
+}
+
+/// Gives `holder` a writable, configurable, non-enumerable data property, as every builtin
+/// method and global function has.
+pub(crate) fn define_builtin(holder: &JsObject, name: &str, value: JsObject) {
+    holder.insert_property(
+        JsString::from(name),
+        PropertyDescriptor::builder()
+            .value(value)
+            .writable(true)
+            .enumerable(false)
+            .configurable(true),
+    );
+}
+
+/// A property key as text for messages.
+pub(crate) fn key_text(key: &PropertyKey) -> String {
+    match key {
+        PropertyKey::String(s) => s.to_std_string_escaped(),
+        PropertyKey::Symbol(s) => s.descriptive_string().to_std_string_escaped(),
+        PropertyKey::Index(i) => i.get().to_string(),
+    }
+}
+
+/// Freezes `object` and returns its own property descriptors.
+///
+/// An object whose properties all live in its property storage (the common case) is frozen in
+/// one pass over that storage; proxies, typed arrays, mapped `arguments` and exotic objects
+/// with virtual properties go through their internal methods.
+pub(crate) fn freeze(
+    object: &JsObject,
+    context: &mut Context,
+) -> JsResult<Vec<PropertyDescriptor>> {
+    // A type test: `JsTypedArray::from_object` would allocate an error for every other object.
+    let typed_array = object.is::<TypedArray>();
+    let keys = object.own_property_keys(context)?;
+    // A sloppy function's mapped `arguments` (own data `callee`) links its elements to the
+    // function's variables; only its own [[DefineOwnProperty]] unlinks them.
+    let mapped_arguments = object
+        .borrow()
+        .properties()
+        .get(&boa_engine::js_string!("callee").into())
+        .is_some_and(|callee| callee.is_data_descriptor());
+    if !typed_array && !mapped_arguments && !object.is::<Proxy>() {
+        let stored: Option<Vec<(PropertyKey, PropertyDescriptor)>> = keys
+            .iter()
+            .map(|key| {
+                object
+                    .borrow()
+                    .properties()
+                    .get(key)
+                    .map(|d| (key.clone(), d))
+            })
+            .collect();
+        if let Some(stored) = stored {
+            OrdinaryObject::prevent_extensions(
+                &JsValue::undefined(),
+                &[object.clone().into()],
+                context,
+            )?;
+            let mut descriptors = Vec::with_capacity(stored.len());
+            for (key, descriptor) in stored {
+                let frozen_already =
+                    descriptor.configurable() == Some(false) && descriptor.writable() != Some(true);
+                if !frozen_already {
+                    let mut frozen = PropertyDescriptor::builder()
+                        .enumerable(descriptor.enumerable().unwrap_or(false))
+                        .configurable(false);
+                    frozen = match descriptor.value() {
+                        Some(value) => frozen.value(value.clone()).writable(false),
+                        None => frozen
+                            .get(descriptor.get().cloned().unwrap_or_default())
+                            .set(descriptor.set().cloned().unwrap_or_default()),
+                    };
+                    object.insert_property(key, frozen);
+                }
+                descriptors.push(descriptor);
+            }
+            return Ok(descriptors);
+        }
+    }
+    if typed_array {
+        OrdinaryObject::prevent_extensions(
+            &JsValue::undefined(),
+            &[object.clone().into()],
+            context,
+        )?;
+        for key in &keys {
+            if matches!(key, PropertyKey::Index(_)) {
+                continue;
+            }
+            let Some(descriptor) = fast_descriptor(object, key, context)? else {
+                continue;
+            };
+            let frozen = if descriptor.is_accessor_descriptor() {
+                PropertyDescriptor::builder().configurable(false).build()
+            } else {
+                PropertyDescriptor::builder()
+                    .writable(false)
+                    .configurable(false)
+                    .build()
+            };
+            object.define_property_or_throw(key.clone(), frozen, context)?;
+        }
+    } else if !object.set_integrity_level(IntegrityLevel::Frozen, context)? {
+        return Err(JsNativeError::typ()
+            .with_message("harden: cannot freeze an object")
+            .into());
+    }
+    let mut descriptors = Vec::with_capacity(keys.len());
+    for key in &keys {
+        if let Some(descriptor) = fast_descriptor(object, key, context)? {
+            descriptors.push(descriptor);
+        }
+    }
+    Ok(descriptors)
+}
+
+/// An own property descriptor: read from the property storage when it is there (ordinary
+/// properties of any object, the common case), else through `[[GetOwnProperty]]` (proxies,
+/// and virtual properties of exotic objects such as string indices or namespace exports).
+fn fast_descriptor(
+    object: &JsObject,
+    key: &PropertyKey,
+    context: &mut Context,
+) -> JsResult<Option<PropertyDescriptor>> {
+    if let Some(descriptor) = object.borrow().properties().get(key) {
+        return Ok(Some(descriptor));
+    }
+    own_descriptor(object, key, context)
 }
 
 /// A weak index from identities Boa does not expose as `Gc` (a `Module`, a `JsObject`) to

@@ -21,10 +21,11 @@ use boa_engine::{
 use boa_gc::{Finalize, Trace};
 
 use crate::{
+    commons::key_text,
     compartment::CompartmentRecord,
     limits::Watch,
-    lockdown::permits,
     ownership::{Owner, Owners},
+    permits,
 };
 
 /// Engine-wide state the dispatch traps read, kept in the context's host data.
@@ -124,11 +125,6 @@ impl Dispatch {
     /// Ends the armed direct eval, whatever became of it.
     pub(crate) fn disarm_direct_eval(context: &Context) {
         *Self::get(context).armed.borrow_mut() = Armed::Idle;
-    }
-
-    /// Stops guest code that ran past its limits (see `crate::limits`).
-    pub(crate) fn check_limits(context: &Context) -> JsResult<()> {
-        Self::get(context).watch.check()
     }
 
     /// The owner of the running code. Every global lookup passes here, so the native-stack
@@ -393,13 +389,4 @@ fn set_lexical(record: &CompartmentRecord, key: PropertyKey, value: JsValue) -> 
             .configurable(false),
     );
     Ok(())
-}
-
-/// A property key as text for messages.
-pub(crate) fn key_text(key: &PropertyKey) -> String {
-    match key {
-        PropertyKey::String(s) => s.to_std_string_escaped(),
-        PropertyKey::Symbol(s) => s.descriptive_string().to_std_string_escaped(),
-        PropertyKey::Index(i) => i.get().to_string(),
-    }
 }

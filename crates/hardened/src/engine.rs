@@ -2,7 +2,6 @@
 //! of compartments.
 
 use std::{
-    cell::RefCell,
     panic::{self, AssertUnwindSafe},
     rc::Rc,
 };
@@ -16,7 +15,7 @@ use boa_engine::{
 use boa_gc::Gc;
 
 use crate::{
-    compartment::{CompartmentInstance, CompartmentRecord, CompartmentSpec, SharedClass},
+    compartment::{Compartment, CompartmentRecord, CompartmentSpec, Globals, SharedClass},
     convert::FromJs,
     dispatch::Dispatch,
     error::{Error, Result},
@@ -30,61 +29,6 @@ use crate::{
         source::Language,
     },
 };
-
-/// Engine-wide values the compartment machinery reads, kept in the context's host data.
-pub(crate) struct Shared {
-    /// The realm global's original properties: the universal globals every compartment starts
-    /// with.
-    /// Replaced at lockdown by the shared, powerless set.
-    pub(crate) universal: RefCell<Vec<(PropertyKey, PropertyDescriptor)>>,
-    pub(crate) class: SharedClass,
-    /// The start compartment's global object, set once it exists.
-    start_global: std::cell::OnceCell<JsObject>,
-    /// The start compartment's `mutabilities` audit function.
-    pub(crate) mutabilities: JsObject,
-    /// `ModuleSource.prototype`, for module sources the host makes.
-    pub(crate) module_source_prototype: JsObject,
-    /// Whether `import()` boxes namespaces for compartments that do not say
-    /// (`__noNamespaceBox__`).
-    pub(crate) box_namespaces: std::cell::Cell<bool>,
-}
-
-impl Shared {
-    pub(crate) fn get(context: &Context) -> &Self {
-        context
-            .get_data::<Self>()
-            .expect("the shared state is installed when the engine is built")
-    }
-
-    /// The start compartment's global object.
-    pub(crate) fn start_global(&self) -> JsObject {
-        self.start_global
-            .get()
-            .cloned()
-            .expect("the start compartment is made when the engine is built")
-    }
-}
-
-/// Gives every native function reachable from the engine's roots (the realm's global, the start
-/// compartment's, the universal globals and Boa's anonymous intrinsics) its native-stack entry
-/// check (see `bounded::reentry`): when the engine is built and again after lockdown.
-pub(crate) fn guard_reentry(context: &mut Context) -> JsResult<()> {
-    let shared = Shared::get(context);
-    let mut roots = vec![context.global_object(), shared.start_global()];
-    roots.extend(
-        shared
-            .universal
-            .borrow()
-            .iter()
-            .filter_map(|(_, descriptor)| descriptor.value().and_then(JsValue::as_object)),
-    );
-    roots.extend(
-        lockdown::anonymous_intrinsics(context)
-            .into_iter()
-            .map(|(_, o)| o),
-    );
-    crate::bounded::reentry::install(roots, crate::bounded::reentry::Walk::Everything, context)
-}
 
 /// A JavaScript engine whose code runs in compartments.
 ///
@@ -117,50 +61,6 @@ pub struct Engine {
     value_stack: crate::boa::ValueStack,
     /// The message of the panic that made the engine unusable.
     panicked: Option<String>,
-}
-
-/// A compartment: a global object of its own over the engine's shared intrinsics.
-///
-/// This is a handle to the JavaScript `Compartment` instance; cloning it is cheap. Evaluate
-/// code in it with [`Engine::evaluate`].
-#[derive(Clone)]
-pub struct Compartment {
-    object: JsObject,
-    record: Gc<CompartmentRecord>,
-}
-
-impl std::fmt::Debug for Compartment {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Compartment")
-            .field("name", &self.name())
-            .finish_non_exhaustive()
-    }
-}
-
-impl Compartment {
-    fn new(record: Gc<CompartmentRecord>, context: &mut Context) -> Self {
-        let prototype = Shared::get(context).class.prototype.clone();
-        let object = CompartmentInstance::make(&record, prototype, context);
-        Self { object, record }
-    }
-
-    /// The compartment's `globalThis`.
-    #[must_use]
-    pub fn global_object(&self) -> JsObject {
-        self.record.global.clone()
-    }
-
-    /// The compartment's name (`'<unknown>'` unless one was given).
-    #[must_use]
-    pub fn name(&self) -> String {
-        self.record.name.to_std_string_escaped()
-    }
-
-    /// The JavaScript `Compartment` instance, to hand to guest code.
-    #[must_use]
-    pub fn as_object(&self) -> &JsObject {
-        &self.object
-    }
 }
 
 /// What to endow a new compartment with.
@@ -403,7 +303,7 @@ impl Engine {
                 .iter()
                 .any(|name| *key == PropertyKey::from(JsString::from(*name)))
         });
-        let class = SharedClass::new(&mut context);
+        SharedClass::install(&mut context);
         // `lockdown` is universal, as in SES: compartments made before lockdown are privileged.
         let lockdown = lockdown::make_lockdown(&mut context);
         let phases = lockdown::make_two_phase(&mut context);
@@ -429,15 +329,11 @@ impl Engine {
                 .build(),
         ));
         let mutabilities = lockdown::make_mutabilities(&mut context);
-        context.insert_data(lockdown::LockdownState::new());
-        context.insert_data(Shared {
-            universal: RefCell::new(universal),
-            class,
-            start_global: std::cell::OnceCell::new(),
-            mutabilities: mutabilities.clone(),
-            module_source_prototype,
-            box_namespaces: std::cell::Cell::new(true),
-        });
+        context.insert_data(lockdown::LockdownState::new(mutabilities.clone()));
+        let _ = module::ModuleTable::get(&context)
+            .source_prototype
+            .set(module_source_prototype);
+        Globals::install(&mut context, universal);
         let options = match options.name {
             Some(_) => options,
             None => options.name("start"),
@@ -452,12 +348,10 @@ impl Engine {
                 .enumerable(false)
                 .configurable(true),
         );
-        let _ = Shared::get(&context)
-            .start_global
-            .set(record.global.clone());
+        Globals::get(&context).set_start_global(record.global.clone());
         lockdown::install_assert(&record, &mut context).map_err(Error::from_js)?;
         let start = Compartment::new(record, &mut context);
-        guard_reentry(&mut context).map_err(Error::from_js)?;
+        lockdown::guard_reentry(&mut context).map_err(Error::from_js)?;
         Ok(Self {
             value_stack: crate::boa::ValueStack::new(&context),
             context,
@@ -748,7 +642,9 @@ impl Engine {
     /// `__noNamespaceBox__`: `{namespace}` (the SES shim's default, `true`) or the namespace
     /// itself (XS's behaviour, `false`).
     pub fn set_namespace_box(&mut self, boxed: bool) {
-        Shared::get(&self.context).box_namespaces.set(boxed);
+        module::ModuleTable::get(&self.context)
+            .unboxed_by_default
+            .set(!boxed);
     }
 
     /// Runs every pending promise job.

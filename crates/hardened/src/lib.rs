@@ -193,11 +193,13 @@ pub mod lockdown;
 mod module;
 mod ownership;
 mod parse;
+mod permits;
 mod stack;
 
 pub use boa_engine;
+pub use compartment::Compartment;
 pub use convert::FromJs;
-pub use engine::{Compartment, CompartmentOptions, Engine};
+pub use engine::{CompartmentOptions, Engine};
 pub use error::{Error, Result, ThrownError};
 pub use limits::{Limit, Limits};
 pub use lockdown::{LockdownOptions, LockdownReport, Mutabilities};

@@ -21,10 +21,7 @@ use boa_engine::{
     js_string,
 };
 
-use crate::{
-    dispatch::Dispatch,
-    lockdown::{define_builtin, native},
-};
+use crate::commons::{define_builtin, native};
 
 /// The longest string the replacements build: V8's limit, so that programs that fit in Node
 /// fit here and the same ones fail.
@@ -227,7 +224,7 @@ impl Ticker {
     fn tick(&mut self, context: &Context) -> JsResult<()> {
         self.0 += 1;
         if self.0.is_multiple_of(CHECK_EVERY) {
-            Dispatch::check_limits(context)?;
+            crate::jobs::jobs(context).watch.check()?;
         }
         Ok(())
     }

@@ -19,7 +19,7 @@ use boa_engine::{
 use boa_gc::{Finalize, Trace};
 
 use super::{ListOf, method, values_from_array_like};
-use crate::lockdown::{define_builtin, native};
+use crate::commons::{define_builtin, native};
 
 /// The guest's handler behind a handler view, and the wrappers made for its traps.
 #[derive(Trace, Finalize, JsData)]

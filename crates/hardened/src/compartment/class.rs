@@ -11,7 +11,7 @@ use boa_engine::{
 use boa_gc::{Finalize, Gc, Trace};
 
 use super::{CompartmentRecord, CompartmentSpec, options::read_transforms};
-use crate::{engine::Shared, evaluator, module, parse::DirectEval};
+use crate::{evaluator, module, parse::DirectEval};
 
 /// Native data of a `Compartment` instance. Instances have no own properties.
 #[derive(Trace, Finalize, JsData)]
@@ -39,8 +39,20 @@ pub(crate) struct SharedClass {
 }
 
 impl SharedClass {
+    /// Builds the class and keeps it in the context's host data.
+    pub(crate) fn install(context: &mut Context) {
+        let class = Self::new(context);
+        context.insert_data(class);
+    }
+
+    pub(crate) fn get(context: &Context) -> &Self {
+        context
+            .get_data::<Self>()
+            .expect("the Compartment class is installed when the engine is built")
+    }
+
     /// Builds `Compartment.prototype` with its methods, accessors and inert `constructor`.
-    pub(crate) fn new(context: &mut Context) -> Self {
+    fn new(context: &mut Context) -> Self {
         let realm = context.realm().clone();
         let getter = |name: &str, f: NativeFunctionPointer| {
             FunctionObjectBuilder::new(&realm, NativeFunction::from_fn_ptr(f))
@@ -197,7 +209,7 @@ pub(super) fn make_constructor(
     .length(0)
     .constructor(true)
     .build();
-    let prototype = Shared::get(context).class.prototype.clone();
+    let prototype = SharedClass::get(context).prototype.clone();
     let constructor: JsObject = constructor.into();
     crate::commons::set_fixed_prototype(&constructor, prototype, context)?;
     Ok(constructor)
@@ -223,7 +235,7 @@ fn construct(
         .as_object()
     {
         Some(prototype) => prototype,
-        None => Shared::get(context).class.prototype.clone(),
+        None => SharedClass::get(context).prototype.clone(),
     };
     let record = CompartmentRecord::create(context, Some(parent.clone()), spec)?;
     Ok(CompartmentInstance::make(&record, prototype, context).into())

@@ -15,10 +15,47 @@ use boa_gc::Gc;
 use super::{CompartmentRecord, CompartmentSpec, class};
 use crate::{
     bounded::reentry::{self, Walk},
-    engine::Shared,
+    commons::freeze,
     evaluator,
-    lockdown::freeze,
 };
+
+/// The globals compartments are made from (context host data): the universal globals every new
+/// compartment starts with (the realm global's own, replaced at lockdown by the shared,
+/// powerless set), and the start compartment's global.
+pub(crate) struct Globals {
+    pub(crate) universal: std::cell::RefCell<Vec<(PropertyKey, PropertyDescriptor)>>,
+    start: std::cell::OnceCell<JsObject>,
+}
+
+impl Globals {
+    pub(crate) fn install(
+        context: &mut Context,
+        universal: Vec<(PropertyKey, PropertyDescriptor)>,
+    ) {
+        context.insert_data(Self {
+            universal: std::cell::RefCell::new(universal),
+            start: std::cell::OnceCell::new(),
+        });
+    }
+
+    pub(crate) fn get(context: &Context) -> &Self {
+        context
+            .get_data::<Self>()
+            .expect("the globals are installed when the engine is built")
+    }
+
+    /// The start compartment's global object.
+    pub(crate) fn start_global(&self) -> JsObject {
+        self.start
+            .get()
+            .cloned()
+            .expect("the start compartment is made when the engine is built")
+    }
+
+    pub(crate) fn set_start_global(&self, global: JsObject) {
+        let _ = self.start.set(global);
+    }
+}
 
 /// Names every compartment gets its own value for, never the realm's.
 const OWN_NAMES: [&str; 4] = ["globalThis", "eval", "Function", "Compartment"];
@@ -31,7 +68,7 @@ pub(super) fn populate(
     let global = &record.global;
     let own_names = OWN_NAMES.map(|name| PropertyKey::from(JsString::from(name)));
     // The universal table holds none of the own names (the engine removed them).
-    for (key, descriptor) in Shared::get(context).universal.borrow().iter() {
+    for (key, descriptor) in Globals::get(context).universal.borrow().iter() {
         global.insert_property(key.clone(), descriptor.clone());
     }
 

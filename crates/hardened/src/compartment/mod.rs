@@ -3,6 +3,7 @@
 
 mod class;
 mod global;
+mod handle;
 mod options;
 
 use boa_engine::{
@@ -12,6 +13,8 @@ use boa_engine::{
 use boa_gc::{Finalize, Gc, GcRefCell, Trace};
 
 pub(crate) use class::{CompartmentInstance, SharedClass, this_compartment};
+pub(crate) use global::Globals;
+pub use handle::Compartment;
 pub(crate) use options::CompartmentSpec;
 
 use crate::{evaluator::Evaluators, module::CompartmentModules};

@@ -123,7 +123,7 @@ pub(crate) fn evaluate(
     sloppy_globals: bool,
     direct_eval: DirectEval,
 ) -> JsResult<JsValue> {
-    Dispatch::check_limits(context)?;
+    crate::jobs::jobs(context).watch.check()?;
     let mut source = source;
     for transform in transforms.iter().chain(&record.transforms) {
         let output = transform.call(&JsValue::undefined(), &[source.into()], context)?;

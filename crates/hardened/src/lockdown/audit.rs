@@ -17,7 +17,7 @@ use boa_engine::{
 };
 use indexmap::IndexMap;
 
-use crate::dispatch::key_text;
+use crate::commons::key_text;
 
 /// The audit's findings: one line per mutable path, and how many objects were walked.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

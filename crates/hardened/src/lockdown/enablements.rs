@@ -140,7 +140,7 @@ fn enable_property(
     let (Some(value), Some(true)) = (descriptor.value().cloned(), descriptor.configurable()) else {
         return Ok(());
     };
-    let key_text = crate::dispatch::key_text(key);
+    let key_text = crate::commons::key_text(key);
     let realm = context.realm().clone();
     let getter: JsObject = FunctionObjectBuilder::new(
         &realm,
@@ -201,7 +201,7 @@ fn set_override(
         return Err(JsNativeError::typ()
             .with_message(format!(
                 "Cannot assign to read only property '{}'",
-                crate::dispatch::key_text(&enabled.key)
+                crate::commons::key_text(&enabled.key)
             ))
             .into());
     };
@@ -209,7 +209,7 @@ fn set_override(
         return Err(JsNativeError::typ()
             .with_message(format!(
                 "Cannot assign to read only property '{}' of '{}'",
-                crate::dispatch::key_text(&enabled.key),
+                crate::commons::key_text(&enabled.key),
                 enabled.path
             ))
             .into());
@@ -217,7 +217,7 @@ fn set_override(
     if enabled.debug {
         eprintln!(
             "TypeError: Override property {}",
-            crate::dispatch::key_text(&enabled.key)
+            crate::commons::key_text(&enabled.key)
         );
     }
     // A proxy receiver that claims the property but has no `set` trap sends the assignment back

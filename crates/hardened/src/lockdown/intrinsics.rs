@@ -6,10 +6,8 @@ use boa_engine::{
 };
 use indexmap::IndexMap;
 
-use super::{
-    Reporter,
-    permits::{Permit, record_of},
-};
+use super::Reporter;
+use crate::permits::{Permit, record_of};
 
 /// Intrinsic name → object. Filled from the realm's globals and Boa's anonymous intrinsics,
 /// then by the permit walk as it follows `Is` permits.
@@ -213,7 +211,7 @@ fn check_function(
     for key in function.own_property_keys(context)? {
         let is_instance_key = matches!(&key, PropertyKey::String(s) if s == &js_string!("length") || s == &js_string!("name"));
         if !is_instance_key {
-            let key_path = format!("{}.{}", path(), crate::dispatch::key_text(&key));
+            let key_path = format!("{}.{}", path(), crate::commons::key_text(&key));
             reporter.warn(format!("Removing {key_path}"));
             remove(&function, key, &key_path, context)?;
         }
@@ -248,7 +246,7 @@ fn permit_key(key: &PropertyKey, well_known: &[(JsSymbol, String)]) -> String {
                 },
                 |(_, name)| format!("@@{name}"),
             ),
-        other => crate::dispatch::key_text(other),
+        other => crate::commons::key_text(other),
     }
 }
 

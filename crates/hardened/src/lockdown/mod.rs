@@ -12,7 +12,6 @@ mod enablements;
 mod harden;
 mod intrinsics;
 mod options;
-pub(crate) mod permits;
 mod taming;
 
 use std::cell::Cell;
@@ -26,15 +25,18 @@ use boa_engine::{
 
 pub use audit::Mutabilities;
 pub(crate) use audit::audit;
-pub(crate) use harden::{Hardener, freeze, own_descriptor};
+pub(crate) use harden::Hardener;
 pub(crate) use intrinsics::Intrinsics;
 pub use options::{
     ErrorTaming, ErrorTrapping, EvalTaming, LockdownOptions, OverrideTaming, RegeneratorTaming,
     Reporting, StackFiltering, Taming, UnhandledRejectionTrapping,
 };
-pub(crate) use taming::native;
 
-use crate::engine::Shared;
+use crate::{
+    commons::{define_builtin, freeze},
+    compartment::{Globals, SharedClass},
+    permits,
+};
 
 /// What lockdown reported: the intrinsics it removed and the deprecated options it saw.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -68,6 +70,8 @@ pub(crate) struct LockdownState {
     make_assert: std::cell::OnceCell<JsObject>,
     /// The `assert` installed at engine build.
     installed_assert: std::cell::OnceCell<JsObject>,
+    /// The start compartment's `mutabilities`, a root of the permit walk.
+    mutabilities: JsObject,
 }
 
 /// The outcome of the first phase, for the second.
@@ -80,8 +84,9 @@ struct Repaired {
 }
 
 impl LockdownState {
-    pub(crate) fn new() -> Self {
+    pub(crate) fn new(mutabilities: JsObject) -> Self {
         Self {
+            mutabilities,
             locked_down: Cell::new(false),
             repaired: std::cell::RefCell::new(None),
             hardener: std::cell::OnceCell::new(),
@@ -163,7 +168,7 @@ pub(crate) fn repair_intrinsics(
         taming::regenerator::tame(&intrinsics, context)?;
     }
     // Boa's `TypedArray` global (%TypedArray% itself) is no global of SES or of the web.
-    Shared::get(context)
+    Globals::get(context)
         .start_global()
         .delete_property_or_throw(js_string!("TypedArray"), context)?;
     *LockdownState::get(context).repaired.borrow_mut() = Some(Repaired {
@@ -201,7 +206,7 @@ pub(crate) fn harden_intrinsics(context: &mut Context) -> JsResult<()> {
             })
             .into());
     };
-    let start = Shared::get(context).start_global();
+    let start = Globals::get(context).start_global();
     for name in VETTED_SHIM_GLOBALS {
         if let Some(value) = start.get(JsString::from(*name), context)?.as_object() {
             intrinsics.bind(name, value.clone())?;
@@ -267,7 +272,7 @@ pub(crate) fn harden_intrinsics(context: &mut Context) -> JsResult<()> {
         }
     }
     // The tamings, shared globals and shims' additions are new natives.
-    crate::engine::guard_reentry(context)?;
+    guard_reentry(context)?;
     match eval_taming {
         EvalTaming::NoEval => {
             for name in ["eval", "Function"] {
@@ -305,9 +310,9 @@ pub(crate) fn harden(value: &JsValue, context: &mut Context) -> JsResult<()> {
 /// The roots of the permit walk: the realm's original globals and Boa's anonymous intrinsics.
 fn collect_roots(context: &mut Context) -> JsResult<Intrinsics> {
     let mut intrinsics = Intrinsics::new();
-    let shared = Shared::get(context);
+    let globals = Globals::get(context);
     let mut roots: Vec<(&'static str, JsObject)> = Vec::new();
-    for (key, descriptor) in shared.universal.borrow().iter() {
+    for (key, descriptor) in globals.universal.borrow().iter() {
         let PropertyKey::String(name) = key else {
             continue;
         };
@@ -331,8 +336,14 @@ fn collect_roots(context: &mut Context) -> JsResult<Intrinsics> {
         };
         roots.push((intrinsic, object));
     }
-    roots.push(("%CompartmentPrototype%", shared.class.prototype.clone()));
-    roots.push(("mutabilities", shared.mutabilities.clone()));
+    roots.push((
+        "%CompartmentPrototype%",
+        SharedClass::get(context).prototype.clone(),
+    ));
+    roots.push((
+        "mutabilities",
+        LockdownState::get(context).mutabilities.clone(),
+    ));
     roots.extend(anonymous_intrinsics(context));
     for (name, object) in roots {
         intrinsics.bind(name, object)?;
@@ -380,8 +391,8 @@ pub(crate) fn anonymous_intrinsics(context: &Context) -> Vec<(&'static str, JsOb
 /// From now on, new compartments get the universal intrinsics and the shared (powerless)
 /// variants; the start compartment keeps what it has.
 fn share_globals(intrinsics: &Intrinsics, context: &mut Context) -> JsResult<()> {
-    let shared = Shared::get(context);
-    let mut universal: Vec<(PropertyKey, PropertyDescriptor)> = shared
+    let globals = Globals::get(context);
+    let mut universal: Vec<(PropertyKey, PropertyDescriptor)> = globals
         .universal
         .borrow()
         .iter()
@@ -406,21 +417,8 @@ fn share_globals(intrinsics: &Intrinsics, context: &mut Context) -> JsResult<()>
             ));
         }
     }
-    *shared.universal.borrow_mut() = universal;
+    *globals.universal.borrow_mut() = universal;
     Ok(())
-}
-
-/// Gives `holder` a writable, configurable, non-enumerable data property, as every builtin
-/// method and global function has.
-pub(crate) fn define_builtin(holder: &JsObject, name: &str, value: JsObject) {
-    holder.insert_property(
-        JsString::from(name),
-        PropertyDescriptor::builder()
-            .value(value)
-            .writable(true)
-            .enumerable(false)
-            .configurable(true),
-    );
 }
 
 fn taming_no_eval(name: &str, context: &mut Context) -> JsObject {
@@ -574,7 +572,7 @@ pub(crate) fn make_mutabilities(context: &mut Context) -> JsObject {
         NativeFunction::from_fn_ptr(|_, args, context| {
             let root = match args.first() {
                 Some(root) => root.clone(),
-                None => Shared::get(context).start_global().into(),
+                None => Globals::get(context).start_global().into(),
             };
             let found = audit(&root, "root", context)?;
             let paths = found
@@ -588,4 +586,21 @@ pub(crate) fn make_mutabilities(context: &mut Context) -> JsObject {
     .length(1)
     .build()
     .into()
+}
+
+/// Gives every native function reachable from the engine's roots (the realm's global, the start
+/// compartment's, the universal globals and Boa's anonymous intrinsics) its native-stack entry
+/// check (see `bounded::reentry`): when the engine is built and again after lockdown.
+pub(crate) fn guard_reentry(context: &mut Context) -> JsResult<()> {
+    let globals = Globals::get(context);
+    let mut roots = vec![context.global_object(), globals.start_global()];
+    roots.extend(
+        globals
+            .universal
+            .borrow()
+            .iter()
+            .filter_map(|(_, descriptor)| descriptor.value().and_then(JsValue::as_object)),
+    );
+    roots.extend(anonymous_intrinsics(context).into_iter().map(|(_, o)| o));
+    crate::bounded::reentry::install(roots, crate::bounded::reentry::Walk::Everything, context)
 }

@@ -387,7 +387,7 @@ fn prepare_import_meta(
     let prepared = JsObject::with_null_proto();
     if let Some(from) = import_meta.as_object() {
         for key in from.own_property_keys(context)? {
-            let enumerable = crate::lockdown::own_descriptor(&from, &key, context)?
+            let enumerable = crate::commons::own_descriptor(&from, &key, context)?
                 .is_some_and(|d| d.enumerable() == Some(true));
             if enumerable {
                 let value = from.get(key.clone(), context)?;

@@ -13,8 +13,9 @@ use boa_engine::{
 };
 use boa_gc::{Finalize, Trace};
 
+use super::ModuleTable;
 use super::source::{self, Language, ModuleText};
-use crate::engine::{Compartment, Shared};
+use crate::compartment::Compartment;
 
 /// Where a compartment gets a module from, as a Rust value (see [`crate::CompartmentOptions::module`]).
 ///
@@ -73,7 +74,11 @@ impl ModuleDescriptor {
     /// The JavaScript descriptor this stands for.
     pub(crate) fn to_js(&self, context: &mut Context) -> JsResult<JsValue> {
         let source = |text: &str, language, context: &mut Context| -> JsValue {
-            let prototype = Shared::get(context).module_source_prototype.clone();
+            let prototype = ModuleTable::get(context)
+                .source_prototype
+                .get()
+                .cloned()
+                .expect("ModuleSource is made when the engine is built");
             let text = ModuleText::new(text.encode_utf16().collect(), language);
             source::make_instance(text, prototype).into()
         };

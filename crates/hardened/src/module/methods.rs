@@ -26,10 +26,9 @@ use super::{
     source::{Language, read_language},
 };
 use crate::{
+    commons::own_descriptor,
     compartment::{CompartmentRecord, this_compartment},
-    engine::Shared,
     jobs::{self, Jobs},
-    lockdown::own_descriptor,
 };
 
 /// Polls a load that must finish without waiting (the `importNow` path).
@@ -212,7 +211,7 @@ where
 pub(crate) fn boxes_namespace(record: &CompartmentRecord, context: &Context) -> bool {
     match record.modules.options.no_namespace_box {
         Some(no_box) => !no_box,
-        None => Shared::get(context).box_namespaces.get(),
+        None => !ModuleTable::get(context).unboxed_by_default.get(),
     }
 }
 

@@ -213,6 +213,11 @@ pub(crate) struct ModuleTable {
     deferred: WeakIndex<DeferredNamespace>,
     /// `(f) => f()`, in whose frame module steps run (see `methods::link_and_evaluate`).
     frame: std::cell::OnceCell<JsObject>,
+    /// `ModuleSource.prototype`, for module sources the host makes.
+    pub(crate) source_prototype: std::cell::OnceCell<JsObject>,
+    /// Whether `import()` leaves namespaces unboxed for compartments that do not say
+    /// (`__noNamespaceBox__`); boxed unless the host says otherwise.
+    pub(crate) unboxed_by_default: Cell<bool>,
 }
 
 /// Keeps the module table reachable from the context's host data. It holds nothing strongly

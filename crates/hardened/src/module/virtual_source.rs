@@ -25,7 +25,7 @@ use super::{
     ModuleInfo, ModuleTable,
     source::{Binding, Language, ModuleText},
 };
-use crate::{compartment::CompartmentRecord, lockdown::own_descriptor};
+use crate::{commons::own_descriptor, compartment::CompartmentRecord};
 
 /// The specifier by which generated module text imports its helper. Only the generated module
 /// itself is answered with the helper (see the loader).

@@ -8,7 +8,8 @@ use boa_engine::{
     property::PropertyDescriptor,
 };
 
-use super::{define_accessor, native};
+use super::define_accessor;
+use crate::commons::native;
 use crate::lockdown::options::ErrorTaming;
 
 pub(crate) fn tame(taming: ErrorTaming, context: &mut Context) -> JsResult<()> {

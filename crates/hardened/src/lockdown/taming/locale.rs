@@ -9,7 +9,8 @@ use boa_engine::{
     property::PropertyKey,
 };
 
-use super::{native, replace_value};
+use super::replace_value;
+use crate::commons::native;
 use crate::lockdown::Intrinsics;
 
 pub(crate) fn tame(intrinsics: &Intrinsics, context: &mut Context) -> JsResult<()> {

@@ -10,25 +10,11 @@ pub(super) mod regenerator;
 pub(super) mod symbol;
 pub(super) mod temporal;
 
+use crate::commons::native;
 use boa_engine::{
     Context, JsNativeError, JsObject, JsResult, JsString, NativeFunction,
-    object::FunctionObjectBuilder,
     property::{PropertyDescriptor, PropertyKey},
 };
-
-/// A native function of the realm.
-pub(crate) fn native(
-    context: &Context,
-    name: &str,
-    length: usize,
-    function: NativeFunction,
-) -> JsObject {
-    FunctionObjectBuilder::new(context.realm(), function)
-        .name(JsString::from(name))
-        .length(length)
-        .build()
-        .into()
-}
 
 /// A native function that always throws `TypeError(message)`.
 fn thrower(context: &Context, name: &str, length: usize, message: &'static str) -> JsObject {

@@ -6,7 +6,8 @@ use boa_engine::{
     object::builtins::JsDataView,
 };
 
-use super::{native, replace_value};
+use super::replace_value;
+use crate::commons::native;
 
 pub(crate) fn tame(context: &mut Context) -> JsResult<()> {
     let prototype = context.intrinsics().constructors().data_view().prototype();

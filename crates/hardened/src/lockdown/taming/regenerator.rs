@@ -5,7 +5,8 @@
 
 use boa_engine::{Context, JsNativeError, JsObject, JsResult, JsSymbol, JsValue, NativeFunction};
 
-use super::{define_accessor, define_own_data, native};
+use super::{define_accessor, define_own_data};
+use crate::commons::native;
 use crate::lockdown::Intrinsics;
 
 pub(crate) fn tame(intrinsics: &Intrinsics, context: &mut Context) -> JsResult<()> {
