@@ -22,10 +22,10 @@ use boa_gc::{Finalize, Trace};
 
 use crate::{
     commons::key_text,
-    compartment::CompartmentRecord,
     limits::Watch,
-    ownership::{Owner, Owners},
+    ownership::Owners,
     permits,
+    record::{CompartmentRecord, Owner},
 };
 
 /// Engine-wide state the dispatch traps read, kept in the context's host data.

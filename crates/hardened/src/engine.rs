@@ -15,7 +15,7 @@ use boa_engine::{
 use boa_gc::Gc;
 
 use crate::{
-    compartment::{Compartment, CompartmentRecord, CompartmentSpec, Globals, SharedClass},
+    compartment::{CompartmentSpec, Globals, SharedClass},
     convert::FromJs,
     dispatch::Dispatch,
     error::{Error, Result},
@@ -28,6 +28,7 @@ use crate::{
         host::{self, ImportFn, ModuleDescriptor, ModuleDirectory, ResolveFn},
         source::Language,
     },
+    record::{Compartment, CompartmentRecord},
 };
 
 /// A JavaScript engine whose code runs in compartments.
@@ -662,6 +663,7 @@ impl Engine {
         crate::ownership::Owners::forget_cached(&self.context);
         boa_gc::force_collect();
         module::ModuleTable::get(&self.context).prune();
+        crate::ownership::Owners::prune(&self.context);
     }
 
     /// The Boa context, for building values to endow or inspecting results.

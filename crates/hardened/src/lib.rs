@@ -194,13 +194,14 @@ mod module;
 mod ownership;
 mod parse;
 mod permits;
+mod record;
 mod stack;
 
 pub use boa_engine;
-pub use compartment::Compartment;
 pub use convert::FromJs;
 pub use engine::{CompartmentOptions, Engine};
 pub use error::{Error, Result, ThrownError};
 pub use limits::{Limit, Limits};
 pub use lockdown::{LockdownOptions, LockdownReport, Mutabilities};
 pub use module::host::{ModuleDescriptor, ModuleDirectory};
+pub use record::Compartment;

@@ -15,20 +15,12 @@ use boa_engine::{
     module::Referrer,
     vm::{ActiveRunnable, CodeBlock},
 };
-use boa_gc::{Finalize, Gc, Trace, WeakMap};
+use boa_gc::{Gc, WeakMap};
 
-use crate::{compartment::CompartmentRecord, module::ModuleTable};
-
-/// Who owns a piece of code, and in which global mode it was compiled.
-#[derive(Clone, Trace, Finalize)]
-pub(crate) struct Owner {
-    pub(crate) compartment: Gc<CompartmentRecord>,
-    /// Compiled by `evaluate(src, {sloppyGlobalsMode: true})`: every string name is taken to
-    /// exist (reads of unknown names give `undefined`) and assignment to an undeclared name
-    /// creates a property of the compartment's global.
-    #[unsafe_ignore_trace]
-    pub(crate) sloppy_globals: bool,
-}
+use crate::{
+    commons::WeakIndex,
+    record::{ModuleInfo, Owner},
+};
 
 /// A piece of code whose owner is asked for.
 #[derive(Clone)]
@@ -53,6 +45,9 @@ pub(crate) struct Owners {
     /// Script code blocks → owner. An entry dies with its code block; the owner it holds keeps
     /// the compartment alive exactly as long as code of the compartment can run.
     scripts: RefCell<WeakMap<CodeBlock, Owner>>,
+    /// Module instances' records (each held by the compartment that made the module): the
+    /// owner of a module's code is in its record.
+    modules: WeakIndex<ModuleInfo>,
     /// The last answer, held strongly so its code cannot be collected (and its address
     /// reused) while cached. Every global lookup asks, usually for the same code.
     last: RefCell<Option<(Code, Owner)>>,
@@ -62,6 +57,7 @@ impl Owners {
     pub(crate) fn install(context: &mut Context) {
         context.insert_data(Self {
             scripts: RefCell::new(WeakMap::new()),
+            modules: WeakIndex::default(),
             last: RefCell::new(None),
         });
     }
@@ -78,6 +74,35 @@ impl Owners {
             .scripts
             .borrow_mut()
             .insert(script_code, owner);
+    }
+
+    /// Records a module the engine just made, before any of it runs. A module is registered
+    /// once (ownership never changes).
+    pub(crate) fn register_module(context: &Context, info: ModuleInfo) -> JsResult<Gc<ModuleInfo>> {
+        let modules = &Self::get(context).modules;
+        if modules.get(&info.module).is_some() {
+            return Err(JsNativeError::typ()
+                .with_message("a module instance cannot change its compartment")
+                .into());
+        }
+        let info = Gc::new(info);
+        modules.insert(&info);
+        Ok(info)
+    }
+
+    /// The record of `module`, while its compartment lives.
+    pub(crate) fn module_info(context: &Context, module: &Module) -> Option<Gc<ModuleInfo>> {
+        Self::get(context).modules.get(module)
+    }
+
+    /// The records of every live module.
+    pub(crate) fn modules(context: &Context) -> Vec<Gc<ModuleInfo>> {
+        Self::get(context).modules.values()
+    }
+
+    /// Forgets modules that were collected.
+    pub(crate) fn prune(context: &Context) {
+        Self::get(context).modules.prune();
     }
 
     /// Drops the cached last answer, so that its code and compartment can be collected.
@@ -127,7 +152,7 @@ impl Owners {
                 .borrow()
                 .get(block)
                 .and_then(|entry| entry.value().map(|owner| owner.clone())),
-            Code::Module(module) => ModuleTable::get(context).info(module).map(|info| Owner {
+            Code::Module(module) => this.modules.get(module).map(|info| Owner {
                 compartment: info.owner.clone(),
                 sloppy_globals: false,
             }),

@@ -2,36 +2,20 @@
 //! constructor in every compartment whose instances are children of that compartment.
 
 use boa_engine::{
-    Context, JsArgs, JsData, JsNativeError, JsObject, JsResult, JsString, JsSymbol, JsValue,
+    Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsSymbol, JsValue,
     NativeFunction, js_string,
     native_function::NativeFunctionPointer,
     object::{FunctionObjectBuilder, ObjectInitializer},
     property::Attribute,
 };
-use boa_gc::{Finalize, Gc, Trace};
+use boa_gc::Gc;
 
 use super::{CompartmentRecord, CompartmentSpec, options::read_transforms};
-use crate::{evaluator, module, parse::DirectEval};
-
-/// Native data of a `Compartment` instance. Instances have no own properties.
-#[derive(Trace, Finalize, JsData)]
-pub(crate) struct CompartmentInstance(pub(crate) Gc<CompartmentRecord>);
-
-impl CompartmentInstance {
-    /// The JavaScript instance for `record` (recorded as its instance). Instances have no own
-    /// properties, so they share one shape.
-    pub(crate) fn make(
-        record: &Gc<CompartmentRecord>,
-        prototype: JsObject,
-        context: &mut Context,
-    ) -> JsObject {
-        let instance =
-            ObjectInitializer::with_native_data_and_proto(Self(record.clone()), prototype, context)
-                .build();
-        let _ = record.instance.set(instance.clone());
-        instance
-    }
-}
+use crate::{
+    evaluator, module,
+    parse::DirectEval,
+    record::{CompartmentInstance, this_compartment},
+};
 
 /// The parts of the class every compartment shares.
 pub(crate) struct SharedClass {
@@ -133,23 +117,6 @@ impl SharedClass {
             prototype: prototype.build(),
         }
     }
-}
-
-/// The compartment behind `this`, or a TypeError naming the method.
-pub(crate) fn this_compartment(this: &JsValue, method: &str) -> JsResult<Gc<CompartmentRecord>> {
-    this.as_object()
-        .and_then(|object| {
-            object
-                .downcast_ref::<CompartmentInstance>()
-                .map(|c| c.0.clone())
-        })
-        .ok_or_else(|| {
-            JsNativeError::typ()
-                .with_message(format!(
-                    "Compartment.prototype.{method} called on a non-Compartment"
-                ))
-                .into()
-        })
 }
 
 /// `Compartment.prototype.evaluate(source, {transforms, sloppyGlobalsMode})`.

@@ -3,25 +3,8 @@
 use boa_engine::{Context, JsObject};
 use boa_gc::Gc;
 
-use super::{CompartmentInstance, CompartmentRecord, SharedClass};
-
-/// A compartment: a global object of its own over the engine's shared intrinsics.
-///
-/// This is a handle to the JavaScript `Compartment` instance; cloning it is cheap. Evaluate
-/// code in it with [`Engine::evaluate`].
-#[derive(Clone)]
-pub struct Compartment {
-    object: JsObject,
-    pub(crate) record: Gc<CompartmentRecord>,
-}
-
-impl std::fmt::Debug for Compartment {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Compartment")
-            .field("name", &self.name())
-            .finish_non_exhaustive()
-    }
-}
+use super::SharedClass;
+use crate::record::{Compartment, CompartmentInstance, CompartmentRecord};
 
 impl Compartment {
     pub(crate) fn new(record: Gc<CompartmentRecord>, context: &mut Context) -> Self {

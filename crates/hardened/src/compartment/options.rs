@@ -14,7 +14,7 @@ use boa_engine::{
     Context, JsNativeError, JsObject, JsResult, JsString, JsValue, js_string, property::PropertyKey,
 };
 
-use crate::{commons::own_descriptor, module::ModuleOptions};
+use crate::{commons::own_descriptor, record::ModuleOptions};
 
 /// Option names that mark a single argument as an options bag.
 const KNOWN_OPTIONS: &[&str] = &[

@@ -25,58 +25,19 @@ use boa_engine::{
     Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
     js_string, object::FunctionObjectBuilder,
 };
-use boa_gc::{Finalize, Gc, GcRefCell, Trace};
+use boa_gc::{Gc, GcRefCell};
 
 use crate::{
     commons::set_fixed_prototype,
-    compartment::CompartmentRecord,
     dispatch::Dispatch,
-    ownership::{Owner, Owners},
+    ownership::Owners,
     parse::{self, DirectEval, Room, Text},
+    record::{CompartmentRecord, Evaluators, Owner},
 };
 use source::Plan;
 
 /// The direct-eval helper. Both `eval`s are answered by the armed dispatch.
 const DIRECT_EVAL: &str = "'use strict';0,function () { return eval(eval); }";
-
-/// How many recently compiled sources a compartment keeps per global mode.
-const RECENT: usize = 16;
-
-/// The direct-eval helper of one compartment in one global mode, and the functions compiled for
-/// the most recent sources: evaluating the same text again calls the same function (a fresh
-/// activation, so declarations are still local to each call) instead of parsing twice more.
-#[derive(Clone, Trace, Finalize)]
-pub(crate) struct Evaluators {
-    owner: Owner,
-    direct_eval: JsObject,
-    recent: Gc<GcRefCell<Vec<Compiled>>>,
-}
-
-#[derive(Trace, Finalize)]
-struct Compiled {
-    #[unsafe_ignore_trace]
-    source: String,
-    function: JsObject,
-}
-
-impl Evaluators {
-    fn recall(&self, source: &str) -> Option<JsObject> {
-        let mut recent = self.recent.borrow_mut();
-        let index = recent.iter().position(|c| c.source == source)?;
-        let compiled = recent.remove(index);
-        let function = compiled.function.clone();
-        recent.push(compiled);
-        Some(function)
-    }
-
-    fn remember(&self, source: String, function: JsObject) {
-        let mut recent = self.recent.borrow_mut();
-        if recent.len() == RECENT {
-            recent.remove(0);
-        }
-        recent.push(Compiled { source, function });
-    }
-}
 
 impl Evaluators {
     pub(crate) fn new(
@@ -267,4 +228,21 @@ fn text_of(string: &JsString) -> JsResult<String> {
             .with_message("source text contains an unpaired surrogate")
             .into()
     })
+}
+
+impl CompartmentRecord {
+    /// The evaluators of the given global mode, made on first use.
+    pub(crate) fn evaluators(
+        this: &Gc<Self>,
+        sloppy_globals: bool,
+        context: &mut Context,
+    ) -> JsResult<Evaluators> {
+        let slot = usize::from(sloppy_globals);
+        if let Some(evaluators) = &this.evaluators.borrow()[slot] {
+            return Ok(evaluators.clone());
+        }
+        let evaluators = Evaluators::new(this, sloppy_globals, context)?;
+        this.evaluators.borrow_mut()[slot] = Some(evaluators.clone());
+        Ok(evaluators)
+    }
 }

@@ -509,7 +509,7 @@ pub(crate) fn make_lockdown(context: &mut Context) -> JsObject {
 /// Gives the start compartment SES's `assert` (unredacted until lockdown), made by `assert.js`
 /// evaluated in that compartment before any guest code runs.
 pub(crate) fn install_assert(
-    record: &boa_gc::Gc<crate::compartment::CompartmentRecord>,
+    record: &boa_gc::Gc<crate::record::CompartmentRecord>,
     context: &mut Context,
 ) -> JsResult<()> {
     let make_assert = crate::evaluator::evaluate(

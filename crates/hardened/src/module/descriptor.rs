@@ -24,11 +24,11 @@ use boa_engine::{
 use boa_gc::Gc;
 
 use super::{
-    Cx, Loading, ModuleInfo, ModuleTable, methods,
+    Cx, Loading, ModuleTable, methods,
     source::{self, Language, ModuleText},
     virtual_source,
 };
-use crate::compartment::{CompartmentInstance, CompartmentRecord};
+use crate::record::{CompartmentInstance, CompartmentRecord, ModuleInfo};
 
 /// Whether `value` is a module namespace (Boa's, or a deferred one from `module()`).
 pub(crate) fn is_namespace_token(value: &JsValue, context: &Context) -> bool {
@@ -362,7 +362,7 @@ pub(crate) fn instantiate_text(
         context,
     )?;
     info.text = Some(text);
-    ModuleTable::get(context).insert(info)?;
+    ModuleTable::get(context).insert(info, context)?;
     Ok(module)
 }
 

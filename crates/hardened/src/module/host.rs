@@ -15,7 +15,7 @@ use boa_gc::{Finalize, Trace};
 
 use super::ModuleTable;
 use super::source::{self, Language, ModuleText};
-use crate::compartment::Compartment;
+use crate::record::Compartment;
 
 /// Where a compartment gets a module from, as a Rust value (see [`crate::CompartmentOptions::module`]).
 ///

@@ -22,13 +22,13 @@ use boa_engine::{
 use boa_gc::{Finalize, Gc, Trace, WeakGc};
 
 use super::{
-    Cx, DeferredNamespace, MemoKey, ModuleTable, obtain,
+    Cx, ModuleTable, obtain,
     source::{Language, read_language},
 };
 use crate::{
     commons::own_descriptor,
-    compartment::{CompartmentRecord, this_compartment},
     jobs::{self, Jobs},
+    record::{CompartmentRecord, DeferredNamespace, MemoKey, this_compartment},
 };
 
 /// Polls a load that must finish without waiting (the `importNow` path).
@@ -82,7 +82,7 @@ fn load_error(
     if record.modules.options.no_aggregate_load_errors {
         return error;
     }
-    let failures = ModuleTable::get(context).failures_below(root);
+    let failures = ModuleTable::get(context).failures_below(root, context);
     if failures.len() < 2 {
         return error;
     }
@@ -164,13 +164,13 @@ async fn load_graph(
             &mut context.borrow_mut(),
         ));
     }
-    ModuleTable::get(&context.borrow()).mark_loaded(module);
+    ModuleTable::get(&context.borrow()).mark_loaded(module, &context.borrow());
     if !execute {
         return Ok(());
     }
     let evaluation = link_and_evaluate(module, &mut context.borrow_mut())?;
     settled(evaluation, what("evaluation"), context).await?;
-    ModuleTable::get(&context.borrow()).mark_evaluated(module);
+    ModuleTable::get(&context.borrow()).mark_evaluated(module, &context.borrow());
     Ok(())
 }
 
@@ -318,7 +318,7 @@ pub(crate) fn import_now_namespace(
         }
     }
     let table = ModuleTable::get(context);
-    table.mark_loaded(&module);
+    table.mark_loaded(&module, context);
     if table.graph_awaits(&module, context)? {
         return Err(JsNativeError::typ()
             .with_message(format!(
@@ -330,7 +330,7 @@ pub(crate) fn import_now_namespace(
     let evaluation = link_and_evaluate(&module, context)?;
     match evaluation.state() {
         PromiseState::Fulfilled(_) => {
-            ModuleTable::get(context).mark_evaluated(&module);
+            ModuleTable::get(context).mark_evaluated(&module, context);
             Ok(ModuleTable::get(context).namespace(&module, context))
         }
         PromiseState::Rejected(reason) => Err(JsError::from_opaque(reason)),
@@ -464,8 +464,7 @@ fn namespace_behind(args: &[JsValue], context: &mut Context) -> JsResult<JsObjec
         .modules
         .loaded(&MemoKey::new(specifier.clone(), Language::JavaScript))
         .filter(|module| {
-            ModuleTable::get(context)
-                .info(module)
+            crate::ownership::Owners::module_info(context, module)
                 .is_some_and(|info| info.loaded.get())
         })
         .ok_or_else(|| {

@@ -20,7 +20,6 @@ pub(crate) mod virtual_source;
 
 use std::{
     cell::{Cell, RefCell},
-    collections::HashMap,
     future::Future,
     pin::Pin,
     rc::Rc,
@@ -31,15 +30,14 @@ use boa_engine::{
     module::{ModuleLoader, ModuleRequest, Referrer},
     object::builtins::JsPromise,
 };
-use boa_gc::{Finalize, Gc, GcRefCell, Trace};
+use boa_gc::{Finalize, Gc, Trace};
 
 use crate::{
-    commons::{Keyed, WeakIndex},
-    compartment::CompartmentRecord,
+    commons::WeakIndex,
     jobs::{self, SettledSlot},
     ownership::Owners,
+    record::{CompartmentRecord, DeferredNamespace, Memo, MemoKey, ModuleInfo},
 };
-use source::ModuleText;
 
 /// A boxed future borrowing the context for the duration of a load.
 pub(crate) type Loading<'a, T> = Pin<Box<dyn Future<Output = JsResult<T>> + 'a>>;
@@ -47,169 +45,10 @@ pub(crate) type Loading<'a, T> = Pin<Box<dyn Future<Output = JsResult<T>> + 'a>>
 /// The context as Boa's async module machinery lends it.
 pub(crate) type Cx<'a, 'b> = &'a RefCell<&'b mut Context>;
 
-/// A compartment's module options, read at construction.
-#[derive(Clone, Default, Trace, Finalize)]
-pub(crate) struct ModuleOptions {
-    /// The `modules` map: specifier → descriptor, captured once (getters ran then).
-    pub(crate) map: Vec<(JsString, JsValue)>,
-    pub(crate) resolve_hook: Option<JsObject>,
-    pub(crate) import_hook: Option<JsObject>,
-    pub(crate) import_now_hook: Option<JsObject>,
-    pub(crate) module_map_hook: Option<JsObject>,
-    pub(crate) import_meta_hook: Option<JsObject>,
-    #[unsafe_ignore_trace]
-    pub(crate) no_namespace_box: Option<bool>,
-    #[unsafe_ignore_trace]
-    pub(crate) no_aggregate_load_errors: bool,
-}
-
-/// A compartment's module state.
-#[derive(Default, Trace, Finalize)]
-pub(crate) struct CompartmentModules {
-    pub(crate) options: ModuleOptions,
-    /// Full specifier and import type → the instance, or the load producing it.
-    memo: GcRefCell<HashMap<MemoKey, Memo>>,
-    /// Specifier → module source, for children's `{source: specifier}` descriptors.
-    sources: GcRefCell<HashMap<JsString, JsValue>>,
-    /// Specifier → the deferred namespace `module()` returned.
-    pub(crate) deferred: GcRefCell<HashMap<JsString, Gc<DeferredNamespace>>>,
-    /// Every module instance made for this compartment, with what the engine knows of it. The
-    /// compartment holds them, so they are collected with it; the module table only indexes
-    /// them weakly.
-    instances: GcRefCell<Vec<Gc<ModuleInfo>>>,
-}
-
-/// A deferred namespace from `module()` and the proxy target that says what it stands for.
-#[derive(Trace, Finalize)]
-pub(crate) struct DeferredNamespace {
-    pub(crate) proxy: JsObject,
-    pub(crate) target: JsObject,
-}
-
-impl Keyed for DeferredNamespace {
-    type Key = JsObject;
-    fn key(&self) -> &JsObject {
-        &self.proxy
-    }
-}
-
-/// A memo key: a full specifier and the type it is imported as, kept apart so that no specifier
-/// text can name another type's entry.
-#[derive(Clone, PartialEq, Eq, Hash, Trace, Finalize)]
-pub(crate) struct MemoKey {
-    specifier: JsString,
-    #[unsafe_ignore_trace]
-    language: source::Language,
-}
-
-impl MemoKey {
-    pub(crate) fn new(specifier: JsString, language: source::Language) -> Self {
-        Self {
-            specifier,
-            language,
-        }
-    }
-}
-
-#[derive(Trace, Finalize)]
-enum Memo {
-    Loaded(Module),
-    Loading(#[unsafe_ignore_trace] Rc<SettledSlot<Module>>),
-}
-
-impl CompartmentModules {
-    pub(crate) fn new(options: ModuleOptions) -> Self {
-        Self {
-            options,
-            memo: GcRefCell::default(),
-            sources: GcRefCell::default(),
-            deferred: GcRefCell::default(),
-            instances: GcRefCell::default(),
-        }
-    }
-
-    /// Records `module` as the JavaScript instance for `specifier` (replacing any earlier one).
-    pub(crate) fn define(&self, specifier: JsString, module: Module) {
-        self.memo.borrow_mut().insert(
-            MemoKey::new(specifier, source::Language::JavaScript),
-            Memo::Loaded(module),
-        );
-    }
-
-    /// The loaded instance for `key`, if any.
-    pub(crate) fn loaded(&self, key: &MemoKey) -> Option<Module> {
-        match self.memo.borrow().get(key) {
-            Some(Memo::Loaded(module)) => Some(module.clone()),
-            _ => None,
-        }
-    }
-}
-
-/// What the engine knows of a module instance.
-#[derive(Trace, Finalize)]
-pub(crate) struct ModuleInfo {
-    pub(crate) module: Module,
-    /// The compartment that made it: the owner of its code.
-    pub(crate) owner: Gc<CompartmentRecord>,
-    /// The specifier its imports are resolved against.
-    #[unsafe_ignore_trace]
-    pub(crate) specifier: JsString,
-    /// The instances its imports resolved to, as the loader answered them.
-    pub(crate) dependencies: GcRefCell<Vec<Module>>,
-    /// The latest load failure of each of its imports (by import specifier), kept for the
-    /// aggregated load error; a later success of the same import clears it.
-    pub(crate) failures: GcRefCell<Vec<(JsString, JsError)>>,
-    /// Its text, when it was parsed from one.
-    #[unsafe_ignore_trace]
-    pub(crate) text: Option<Rc<ModuleText>>,
-    /// Properties prepared for its `import.meta` (descriptor `importMeta`, `importMetaHook`).
-    pub(crate) import_meta: Option<JsObject>,
-    /// The private helper module a virtual module source imports, until Boa's load of the
-    /// source's graph takes it: handed out once, to that static import, so no later request
-    /// (the source's own `Import`) can name it.
-    pub(crate) helper: GcRefCell<Option<Module>>,
-    /// Its namespace, once the engine has handed it out.
-    namespace: GcRefCell<Option<JsObject>>,
-
-    /// Whether the whole graph below it has been loaded (so its namespace may be made).
-    #[unsafe_ignore_trace]
-    pub(crate) loaded: Cell<bool>,
-    /// Whether it has been seen to finish evaluating.
-    #[unsafe_ignore_trace]
-    pub(crate) evaluated: Cell<bool>,
-}
-
-impl Keyed for ModuleInfo {
-    type Key = Module;
-    fn key(&self) -> &Module {
-        &self.module
-    }
-}
-
-impl ModuleInfo {
-    pub(crate) fn new(module: Module, owner: Gc<CompartmentRecord>, specifier: JsString) -> Self {
-        Self {
-            module,
-            owner,
-            specifier,
-            dependencies: GcRefCell::new(Vec::new()),
-            failures: GcRefCell::new(Vec::new()),
-            text: None,
-            import_meta: None,
-            helper: GcRefCell::new(None),
-            namespace: GcRefCell::new(None),
-
-            loaded: Cell::new(false),
-            evaluated: Cell::new(false),
-        }
-    }
-}
-
 /// The engine's index of module instances (and deferred namespaces), weak: each compartment
 /// record holds its own, so a dropped compartment's modules are collected with it.
 #[derive(Default)]
 pub(crate) struct ModuleTable {
-    modules: WeakIndex<ModuleInfo>,
     deferred: WeakIndex<DeferredNamespace>,
     /// `(f) => f()`, in whose frame module steps run (see `methods::link_and_evaluate`).
     frame: std::cell::OnceCell<JsObject>,
@@ -235,21 +74,14 @@ impl ModuleTable {
 
     /// Takes in a module the engine just made, before any of it runs: its owner holds it, the
     /// table finds it. A module is taken in once (ownership never changes).
-    pub(crate) fn insert(&self, info: ModuleInfo) -> JsResult<()> {
-        if self.modules.get(&info.module).is_some() {
-            return Err(JsNativeError::typ()
-                .with_message("a module instance cannot change its compartment")
-                .into());
-        }
-        let info = Gc::new(info);
-        self.modules.insert(&info);
+    pub(crate) fn insert(&self, info: ModuleInfo, context: &Context) -> JsResult<()> {
+        let info = Owners::register_module(context, info)?;
         info.owner.modules.instances.borrow_mut().push(info.clone());
         Ok(())
     }
 
     /// Forgets the modules and deferred namespaces that were collected.
     pub(crate) fn prune(&self) {
-        self.modules.prune();
         self.deferred.prune();
     }
 
@@ -277,20 +109,13 @@ impl ModuleTable {
         Some(self.deferred.get(proxy)?.target.clone())
     }
 
-    /// What the engine knows of `module`, while its compartment lives.
-    pub(crate) fn info(&self, module: &Module) -> Option<Gc<ModuleInfo>> {
-        self.modules.get(module)
-    }
-
     /// The module whose namespace object is `namespace`, among those whose graph has loaded.
     pub(crate) fn module_of_namespace(
         &self,
         namespace: &JsObject,
         context: &mut Context,
     ) -> Option<Module> {
-        let loaded: Vec<Gc<ModuleInfo>> = self
-            .modules
-            .values()
+        let loaded: Vec<Gc<ModuleInfo>> = Owners::modules(context)
             .into_iter()
             .filter(|info| info.loaded.get())
             .collect();
@@ -316,26 +141,26 @@ impl ModuleTable {
     /// `{namespace}` descriptor naming it finds its module without making any other.
     pub(crate) fn namespace(&self, module: &Module, context: &mut Context) -> JsObject {
         let namespace = module.namespace(context);
-        if let Some(info) = self.info(module) {
+        if let Some(info) = Owners::module_info(context, module) {
             info.namespace.borrow_mut().get_or_insert(namespace.clone());
         }
         namespace
     }
 
     /// Marks `root` and everything it was seen to import as loaded.
-    pub(crate) fn mark_loaded(&self, root: &Module) {
-        self.mark(root, |info| &info.loaded);
+    pub(crate) fn mark_loaded(&self, root: &Module, context: &Context) {
+        self.mark(root, context, |info| &info.loaded);
     }
 
     /// Marks `root` and everything it was seen to import as evaluated.
-    pub(crate) fn mark_evaluated(&self, root: &Module) {
-        self.mark(root, |info| &info.evaluated);
+    pub(crate) fn mark_evaluated(&self, root: &Module, context: &Context) {
+        self.mark(root, context, |info| &info.evaluated);
     }
 
-    fn mark(&self, root: &Module, flag: impl Fn(&ModuleInfo) -> &Cell<bool>) {
+    fn mark(&self, root: &Module, context: &Context, flag: impl Fn(&ModuleInfo) -> &Cell<bool>) {
         let mut stack = vec![root.clone()];
         while let Some(module) = stack.pop() {
-            let Some(info) = self.info(&module) else {
+            let Some(info) = Owners::module_info(context, &module) else {
                 continue;
             };
             if flag(&info).replace(true) {
@@ -346,7 +171,7 @@ impl ModuleTable {
     }
 
     /// What the engine knows of `root` and every module it was seen to import statically.
-    fn graph(&self, root: &Module) -> Vec<Gc<ModuleInfo>> {
+    fn graph(&self, root: &Module, context: &Context) -> Vec<Gc<ModuleInfo>> {
         let mut seen = std::collections::HashSet::new();
         let mut stack = vec![root.clone()];
         let mut graph = Vec::new();
@@ -354,7 +179,7 @@ impl ModuleTable {
             if !seen.insert(module.clone()) {
                 continue;
             }
-            let Some(info) = self.info(&module) else {
+            let Some(info) = Owners::module_info(context, &module) else {
                 continue;
             };
             stack.extend(info.dependencies.borrow().iter().cloned());
@@ -364,8 +189,8 @@ impl ModuleTable {
     }
 
     /// Every load failure recorded in the graph below `root`.
-    pub(crate) fn failures_below(&self, root: &Module) -> Vec<JsError> {
-        self.graph(root)
+    pub(crate) fn failures_below(&self, root: &Module, context: &Context) -> Vec<JsError> {
+        self.graph(root, context)
             .iter()
             .flat_map(|info| {
                 let failures = info.failures.borrow();
@@ -379,7 +204,7 @@ impl ModuleTable {
 
     /// Whether any module in the graph below `root` that has not run has a top-level `await`.
     pub(crate) fn graph_awaits(&self, root: &Module, context: &mut Context) -> JsResult<bool> {
-        for info in self.graph(root) {
+        for info in self.graph(root, context) {
             if !info.evaluated.get()
                 && let Some(text) = &info.text
                 && text.may_await()
@@ -409,7 +234,7 @@ impl ModuleTable {
         if running.is_empty() {
             return Ok(());
         }
-        for info in self.graph(root) {
+        for info in self.graph(root, context) {
             let specifier = info.specifier.to_std_string_escaped();
             if running.contains(&specifier) {
                 return Err(JsNativeError::typ()
@@ -452,11 +277,9 @@ impl ModuleLoader for Loader {
             .clone();
         let referrer_info = match &referrer {
             Referrer::Module(module) => {
-                let info = ModuleTable::get(&context.borrow())
-                    .info(module)
-                    .ok_or_else(|| {
-                        JsNativeError::typ().with_message("the module is not in the module table")
-                    })?;
+                let info = Owners::module_info(&context.borrow(), module).ok_or_else(|| {
+                    JsNativeError::typ().with_message("the module is not in the module table")
+                })?;
                 if request.specifier() == virtual_source::HELPER
                     && let Some(helper) = info.helper.borrow_mut().take()
                 {
@@ -503,7 +326,7 @@ impl ModuleLoader for Loader {
         module: &Module,
         context: &mut Context,
     ) {
-        let Some(info) = ModuleTable::get(context).info(module) else {
+        let Some(info) = Owners::module_info(context, module) else {
             return;
         };
         let Some(prepared) = &info.import_meta else {

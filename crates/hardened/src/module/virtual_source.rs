@@ -22,10 +22,13 @@ use boa_engine::{
 use boa_gc::{Finalize, Gc, GcRefCell, Trace, WeakGc};
 
 use super::{
-    ModuleInfo, ModuleTable,
+    ModuleTable,
     source::{Binding, Language, ModuleText},
 };
-use crate::{commons::own_descriptor, compartment::CompartmentRecord};
+use crate::{
+    commons::own_descriptor,
+    record::{CompartmentRecord, ModuleInfo},
+};
 
 /// The specifier by which generated module text imports its helper. Only the generated module
 /// itself is answered with the helper (see the loader).
@@ -372,11 +375,10 @@ pub(crate) fn instantiate(
         context,
     );
     let table = ModuleTable::get(context);
-    table.insert(ModuleInfo::new(
-        helper.clone(),
-        record.clone(),
-        JsString::from(HELPER),
-    ))?;
+    table.insert(
+        ModuleInfo::new(helper.clone(), record.clone(), JsString::from(HELPER)),
+        context,
+    )?;
     let mut info = ModuleInfo::new(module.clone(), record.clone(), specifier);
     info.helper = GcRefCell::new(Some(helper));
     info.import_meta = import_meta;
@@ -384,7 +386,7 @@ pub(crate) fn instantiate(
         text.encode_utf16().collect(),
         Language::JavaScript,
     ));
-    table.insert(info)?;
+    table.insert(info, context)?;
     Ok(module)
 }
 
@@ -507,11 +509,10 @@ pub(crate) fn namespace_module(
         None,
         context,
     );
-    ModuleTable::get(context).insert(ModuleInfo::new(
-        module.clone(),
-        record.clone(),
-        specifier.clone(),
-    ))?;
+    ModuleTable::get(context).insert(
+        ModuleInfo::new(module.clone(), record.clone(), specifier.clone()),
+        context,
+    )?;
     Ok(module)
 }
 

@@ -11,6 +11,7 @@
 //! ([`check_guest_code`]).
 
 mod guest;
+pub(crate) mod module_text;
 mod scan;
 
 pub(crate) use guest::{DirectEval, GuestCode, check_guest_code};
