@@ -7,10 +7,12 @@ use std::{
 };
 
 use boa_engine::{
-    Context, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
-    builtins::{object::OrdinaryObject, proxy::Proxy, typed_array::TypedArray},
+    Context, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
+    builtins::{
+        object::OrdinaryObject, promise::PromiseState, proxy::Proxy, typed_array::TypedArray,
+    },
     js_string,
-    object::{FunctionObjectBuilder, IntegrityLevel},
+    object::{FunctionObjectBuilder, IntegrityLevel, builtins::JsPromise},
     property::{PropertyDescriptor, PropertyKey},
 };
 use boa_gc::{Gc, Trace, WeakGc};
@@ -199,6 +201,16 @@ fn fast_descriptor(
         return Ok(Some(descriptor));
     }
     own_descriptor(object, key, context)
+}
+
+/// The outcome of a settled promise (its value, or its reason as an error); `None` while it is
+/// pending.
+pub(crate) fn settled(promise: &JsPromise) -> Option<JsResult<JsValue>> {
+    match promise.state() {
+        PromiseState::Fulfilled(value) => Some(Ok(value)),
+        PromiseState::Rejected(reason) => Some(Err(JsError::from_opaque(reason))),
+        PromiseState::Pending => None,
+    }
 }
 
 /// A weak index from identities Boa does not expose as `Gc` (a `Module`, a `JsObject`) to

@@ -8,7 +8,6 @@ use std::{
 
 use boa_engine::{
     Context, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
-    builtins::promise::PromiseState,
     object::FunctionObjectBuilder,
     property::{PropertyDescriptor, PropertyKey},
 };
@@ -298,6 +297,7 @@ impl Engine {
         crate::ownership::Owners::install(&mut context);
         let mut universal =
             Dispatch::install(&mut context, queue.watch.clone()).map_err(Error::from_js)?;
+        context.insert_data(crate::limits::WatchHandle(queue.watch.clone()));
         // Every compartment gets its own of these; `eval` and `Function` stay private.
         universal.retain(|(key, _)| {
             !["globalThis", "eval", "Function"]
@@ -648,6 +648,41 @@ impl Engine {
             .set(!boxed);
     }
 
+    /// What `value` settles to: the fulfilment value of a promise, after running jobs until it
+    /// settles, or `value` itself when it is not a promise.
+    ///
+    /// ```
+    /// use hardened::{CompartmentOptions, Engine};
+    ///
+    /// let mut engine = Engine::new()?;
+    /// let guest = engine.new_compartment(CompartmentOptions::new())?;
+    /// let promise = engine.evaluate_value(&guest, "(async () => 6 * 7)()")?;
+    /// assert_eq!(engine.settle(&promise)?.as_number(), Some(42.0));
+    /// let rejected = engine.evaluate_value(&guest, "Promise.reject(new RangeError('no'))")?;
+    /// assert_eq!(engine.settle(&rejected).unwrap_err().to_string(), "RangeError: no");
+    /// # Ok::<(), hardened::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// The promise's rejection, a `TypeError` when it is still pending once no job is left to
+    /// run, or a limit or engine error from the jobs.
+    pub fn settle(&mut self, value: &JsValue) -> Result<JsValue> {
+        let Some(promise) = value
+            .as_object()
+            .and_then(|object| boa_engine::object::builtins::JsPromise::from_object(object).ok())
+        else {
+            return Ok(value.clone());
+        };
+        self.run_jobs()?;
+        crate::commons::settled(&promise)
+            .unwrap_or_else(|| {
+                Err(JsNativeError::typ()
+                    .with_message("the promise never settled: no job is left that could settle it")
+                    .into())
+            })
+            .map_err(Error::from_js)
+    }
+
     /// Runs every pending promise job.
     ///
     /// # Errors
@@ -692,15 +727,14 @@ fn import_in(
         .as_object()
         .and_then(|p| boa_engine::object::builtins::JsPromise::from_object(p).ok())
         .ok_or_else(|| JsNativeError::typ().with_message("import did not return a promise"))?;
-    match promise.state() {
-        PromiseState::Fulfilled(namespace) => namespace.as_object().ok_or_else(|| {
-            JsNativeError::typ()
-                .with_message("a module namespace is not an object")
-                .into()
-        }),
-        PromiseState::Rejected(reason) => Err(boa_engine::JsError::from_opaque(reason)),
-        PromiseState::Pending => Err(JsNativeError::typ()
+    let namespace = crate::commons::settled(&promise).unwrap_or_else(|| {
+        Err(JsNativeError::typ()
             .with_message(format!("the import of \"{specifier}\" never settled"))
-            .into()),
-    }
+            .into())
+    })?;
+    namespace.as_object().ok_or_else(|| {
+        JsNativeError::typ()
+            .with_message("a module namespace is not an object")
+            .into()
+    })
 }

@@ -17,6 +17,7 @@
 
 use std::{
     cell::Cell,
+    rc::Rc,
     time::{Duration, Instant},
 };
 
@@ -163,6 +164,9 @@ impl Limit {
     }
 }
 
+/// Keeps the engine's [`Watch`] in the context's host data.
+pub(crate) struct WatchHandle(pub(crate) Rc<Watch>);
+
 /// What the dispatch and the job queue check while guest code runs: the deadline of the current
 /// call into the engine, and whether the promise-job queue overflowed.
 #[derive(Default)]
@@ -172,6 +176,15 @@ pub(crate) struct Watch {
 }
 
 impl Watch {
+    /// The engine's watch, kept in the context's host data (the engine puts the one its job
+    /// queue and dispatch hold there).
+    pub(crate) fn get(context: &Context) -> Rc<Self> {
+        context
+            .get_data::<WatchHandle>()
+            .map(|handle| handle.0.clone())
+            .expect("the watch is installed when the engine is built")
+    }
+
     /// Starts a call into the engine (`None`: no deadline, as between calls).
     pub(crate) fn arm(&self, timeout: Option<Duration>) {
         self.deadline

@@ -11,12 +11,12 @@ const LAYERS: &[&[&str]] = &[
     // table (every global and intrinsic name).
     &["commons", "stack", "error", "boa", "permits"],
     &["limits"],
+    // Builtins replaced so that no guest-chosen length is reserved: leaves and limits only.
+    &["bounded"],
     // The one parser entry.
     &["parse"],
-    // The job queue (and the runaway-code watch it shares).
+    // The job queue.
     &["jobs"],
-    // Builtins replaced so that no guest-chosen length is reserved.
-    &["bounded"],
     // TextEncoder/TextDecoder.
     &["encoding"],
     // What a compartment is, as data: its record, instance, handle, owner, evaluators' cache

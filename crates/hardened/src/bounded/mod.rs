@@ -224,7 +224,7 @@ impl Ticker {
     fn tick(&mut self, context: &Context) -> JsResult<()> {
         self.0 += 1;
         if self.0.is_multiple_of(CHECK_EVERY) {
-            crate::jobs::jobs(context).watch.check()?;
+            crate::limits::Watch::get(context).check()?;
         }
         Ok(())
     }

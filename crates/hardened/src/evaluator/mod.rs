@@ -84,7 +84,7 @@ pub(crate) fn evaluate(
     sloppy_globals: bool,
     direct_eval: DirectEval,
 ) -> JsResult<JsValue> {
-    crate::jobs::jobs(context).watch.check()?;
+    crate::limits::Watch::get(context).check()?;
     let mut source = source;
     for transform in transforms.iter().chain(&record.transforms) {
         let output = transform.call(&JsValue::undefined(), &[source.into()], context)?;

@@ -24,7 +24,7 @@ use boa_engine::{
 use boa_gc::Gc;
 
 use super::{
-    Cx, Loading, ModuleTable, methods,
+    Cx, LoadMode, Loading, ModuleTable, methods,
     source::{self, Language, ModuleText},
     virtual_source,
 };
@@ -195,7 +195,7 @@ pub(crate) fn instantiate<'a, 'b: 'a>(
     specifier: JsString,
     descriptor: JsValue,
     language: Language,
-    sync: bool,
+    mode: LoadMode,
     context: Cx<'a, 'b>,
 ) -> Loading<'a, Module> {
     Box::pin(async move {
@@ -204,8 +204,8 @@ pub(crate) fn instantiate<'a, 'b: 'a>(
             Request::Link {
                 compartment,
                 specifier: name,
-            } => super::obtain(compartment, name, language, sync, context).await,
-            Request::Alias(namespace) => alias(&namespace, sync, context).await,
+            } => super::obtain(compartment, name, language, mode, context).await,
+            Request::Alias(namespace) => alias(&namespace, mode, context).await,
             Request::VirtualNamespace(object) => virtual_source::namespace_module(
                 &record,
                 &specifier,
@@ -222,7 +222,7 @@ pub(crate) fn instantiate<'a, 'b: 'a>(
                     SourceRef::From {
                         compartment,
                         specifier: name,
-                    } => super::source_of(compartment, name, sync, context).await?,
+                    } => super::source_of(compartment, name, mode, context).await?,
                 };
                 let as_specifier = own_specifier.unwrap_or(specifier);
                 instantiate_source(
@@ -239,12 +239,16 @@ pub(crate) fn instantiate<'a, 'b: 'a>(
 }
 
 /// The instance behind a namespace token.
-fn alias<'a, 'b: 'a>(namespace: &JsObject, sync: bool, context: Cx<'a, 'b>) -> Loading<'a, Module> {
+fn alias<'a, 'b: 'a>(
+    namespace: &JsObject,
+    mode: LoadMode,
+    context: Cx<'a, 'b>,
+) -> Loading<'a, Module> {
     let namespace = namespace.clone();
     Box::pin(async move {
         let deferred = methods::deferred_target(&namespace, &context.borrow());
         if let Some((compartment, specifier)) = deferred {
-            return super::obtain(compartment, specifier, Language::JavaScript, sync, context)
+            return super::obtain(compartment, specifier, Language::JavaScript, mode, context)
                 .await;
         }
         let mut context = context.borrow_mut();
@@ -264,7 +268,7 @@ pub(crate) fn source_in<'a, 'b: 'a>(
     record: &'a Gc<CompartmentRecord>,
     specifier: &'a JsString,
     descriptor: JsValue,
-    sync: bool,
+    mode: LoadMode,
     context: Cx<'a, 'b>,
 ) -> Loading<'a, JsValue> {
     Box::pin(async move {
@@ -281,7 +285,7 @@ pub(crate) fn source_in<'a, 'b: 'a>(
                         specifier: name,
                     },
                 ..
-            } => super::source_of(compartment, name, sync, context).await,
+            } => super::source_of(compartment, name, mode, context).await,
             Request::Link { .. } | Request::Alias(_) | Request::VirtualNamespace(_) => {
                 Err(error(format!(
                     "module \"{}\" of compartment \"{}\" is a link to a module instance, not a source a child can instantiate",

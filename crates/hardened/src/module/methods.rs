@@ -10,7 +10,6 @@ use std::{cell::RefCell, future::Future, pin::pin, task::Poll};
 use boa_engine::{
     Context, JsArgs, JsData, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue, Module,
     NativeFunction,
-    builtins::promise::PromiseState,
     job::NativeAsyncJob,
     js_string,
     object::{
@@ -22,11 +21,11 @@ use boa_engine::{
 use boa_gc::{Finalize, Gc, Trace, WeakGc};
 
 use super::{
-    Cx, ModuleTable, obtain,
+    Cx, LoadMode, ModuleTable, obtain,
     source::{Language, read_language},
 };
 use crate::{
-    commons::own_descriptor,
+    commons::{own_descriptor, settled},
     jobs::{self, Jobs},
     record::{CompartmentRecord, DeferredNamespace, MemoKey, this_compartment},
 };
@@ -129,15 +128,12 @@ fn link_and_evaluate(module: &Module, context: &mut Context) -> JsResult<JsPromi
 }
 
 /// Waits for a promise Boa's module machinery returned.
-async fn settled(promise: JsPromise, what: String, context: Cx<'_, '_>) -> JsResult<JsValue> {
-    match promise.state() {
-        PromiseState::Fulfilled(value) => Ok(value),
-        PromiseState::Rejected(reason) => Err(JsError::from_opaque(reason)),
-        PromiseState::Pending => {
-            let slot = jobs::promise_slot(&promise, what, false, &mut context.borrow_mut())?;
-            slot.wait().await
-        }
+async fn awaited(promise: JsPromise, what: String, context: Cx<'_, '_>) -> JsResult<JsValue> {
+    if let Some(outcome) = settled(&promise) {
+        return outcome;
     }
+    let slot = jobs::promise_slot(&promise, what, false, &mut context.borrow_mut())?;
+    slot.wait().await
 }
 
 /// Loads the graph below `module`, then (if `execute`) links and evaluates it.
@@ -155,7 +151,7 @@ async fn load_graph(
         )
     };
     let loading = module.load(&mut context.borrow_mut());
-    if let Err(error) = settled(loading, what("load"), context).await {
+    if let Err(error) = awaited(loading, what("load"), context).await {
         return Err(load_error(
             record,
             specifier,
@@ -169,7 +165,7 @@ async fn load_graph(
         return Ok(());
     }
     let evaluation = link_and_evaluate(module, &mut context.borrow_mut())?;
-    settled(evaluation, what("evaluation"), context).await?;
+    awaited(evaluation, what("evaluation"), context).await?;
     ModuleTable::get(&context.borrow()).mark_evaluated(module, &context.borrow());
     Ok(())
 }
@@ -233,7 +229,14 @@ pub(crate) fn import_promise(
 ) -> JsValue {
     spawn(context, async move |context: &RefCell<&mut Context>| {
         let (specifier, language) = arguments?;
-        let module = obtain(record.clone(), specifier.clone(), language, false, context).await?;
+        let module = obtain(
+            record.clone(),
+            specifier.clone(),
+            language,
+            LoadMode::Async,
+            context,
+        )
+        .await?;
         load_graph(&record, &specifier, &module, true, context).await?;
         let mut context = context.borrow_mut();
         let namespace = ModuleTable::get(&context).namespace(&module, &mut context);
@@ -259,7 +262,7 @@ pub(crate) fn load(this: &JsValue, args: &[JsValue], context: &mut Context) -> J
                 record.clone(),
                 specifier.clone(),
                 Language::JavaScript,
-                false,
+                LoadMode::Async,
                 context,
             )
             .await?;
@@ -297,7 +300,7 @@ pub(crate) fn import_now_namespace(
             record.clone(),
             specifier.clone(),
             language,
-            true,
+            LoadMode::Now,
             &cell,
         ))
     });
@@ -305,17 +308,13 @@ pub(crate) fn import_now_namespace(
     let module = module?;
     let (loading, captured) = Jobs::capture(&queue, context, |context| module.load(context));
     Jobs::drive_captured(&queue, context, captured)?;
-    match loading.state() {
-        PromiseState::Fulfilled(_) => {}
-        PromiseState::Rejected(reason) => {
-            let error = JsError::from_opaque(reason);
-            return Err(load_error(record, specifier, &module, error, context));
-        }
-        PromiseState::Pending => {
-            return Err(JsNativeError::typ()
-                .with_message("importNow: the module graph could not be loaded synchronously")
-                .into());
-        }
+    let loaded = settled(&loading).unwrap_or_else(|| {
+        Err(JsNativeError::typ()
+            .with_message("importNow: the module graph could not be loaded synchronously")
+            .into())
+    });
+    if let Err(error) = loaded {
+        return Err(load_error(record, specifier, &module, error, context));
     }
     let table = ModuleTable::get(context);
     table.mark_loaded(&module, context);
@@ -328,19 +327,16 @@ pub(crate) fn import_now_namespace(
             .into());
     }
     let evaluation = link_and_evaluate(&module, context)?;
-    match evaluation.state() {
-        PromiseState::Fulfilled(_) => {
-            ModuleTable::get(context).mark_evaluated(&module, context);
-            Ok(ModuleTable::get(context).namespace(&module, context))
-        }
-        PromiseState::Rejected(reason) => Err(JsError::from_opaque(reason)),
-        PromiseState::Pending => Err(JsNativeError::typ()
+    settled(&evaluation).unwrap_or_else(|| {
+        Err(JsNativeError::typ()
             .with_message(format!(
                 "importNow: module \"{}\" waits on an asynchronous module",
                 specifier.to_std_string_escaped()
             ))
-            .into()),
-    }
+            .into())
+    })?;
+    ModuleTable::get(context).mark_evaluated(&module, context);
+    Ok(ModuleTable::get(context).namespace(&module, context))
 }
 
 /// The target of a deferred namespace from `module()`: which module it stands for.

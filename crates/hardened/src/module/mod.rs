@@ -39,6 +39,16 @@ use crate::{
     record::{CompartmentRecord, DeferredNamespace, Memo, MemoKey, ModuleInfo},
 };
 
+/// How a load may wait.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LoadMode {
+    /// `importNow`: everything is loaded on the spot, from `importNowHook` and descriptors;
+    /// no promise job runs, and a load that would have to wait fails.
+    Now,
+    /// Every other load: hooks' promises are awaited.
+    Async,
+}
+
 /// A boxed future borrowing the context for the duration of a load.
 pub(crate) type Loading<'a, T> = Pin<Box<dyn Future<Output = JsResult<T>> + 'a>>;
 
@@ -290,7 +300,11 @@ impl ModuleLoader for Loader {
             _ => None,
         };
         let language = language_of(&request)?;
-        let sync = jobs::jobs(&context.borrow()).is_capturing();
+        let mode = if jobs::jobs(&context.borrow()).is_capturing() {
+            LoadMode::Now
+        } else {
+            LoadMode::Async
+        };
         let result = async {
             let specifier = resolve(
                 &record,
@@ -298,7 +312,7 @@ impl ModuleLoader for Loader {
                 referrer_info.as_ref().map(|info| &info.specifier),
                 &mut context.borrow_mut(),
             )?;
-            obtain(record.clone(), specifier, language, sync, context).await
+            obtain(record.clone(), specifier, language, mode, context).await
         }
         .await;
         if let Some(info) = referrer_info {
@@ -441,7 +455,7 @@ pub(crate) fn obtain<'a, 'b: 'a>(
     record: Gc<CompartmentRecord>,
     specifier: JsString,
     language: source::Language,
-    sync: bool,
+    mode: LoadMode,
     context: Cx<'a, 'b>,
 ) -> Loading<'a, Module> {
     Box::pin(async move {
@@ -452,7 +466,7 @@ pub(crate) fn obtain<'a, 'b: 'a>(
             None => None,
         };
         if let Some(slot) = pending {
-            if sync && slot.peek().is_none() {
+            if mode == LoadMode::Now && slot.peek().is_none() {
                 return Err(JsNativeError::typ()
                     .with_message(format!(
                         "module \"{}\" is being loaded asynchronously in compartment \"{}\"",
@@ -477,13 +491,13 @@ pub(crate) fn obtain<'a, 'b: 'a>(
             .borrow_mut()
             .insert(key.clone(), Memo::Loading(slot.clone()));
         let result = async {
-            let descriptor = lookup(&record, &specifier, language, sync, context).await?;
+            let descriptor = lookup(&record, &specifier, language, mode, context).await?;
             descriptor::instantiate(
                 record.clone(),
                 specifier.clone(),
                 descriptor,
                 language,
-                sync,
+                mode,
                 context,
             )
             .await
@@ -510,7 +524,7 @@ pub(crate) fn lookup<'a, 'b: 'a>(
     record: &'a Gc<CompartmentRecord>,
     specifier: &'a JsString,
     language: source::Language,
-    sync: bool,
+    mode: LoadMode,
     context: Cx<'a, 'b>,
 ) -> Loading<'a, JsValue> {
     Box::pin(async move {
@@ -528,10 +542,9 @@ pub(crate) fn lookup<'a, 'b: 'a>(
                 return Ok(descriptor);
             }
         }
-        let (hook, name) = if sync {
-            (&options.import_now_hook, "importNowHook")
-        } else {
-            (&options.import_hook, "importHook")
+        let (hook, name) = match mode {
+            LoadMode::Now => (&options.import_now_hook, "importNowHook"),
+            LoadMode::Async => (&options.import_hook, "importHook"),
         };
         let Some(hook) = hook else {
             return Err(JsNativeError::typ()
@@ -551,7 +564,7 @@ pub(crate) fn lookup<'a, 'b: 'a>(
                 &mut context,
             )?
         };
-        if sync || descriptor::is_namespace_token(&descriptor, &context.borrow()) {
+        if mode == LoadMode::Now || descriptor::is_namespace_token(&descriptor, &context.borrow()) {
             return Ok(descriptor);
         }
         let slot = {
@@ -597,7 +610,7 @@ pub(crate) fn lookup<'a, 'b: 'a>(
 pub(crate) fn source_of<'a, 'b: 'a>(
     record: Gc<CompartmentRecord>,
     specifier: JsString,
-    sync: bool,
+    mode: LoadMode,
     context: Cx<'a, 'b>,
 ) -> Loading<'a, JsValue> {
     Box::pin(async move {
@@ -608,11 +621,11 @@ pub(crate) fn source_of<'a, 'b: 'a>(
             &record,
             &specifier,
             source::Language::JavaScript,
-            sync,
+            mode,
             context,
         )
         .await?;
-        let source = descriptor::source_in(&record, &specifier, descriptor, sync, context).await?;
+        let source = descriptor::source_in(&record, &specifier, descriptor, mode, context).await?;
         record
             .modules
             .sources
