@@ -58,7 +58,7 @@ pub struct Engine {
     start: Compartment,
     jobs: Rc<Jobs>,
     limits: Limits,
-    value_stack: crate::boa::ValueStack,
+    value_stack: crate::boa::value_stack::ValueStack,
     /// The message of the panic that made the engine unusable.
     panicked: Option<String>,
 }
@@ -290,7 +290,7 @@ impl Engine {
             .build()
             .map_err(Error::from_js)?;
         crate::bounded::install(&mut context).map_err(Error::from_js)?;
-        crate::boa::repair_regexp_source(&mut context).map_err(Error::from_js)?;
+        crate::boa::regexp_source::repair_regexp_source(&mut context).map_err(Error::from_js)?;
         crate::encoding::install(&mut context).map_err(Error::from_js)?;
         context.insert_data(JobsHandle(queue.clone()));
         context.insert_data(module::ModuleTableHandle(Rc::default()));
@@ -354,7 +354,7 @@ impl Engine {
         let start = Compartment::new(record, &mut context);
         lockdown::guard_reentry(&mut context).map_err(Error::from_js)?;
         Ok(Self {
-            value_stack: crate::boa::ValueStack::new(&context),
+            value_stack: crate::boa::value_stack::ValueStack::new(&context),
             context,
             start,
             jobs: queue,

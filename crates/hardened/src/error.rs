@@ -66,11 +66,7 @@ impl Error {
             return Self::Engine(engine.to_string());
         }
         if let Some(native) = error.as_native() {
-            // Boa 0.22 displays the URIError kind as "UriError".
-            let name = match native.kind() {
-                boa_engine::JsNativeErrorKind::Uri => "URIError".to_owned(),
-                kind => kind.to_string(),
-            };
+            let name = crate::boa::error_names::native_error_name(native.kind());
             return Self::Thrown(ThrownError {
                 constructor: Some(name.clone()),
                 name,

@@ -21,7 +21,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use boa_engine::{Context, JsError, JsResult, error::PanicError};
+use boa_engine::{Context, JsError, JsResult};
 
 /// Runaway-code limits for an [`Engine`](crate::Engine): see the module documentation.
 ///
@@ -137,11 +137,9 @@ pub enum Limit {
 }
 
 impl Limit {
-    const MARK: &'static str = "hardened limit: ";
-
     /// The uncatchable error that stops guest code for this limit.
     pub(crate) fn error(self) -> JsError {
-        PanicError::new(format!("{}{self:?}", Self::MARK)).into()
+        crate::boa::uncatchable::uncatchable(&format!("{self:?}"))
     }
 
     /// The limit an engine error stands for, if any.
@@ -153,7 +151,7 @@ impl Limit {
             }
             EngineError::RuntimeLimit(RuntimeLimitError::Recursion) => Some(Self::Recursion),
             EngineError::RuntimeLimit(RuntimeLimitError::StackSize) => Some(Self::StackSize),
-            EngineError::Panic(panic) => match panic.message().strip_prefix(Self::MARK)? {
+            EngineError::Panic(_) => match crate::boa::uncatchable::uncatchable_tag(error)? {
                 "Timeout" => Some(Self::Timeout),
                 "PendingJobs" => Some(Self::PendingJobs),
                 _ => None,

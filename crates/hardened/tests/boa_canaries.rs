@@ -1,4 +1,4 @@
-//! Canaries for the Boa 0.22 workarounds in `src/boa.rs`: each fails once Boa fixes the defect
+//! Canaries for the Boa 0.22 workarounds listed in `src/boa/mod.rs`: each fails once Boa fixes the defect
 //! it works around, so the workaround can be removed.
 
 use hardened::{CompartmentOptions, Engine, Error, Limit, Limits};
@@ -56,5 +56,107 @@ fn regexp_source_escapes_escaped_slashes_again() {
     assert_eq!(
         engine.evaluate::<String>(&start, r"/a\/b/.source").unwrap(),
         r"a\/b"
+    );
+}
+
+/// `boa::module_frame`: in plain Boa, a native function that links and evaluates a module
+/// leaves values on the VM stack, which shift the operands of the expression that called it.
+#[test]
+fn module_steps_from_native_code_shift_the_callers_operands() {
+    use hardened::boa_engine::{
+        Context, JsValue, Module, NativeFunction, Source, js_string, object::FunctionObjectBuilder,
+        property::Attribute,
+    };
+    let mut context = Context::default();
+    let load = NativeFunction::from_fn_ptr(|_, _, context| {
+        let module = Module::parse(Source::from_bytes("export const x = 1;"), None, context)?;
+        module.load(context);
+        context.run_jobs()?;
+        module.link(context)?;
+        module.evaluate(context)?;
+        Ok(JsValue::from(2))
+    });
+    let load = FunctionObjectBuilder::new(context.realm(), load).build();
+    context
+        .register_global_property(js_string!("load"), load, Attribute::all())
+        .expect("global");
+    let join = |source: &str, context: &mut Context| {
+        context
+            .eval(Source::from_bytes(source))
+            .ok()
+            .and_then(|v| v.as_string().map(|s| s.to_std_string_escaped()))
+    };
+    // The control: a native function that does no module step keeps the operands in place.
+    assert_eq!(
+        join("[10, 20].concat((() => 2)(), 30).join()", &mut context),
+        Some("10,20,2,30".to_owned())
+    );
+    let result = join("[10, 20].concat(load(), 30).join()", &mut context);
+    assert_ne!(
+        result,
+        Some("10,20,2,30".to_owned()),
+        "Boa no longer leaves module frames' values on the VM stack: drop boa::module_frame"
+    );
+}
+
+/// `boa::error_names`: Boa displays the URIError kind as "UriError".
+#[test]
+fn uri_error_kind_displays_as_uri_error() {
+    assert_eq!(
+        hardened::boa_engine::JsNativeErrorKind::Uri.to_string(),
+        "UriError",
+        "Boa names URIError correctly now: drop boa::error_names"
+    );
+}
+
+/// `boa::uncatchable` relies on `PanicError` passing through `catch`; Boa has no uncatchable
+/// error kind a host can define. Fails if a `PanicError` becomes catchable (then the engine's
+/// timeout would be catchable too).
+#[test]
+fn a_panic_error_passes_through_catch() {
+    use hardened::boa_engine::{
+        Context, NativeFunction, Source, error::PanicError, js_string,
+        object::FunctionObjectBuilder, property::Attribute,
+    };
+    let mut context = Context::default();
+    let stop = NativeFunction::from_fn_ptr(|_, _, _| Err(PanicError::new("stop").into()));
+    let stop = FunctionObjectBuilder::new(context.realm(), stop).build();
+    context
+        .register_global_property(js_string!("stop"), stop, Attribute::all())
+        .expect("global");
+    let result = context.eval(Source::from_bytes(
+        "try { stop(); 'ran on' } catch { 'caught' }",
+    ));
+    assert!(result.is_err(), "a PanicError was caught: {result:?}");
+}
+
+/// `parse::guest` rejects `using`: plain Boa parses a `using` declaration and panics running it.
+#[test]
+fn running_a_using_declaration_panics_boa() {
+    use hardened::boa_engine::{Context, Source};
+    let outcome = std::panic::catch_unwind(|| {
+        let mut context = Context::default();
+        let _ = context.eval(Source::from_bytes(
+            "(function () { using x = null; return 1; })()",
+        ));
+    });
+    assert!(
+        outcome.is_err(),
+        "Boa runs `using` declarations now: revisit the rejection in parse::guest"
+    );
+}
+
+/// `evaluator::source::function_source`: plain Boa's `Function` refuses destructuring
+/// parameters.
+#[test]
+fn function_constructor_refuses_destructuring_parameters() {
+    use hardened::boa_engine::{Context, Source};
+    let mut context = Context::default();
+    let result = context.eval(Source::from_bytes(
+        "new Function('{a}', 'return a')({ a: 1 })",
+    ));
+    assert!(
+        result.is_err(),
+        "Boa's Function accepts destructuring parameters now: simplify function_source"
     );
 }

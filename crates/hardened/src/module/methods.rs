@@ -13,7 +13,7 @@ use boa_engine::{
     job::NativeAsyncJob,
     js_string,
     object::{
-        FunctionObjectBuilder, ObjectInitializer,
+        ObjectInitializer,
         builtins::{JsArray, JsPromise, JsProxyBuilder},
     },
     property::Attribute,
@@ -97,13 +97,8 @@ fn load_error(
         .into()
 }
 
-/// Links and evaluates a loaded module; the promise of its evaluation.
-///
-/// Boa 0.22 leaves values on the VM stack each time it links or evaluates a module from native
-/// code (its module frames are pushed with `this` and the function below them, and only the frame
-/// is popped). Left there, they grow without bound and, inside an expression, shift the caller's
-/// operands (`f(c.importNow('m').x)` would call the wrong thing). So both steps run inside a call
-/// of a tiny JavaScript function: returning from it truncates the stack to its frame.
+/// Links and evaluates a loaded module, in the module frame (`boa::module_frame`); the promise
+/// of its evaluation.
 fn link_and_evaluate(module: &Module, context: &mut Context) -> JsResult<JsPromise> {
     ModuleTable::get(context).ensure_not_evaluating(module, context)?;
     let step = NativeFunction::from_copy_closure_with_captures(
@@ -114,9 +109,8 @@ fn link_and_evaluate(module: &Module, context: &mut Context) -> JsResult<JsPromi
         },
         module.clone(),
     );
-    let step = FunctionObjectBuilder::new(context.realm(), step).build();
     let frame = ModuleTable::get(context).frame(context)?;
-    let promise = frame.call(&JsValue::undefined(), &[step.into()], context)?;
+    let promise = crate::boa::module_frame::in_frame(&frame, step, context)?;
     promise
         .as_object()
         .and_then(|promise| JsPromise::from_object(promise).ok())

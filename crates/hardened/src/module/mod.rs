@@ -104,10 +104,10 @@ impl ModuleTable {
         if let Some(frame) = self.frame.get() {
             return Ok(frame.clone());
         }
-        const FRAME: &str = "(function (f) { 'use strict'; return f(); })";
-        let script = crate::parse::guarded(crate::parse::Text::Utf8(FRAME), |room| {
-            crate::parse::compile_script(room, context, |_, _| {})
-        })?;
+        let script = crate::parse::guarded(
+            crate::parse::Text::Utf8(crate::boa::module_frame::FRAME_SOURCE),
+            |room| crate::parse::compile_script(room, context, |_, _| {}),
+        )?;
         let frame = script.evaluate(context)?.as_object().ok_or_else(|| {
             JsNativeError::typ().with_message("the module frame is not a function")
         })?;
