@@ -198,8 +198,9 @@ mod record;
 mod stack;
 
 pub use boa_engine;
+pub use compartment::CompartmentOptions;
 pub use convert::FromJs;
-pub use engine::{CompartmentOptions, Engine};
+pub use engine::Engine;
 pub use error::{Error, Result, ThrownError};
 pub use limits::{Limit, Limits};
 pub use lockdown::{LockdownOptions, LockdownReport, Mutabilities};

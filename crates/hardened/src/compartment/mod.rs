@@ -1,6 +1,7 @@
 //! Compartments made: the global a compartment gets, the options it is built from, the
 //! JavaScript `Compartment` class and the host's handle (the record itself is `crate::record`).
 
+mod builder;
 mod class;
 mod global;
 mod handle;
@@ -9,6 +10,7 @@ mod options;
 use boa_engine::{Context, JsObject, JsResult};
 use boa_gc::{Gc, GcRefCell};
 
+pub use builder::CompartmentOptions;
 pub(crate) use class::SharedClass;
 pub(crate) use global::Globals;
 pub(crate) use options::CompartmentSpec;
