@@ -180,8 +180,11 @@ impl ModuleTable {
         }
     }
 
-    /// What the engine knows of `root` and every module it was seen to import statically.
-    fn graph(&self, root: &Module, context: &Context) -> Vec<Gc<ModuleInfo>> {
+    /// What the engine knows of `root` and every module it was seen to import statically. A
+    /// module whose record is gone (its compartment was collected while another compartment
+    /// still held the module) fails the whole graph: nothing can be checked about it, so no
+    /// step that depends on a check may run on it.
+    fn graph(&self, root: &Module, context: &Context) -> JsResult<Vec<Gc<ModuleInfo>>> {
         let mut seen = std::collections::HashSet::new();
         let mut stack = vec![root.clone()];
         let mut graph = Vec::new();
@@ -189,18 +192,20 @@ impl ModuleTable {
             if !seen.insert(module.clone()) {
                 continue;
             }
-            let Some(info) = Owners::module_info(context, &module) else {
-                continue;
-            };
+            let info = Owners::module_info(context, &module).ok_or_else(|| {
+                JsNativeError::typ()
+                    .with_message("a module of this graph belongs to a compartment that is gone")
+            })?;
             stack.extend(info.dependencies.borrow().iter().cloned());
             graph.push(info);
         }
-        graph
+        Ok(graph)
     }
 
     /// Every load failure recorded in the graph below `root`.
     pub(crate) fn failures_below(&self, root: &Module, context: &Context) -> Vec<JsError> {
         self.graph(root, context)
+            .unwrap_or_default()
             .iter()
             .flat_map(|info| {
                 let failures = info.failures.borrow();
@@ -214,7 +219,7 @@ impl ModuleTable {
 
     /// Whether any module in the graph below `root` that has not run has a top-level `await`.
     pub(crate) fn graph_awaits(&self, root: &Module, context: &mut Context) -> JsResult<bool> {
-        for info in self.graph(root, context) {
+        for info in self.graph(root, context)? {
             if !info.evaluated.get()
                 && let Some(text) = &info.text
                 && text.may_await()
@@ -235,6 +240,7 @@ impl ModuleTable {
     /// another compartment with the same specifier can make this refuse needlessly, never
     /// wrongly allow.
     pub(crate) fn ensure_not_evaluating(&self, root: &Module, context: &Context) -> JsResult<()> {
+        let graph = self.graph(root, context)?;
         // Boa does not export its source-path type; its display of a module's path is the path.
         let running: Vec<String> = context
             .stack_trace()
@@ -244,7 +250,7 @@ impl ModuleTable {
         if running.is_empty() {
             return Ok(());
         }
-        for info in self.graph(root, context) {
+        for info in graph {
             let specifier = info.specifier.to_std_string_escaped();
             if running.contains(&specifier) {
                 return Err(JsNativeError::typ()
