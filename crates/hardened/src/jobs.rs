@@ -19,6 +19,7 @@ use std::{
 };
 
 use crate::limits::Watch;
+use boa_gc::{Finalize, Gc, GcRefCell, Trace};
 
 use boa_engine::{
     Context, JsNativeError, JsResult, JsValue,
@@ -222,19 +223,28 @@ impl Jobs {
 }
 
 /// A one-shot result shared between a producer and any number of waiting futures.
-pub(crate) struct SettledSlot<T> {
-    value: RefCell<Option<JsResult<T>>>,
+///
+/// A collected object (a promise reaction, a compartment record whose load is in flight) may
+/// hold the last handle to a slot, so the slot lives in the collected heap and its value is
+/// traced: boa_gc frees what a collected object holds only through traced fields, and a value
+/// held untraced by an object it sweeps would stay rooted for ever.
+#[derive(Trace, Finalize)]
+pub(crate) struct SettledSlot<T: Trace + 'static> {
+    value: GcRefCell<Option<JsResult<T>>>,
+    #[unsafe_ignore_trace]
     stalled: Rc<Cell<u8>>,
     /// At which stall level the wait gives up: 1 for promises guest hooks returned, 2 for the
     /// engine's own (which settle once what they wait on does).
+    #[unsafe_ignore_trace]
     gives_up_at: u8,
+    #[unsafe_ignore_trace]
     what: String,
 }
 
-impl<T: Clone> SettledSlot<T> {
-    pub(crate) fn new(stalled: Rc<Cell<u8>>, what: String, from_guest: bool) -> Rc<Self> {
-        Rc::new(Self {
-            value: RefCell::new(None),
+impl<T: Trace + Clone + 'static> SettledSlot<T> {
+    pub(crate) fn new(stalled: Rc<Cell<u8>>, what: String, from_guest: bool) -> Gc<Self> {
+        Gc::new(Self {
+            value: GcRefCell::new(None),
             stalled,
             gives_up_at: if from_guest { 1 } else { 2 },
             what,
@@ -251,14 +261,14 @@ impl<T: Clone> SettledSlot<T> {
     }
 
     /// Waits for the value; fails once the job queue has stalled with this still pending.
-    pub(crate) fn wait(self: Rc<Self>) -> impl Future<Output = JsResult<T>> {
+    pub(crate) fn wait(this: Gc<Self>) -> impl Future<Output = JsResult<T>> {
         std::future::poll_fn(move |_| {
-            if let Some(value) = self.peek() {
+            if let Some(value) = this.peek() {
                 return Poll::Ready(value);
             }
-            if self.stalled.get() >= self.gives_up_at {
+            if this.stalled.get() >= this.gives_up_at {
                 return Poll::Ready(Err(JsNativeError::typ()
-                    .with_message(format!("{} never settled", self.what))
+                    .with_message(format!("{} never settled", this.what))
                     .into()));
             }
             Poll::Pending
@@ -272,11 +282,11 @@ pub(crate) fn promise_slot(
     what: String,
     from_guest: bool,
     context: &mut Context,
-) -> JsResult<Rc<SettledSlot<JsValue>>> {
+) -> JsResult<Gc<SettledSlot<JsValue>>> {
     use boa_engine::{JsArgs, JsError, NativeFunction, object::FunctionObjectBuilder};
     let stalled = jobs(context).stall_flag();
     let slot = SettledSlot::new(stalled, what, from_guest);
-    let reaction = |fulfilled: bool, slot: Rc<SettledSlot<JsValue>>, context: &mut Context| {
+    let reaction = |fulfilled: bool, slot: Gc<SettledSlot<JsValue>>, context: &mut Context| {
         let function = NativeFunction::from_copy_closure_with_captures(
             |_, args, reaction: &Reaction, _| {
                 let value = args.get_or_undefined(0).clone();
@@ -300,10 +310,7 @@ pub(crate) fn promise_slot(
 /// What a promise reaction settles.
 #[derive(boa_gc::Trace, boa_gc::Finalize)]
 struct Reaction {
-    /// Values stored in the slot are held by `Rc`s outside the collected heap, which keeps
-    /// them alive for as long as a waiter can read them.
-    #[unsafe_ignore_trace]
-    slot: Rc<SettledSlot<JsValue>>,
+    slot: Gc<SettledSlot<JsValue>>,
     #[unsafe_ignore_trace]
     fulfilled: bool,
 }

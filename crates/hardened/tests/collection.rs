@@ -61,9 +61,14 @@ const ROUND: &str = r#"
         __options__: true,
         globals: { previous: (...args) => previous(...args) },
         resolveHook: specifier => specifier,
-        importHook: () => { throw { c }; },
+        // Failed imports whose reasons hold the compartment, thrown and rejected.
+        importHook: specifier => {
+          if (specifier === 'thrown') throw { c };
+          return Promise.reject({ c });
+        },
         modules: {
           g: { source: new ModuleSource(`export const g = globalThis; export const C = Compartment;`) },
+          broken: { source: new ModuleSource(`import 'rejected';`) },
           main: { source: new ModuleSource(`
             import { g, C } from 'g';
             g.f = () => [g, C, previous()];
@@ -74,8 +79,9 @@ const ROUND: &str = r#"
       c.import('main').then(() => { previous = c.globalThis.f; globalThis.imported++; });
       c.evaluate('globalThis.keep = (x) => [x, globalThis, previous]; Promise.resolve(keep).then(k => k(1))');
       c.module('g');
-      // A failed import whose reason holds the compartment.
-      c.import('missing').catch(() => { globalThis.imported++; });
+      for (const failing of ['thrown', 'rejected', 'broken']) {
+        c.import(failing).catch(() => { globalThis.imported++; });
+      }
     }
   }
 "#;
@@ -99,7 +105,7 @@ fn round(engine: &mut Engine, count: u32) {
         engine
             .evaluate::<u32>(&start, "imported")
             .expect("imported"),
-        2 * count
+        4 * count
     );
     for _ in 0..count {
         let guest = engine

@@ -234,7 +234,7 @@ pub(crate) fn obtain<'a, 'b: 'a>(
                     ))
                     .into());
             }
-            return slot.wait().await;
+            return SettledSlot::wait(slot).await;
         }
         let slot = SettledSlot::new(
             jobs::jobs(&context.borrow()).stall_flag(),
@@ -361,7 +361,7 @@ pub(crate) fn lookup<'a, 'b: 'a>(
                 &mut context,
             )?
         };
-        slot.wait().await
+        SettledSlot::wait(slot).await
     })
 }
 

@@ -127,7 +127,7 @@ async fn awaited(promise: JsPromise, what: String, context: Cx<'_, '_>) -> JsRes
         return outcome;
     }
     let slot = jobs::promise_slot(&promise, what, false, &mut context.borrow_mut())?;
-    slot.wait().await
+    crate::jobs::SettledSlot::wait(slot).await
 }
 
 /// Loads the graph below `module`, then (if `execute`) links and evaluates it.

@@ -81,7 +81,7 @@ impl MemoKey {
 #[derive(Trace, Finalize)]
 pub(crate) enum Memo {
     Loaded(Module),
-    Loading(#[unsafe_ignore_trace] Rc<SettledSlot<Module>>),
+    Loading(Gc<SettledSlot<Module>>),
 }
 
 impl CompartmentModules {
