@@ -107,9 +107,10 @@ impl Engine {
         let mut universal =
             Dispatch::install(&mut context, queue.watch.clone()).map_err(Error::from_js)?;
         context.insert_data(crate::limits::WatchHandle(queue.watch.clone()));
-        // Every compartment gets its own of these; `eval` and `Function` stay private.
+        // Every compartment gets its own of these; the realm's `eval` and `Function` stay
+        // private.
         universal.retain(|(key, _)| {
-            !["globalThis", "eval", "Function"]
+            !crate::permits::OWN
                 .iter()
                 .any(|name| *key == PropertyKey::from(JsString::from(*name)))
         });

@@ -77,7 +77,9 @@ impl Owners {
     }
 
     /// Records a module the engine just made, before any of it runs. A module is registered
-    /// once (ownership never changes).
+    /// once (ownership never changes). Callers pass only modules they have just created
+    /// (parsed or synthetic): the index forgets a module whose record was collected, so it
+    /// could not refuse a second registration of such a module.
     pub(crate) fn register_module(context: &Context, info: ModuleInfo) -> JsResult<Gc<ModuleInfo>> {
         let modules = &Self::get(context).modules;
         if modules.get(&info.module).is_some() {

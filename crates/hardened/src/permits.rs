@@ -84,6 +84,10 @@ pub(crate) fn record_of(name: &str) -> Option<&'static Record> {
         .find(|record| record.name == name)
 }
 
+/// Globals every compartment gets its own value for, never the realm's (nor another
+/// compartment's): its global object, evaluators and `Compartment` constructor.
+pub(crate) const OWN: [&str; 4] = ["globalThis", "eval", "Function", "Compartment"];
+
 /// Globals every compartment made after lockdown shares with the start compartment.
 pub(crate) const UNIVERSAL: &[&str] = &[
     "Object",

@@ -57,16 +57,13 @@ impl Globals {
     }
 }
 
-/// Names every compartment gets its own value for, never the realm's.
-const OWN_NAMES: [&str; 4] = ["globalThis", "eval", "Function", "Compartment"];
-
 pub(super) fn populate(
     context: &mut Context,
     record: &Gc<CompartmentRecord>,
     spec: &CompartmentSpec,
 ) -> JsResult<()> {
     let global = &record.global;
-    let own_names = OWN_NAMES.map(|name| PropertyKey::from(JsString::from(name)));
+    let own_names = crate::permits::OWN.map(|name| PropertyKey::from(JsString::from(name)));
     // The universal table holds none of the own names (the engine removed them).
     for (key, descriptor) in Globals::get(context).universal.borrow().iter() {
         global.insert_property(key.clone(), descriptor.clone());
