@@ -90,7 +90,6 @@ impl Handler {
             Err(Error::Thrown(thrown)) => failure(422, &thrown.name, &thrown.message),
             Err(Error::Limit(limit)) => failure(422, "LimitExceeded", &limit.to_string()),
             Err(Error::Conversion(message)) => failure(422, "TypeError", &message),
-            Err(Error::Engine(message)) => failure(500, "InternalError", &message),
             // Boa panicked: the engine refuses further work, so the next request gets a new one.
             Err(error @ Error::Unusable(_)) => match Self::engine() {
                 Ok(engine) => {
@@ -99,6 +98,7 @@ impl Handler {
                 }
                 Err(rebuild) => failure(500, "InternalError", &rebuild.to_string()),
             },
+            Err(other) => failure(500, "InternalError", &other.to_string()),
         }
     }
 

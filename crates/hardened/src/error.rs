@@ -4,6 +4,7 @@ use boa_engine::{JsError, JsValue};
 
 /// What went wrong in a call into the engine.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// Guest code threw (or a promise it returned was rejected).
     #[error("{0}")]
@@ -24,6 +25,10 @@ pub enum Error {
     /// call with this error: drop it and build a new one.
     #[error("the engine is unusable: Boa panicked: {0}")]
     Unusable(String),
+    /// A supervised worker process could not be started or ended without an answer for a reason
+    /// that is not one of its limits (it crashed, or broke the protocol). The pool replaces it.
+    #[error("worker failed: {0}")]
+    Worker(String),
 }
 
 /// A JavaScript exception that reached the host.

@@ -152,7 +152,7 @@ impl JobExecutor for Jobs {
 
     fn run_jobs(self: Rc<Self>, context: &mut Context) -> JsResult<()> {
         // Dynamic imports link (and so compile) modules inside jobs.
-        crate::parse::with_room_for_any(|| self.drain(context))
+        crate::parse::with_room_for_any(|| self.drain(context))?
     }
 }
 

@@ -196,6 +196,8 @@ mod parse;
 mod permits;
 mod record;
 mod stack;
+#[cfg(unix)]
+pub mod worker;
 
 pub use boa_engine;
 pub use compartment::CompartmentOptions;

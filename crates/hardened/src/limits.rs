@@ -104,6 +104,14 @@ impl Limits {
         self.timeout
     }
 
+    pub(crate) fn loop_iterations_value(&self) -> Option<u64> {
+        self.loop_iterations
+    }
+
+    pub(crate) fn recursion_value(&self) -> Option<usize> {
+        self.recursion
+    }
+
     pub(crate) fn pending_jobs_value(&self) -> Option<usize> {
         self.pending_jobs
     }
@@ -118,6 +126,7 @@ const DEFAULT_RECURSION: usize = 512;
 
 /// A limit guest code ran into.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum Limit {
     /// A loop ran more iterations than [`Limits::loop_iterations`] allows.
     #[error("a loop exceeded the iteration limit")]
@@ -134,6 +143,15 @@ pub enum Limit {
     /// More promise jobs were queued than [`Limits::pending_jobs`] allows.
     #[error("too many pending promise jobs")]
     PendingJobs,
+    /// Memory ran out: a supervised worker reached its memory ceiling and was ended
+    /// ([`worker`](crate::worker)), or the engine could not map a stack segment for a parse
+    /// (the call stops; the engine stays usable).
+    #[error("memory ran out (the memory ceiling was reached)")]
+    Memory,
+    /// A supervised worker used more CPU time on one request than its ceiling allows and was
+    /// ended ([`worker`](crate::worker)).
+    #[error("the worker exceeded its CPU-time ceiling")]
+    Cpu,
 }
 
 impl Limit {
@@ -154,6 +172,7 @@ impl Limit {
             EngineError::Panic(_) => match crate::boa::uncatchable::uncatchable_tag(error)? {
                 "Timeout" => Some(Self::Timeout),
                 "PendingJobs" => Some(Self::PendingJobs),
+                "Memory" => Some(Self::Memory),
                 _ => None,
             },
             #[allow(unreachable_patterns)]

@@ -25,6 +25,11 @@ thread_local! {
     static DEPTH: Cell<usize> = const { Cell::new(DEFAULT_DEPTH) };
 }
 
+/// The most native stack the running engine call may use.
+pub(crate) fn depth() -> usize {
+    DEPTH.get()
+}
+
 /// The stack pointer (read by `psm`: the address of a local would be a heap address under
 /// AddressSanitizer's fake stacks).
 fn stack_pointer() -> usize {

@@ -40,6 +40,8 @@ const LAYERS: &[&[&str]] = &[
     &["convert"],
     // The host-facing facade.
     &["engine"],
+    // Supervised worker processes, built on the facade.
+    &["worker"],
 ];
 
 /// Edges inside a layer (from → to) allowed as exceptions. None: the module graph is acyclic.

@@ -38,7 +38,7 @@ fn poll_now<T>(future: impl Future<Output = JsResult<T>>) -> JsResult<T> {
         future
             .as_mut()
             .poll(&mut std::task::Context::from_waker(std::task::Waker::noop()))
-    });
+    })?;
     match poll {
         Poll::Ready(result) => result,
         Poll::Pending => Err(JsNativeError::typ()
@@ -104,7 +104,7 @@ fn link_and_evaluate(module: &Module, context: &mut Context) -> JsResult<JsPromi
     let step = NativeFunction::from_copy_closure_with_captures(
         |_, _, module: &Module, context| {
             // Boa compiles a module's code when it links it.
-            crate::parse::with_room_for_any(|| module.link(context))?;
+            crate::parse::with_room_for_any(|| module.link(context))??;
             Ok(module.evaluate(context)?.into())
         },
         module.clone(),

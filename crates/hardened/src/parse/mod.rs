@@ -55,7 +55,7 @@ impl<'a> Room<'a> {
             text: Text::Utf8(&script),
             bound: self.bound + scan::FUNCTION_LEVEL,
         };
-        grow(BASE + room.bound, || f(&room))
+        grow(BASE + room.bound, || f(&room))?
     }
 
     /// The room's text, which must be UTF-8 (a script source).
@@ -68,7 +68,7 @@ impl<'a> Room<'a> {
 }
 
 /// Runs `f` with a [`Room`] for `text`: refuses the text with a SyntaxError when it could need
-/// more stack than [`scan::MAX_STACK`], and otherwise gives `f` a stack segment large enough for
+/// more stack than [`scan::allowed_stack`], and otherwise gives `f` a stack segment large enough for
 /// any parse and compilation of it.
 pub(crate) fn guarded<'a, R>(
     text: Text<'a>,
@@ -78,8 +78,13 @@ pub(crate) fn guarded<'a, R>(
         Text::Utf8(text) => scan::stack_bound(text)?,
         Text::Utf16(text) => scan::stack_bound(&String::from_utf16_lossy(text))?,
     };
+    if bound > scan::allowed_stack() {
+        return Err(JsNativeError::syntax()
+            .with_message("source nests too deeply for the engine's native-stack limit")
+            .into());
+    }
     let room = Room { text, bound };
-    grow(BASE + bound, || f(&room))
+    grow(BASE + bound, || f(&room))?
 }
 
 /// The Script that evaluates to a strict function with `body` as its body. The body's last line
@@ -90,14 +95,29 @@ pub(crate) fn function_script(body: &str) -> String {
 
 /// Runs `f`, which compiles code already parsed elsewhere (Boa compiles a module when it links
 /// it), with room for the largest text [`guarded`] accepts.
-pub(crate) fn with_room_for_any<R>(f: impl FnOnce() -> R) -> R {
-    grow(BASE + scan::MAX_STACK, f)
+pub(crate) fn with_room_for_any<R>(f: impl FnOnce() -> R) -> JsResult<R> {
+    grow(BASE + scan::allowed_stack(), f)
 }
 
-fn grow<R>(needed: u64, f: impl FnOnce() -> R) -> R {
+/// Runs `f` with `needed` bytes of stack, on a new segment when this one has less. `stacker`
+/// panics when it cannot map a segment (the process is out of address space, as under a
+/// worker's memory ceiling): that is [`Limit::Memory`](crate::limits::Limit::Memory), not an
+/// engine bug, and `f` has not started, so nothing is left half done.
+fn grow<R>(needed: u64, f: impl FnOnce() -> R) -> JsResult<R> {
     let needed = usize::try_from(needed).unwrap_or(usize::MAX);
     let from = crate::stack::here();
-    stacker::maybe_grow(needed, needed, || crate::stack::segment(from, f))
+    let started = std::cell::Cell::new(false);
+    let grown = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        stacker::maybe_grow(needed, needed, || {
+            started.set(true);
+            crate::stack::segment(from, f)
+        })
+    }));
+    match grown {
+        Ok(result) => Ok(result),
+        Err(_) if !started.get() => Err(crate::limits::Limit::Memory.error()),
+        Err(payload) => std::panic::resume_unwind(payload),
+    }
 }
 
 /// Parses the room's text as a strict Script with Boa's own parser, for analysis, and checks it

@@ -34,6 +34,13 @@ const SCALE: u64 = if cfg!(debug_assertions) { 8 } else { 1 };
 pub(crate) const FUNCTION_LEVEL: u64 = BRACKET + 4 * HEAVY;
 /// Sources whose bound exceeds this are refused (it is also the most stack a parse may use).
 pub(crate) const MAX_STACK: u64 = 256 * 1024 * 1024 * SCALE;
+/// The most stack a parse may use in the running engine call: [`MAX_STACK`], or less when the
+/// engine's native-stack limit (`Limits::native_stack`) is lower, so that a parse never needs
+/// a stack segment larger than the host allowed (a worker under a memory ceiling could not
+/// map one).
+pub(crate) fn allowed_stack() -> u64 {
+    MAX_STACK.min((crate::stack::depth() as u64).saturating_mul(SCALE))
+}
 /// Readings followed at once; more means a source built to confuse the scan.
 const MAX_READINGS: usize = 16;
 

@@ -1,0 +1,1 @@
+export const twice = (value) => value * 2;
