@@ -19,7 +19,10 @@ use boa_engine::{
     object::{IntegrityLevel, builtins::JsPromise},
 };
 use clap::Parser;
-use hardened::{CompartmentOptions, Engine, Error, Limits, LockdownOptions, ModuleDirectory};
+use hardened::{
+    CompartmentOptions, Engine, Error, Limit, Limits, LockdownOptions, ModuleDirectory,
+    worker::{Ceiling, Supervision},
+};
 
 /// Run JavaScript in a fresh compartment, after `lockdown()`, whose only capability is `console`.
 ///
@@ -28,7 +31,7 @@ use hardened::{CompartmentOptions, Engine, Error, Limits, LockdownOptions, Modul
 #[command(
     version,
     about,
-    after_help = "Examples:\n  compartment-run examples/hello.js\n  compartment-run --print -e '[1, 2, 3].map(x => x * 2)'\n  compartment-run -e 'Date.now()'   # TypeError: secure mode ...\n  compartment-run --allow-time -e 'console.log(clock.now() > 0)'\n  compartment-run examples/modules/main.mjs\n  compartment-run --allow-read examples -e 'readFile(\"hello.js\").length' --print\n  echo '6 * 7' | compartment-run --print -\n  compartment-run --endow 'config={\"debug\":true}' --print -e 'config.debug'\n  compartment-run --json -e 'JSON.parse(\"[1]\")'\n  compartment-run --max-loop-iterations 1000000 -e 'for (;;) {}'\n  compartment-run --timeout 2 -e 'while (true) Math.abs(1)'\n  compartment-run --lockdown-option errorTaming=unsafe -e 'console.log(new Error(1).stack)'\n  compartment-run --start examples/compartments.js\n\nExit codes: 0 success; 1 the guest threw, was rejected or hit a limit; 2 usage error;\n70 internal error; 124 --timeout expired in code the engine could not interrupt."
+    after_help = "Examples:\n  compartment-run examples/hello.js\n  compartment-run --print -e '[1, 2, 3].map(x => x * 2)'\n  compartment-run -e 'Date.now()'   # TypeError: secure mode ...\n  compartment-run --allow-time -e 'console.log(clock.now() > 0)'\n  compartment-run examples/modules/main.mjs\n  compartment-run --allow-read examples -e 'readFile(\"hello.js\").length' --print\n  echo '6 * 7' | compartment-run --print -\n  compartment-run --endow 'config={\"debug\":true}' --print -e 'config.debug'\n  compartment-run --json -e 'JSON.parse(\"[1]\")'\n  compartment-run --max-loop-iterations 1000000 -e 'for (;;) {}'\n  compartment-run --timeout 2 -e 'while (true) Math.abs(1)'\n  compartment-run --lockdown-option errorTaming=unsafe -e 'console.log(new Error(1).stack)'\n  compartment-run --start examples/compartments.js\n  compartment-run --max-memory 256M --max-cpu 1 -e 'for (;;) {}'\n\nExit codes: 0 success; 1 the guest threw, was rejected or hit an engine limit; 2 usage error;\n70 internal error; 122 --max-memory was reached; 123 --max-cpu was used up;\n124 --timeout expired in code the engine could not interrupt.\nWith --max-memory, --max-cpu or --timeout the guest runs in a supervised child process."
 )]
 struct Cli {
     /// The script or module to run (`-` reads standard input). A `.mjs` file runs as a module.
@@ -65,9 +68,18 @@ struct Cli {
     /// Grant `clock.now()` (wall-clock milliseconds) and `clock.monotonic()`.
     #[arg(long)]
     allow_time: bool,
-    /// Stop the guest after SECONDS of running (fractions allowed).
+    /// Stop the guest after SECONDS of running (fractions allowed): the engine stops it at its
+    /// next check (exit 1), and the supervising process ends it in code the engine cannot
+    /// interrupt (exit 124).
     #[arg(long, value_name = "SECONDS", value_parser = seconds)]
     timeout: Option<Duration>,
+    /// Run the guest in a child process that may map at most SIZE of memory (bytes, or with a
+    /// K, M or G suffix); reaching it ends the run (exit 122).
+    #[arg(long, value_name = "SIZE", value_parser = size)]
+    max_memory: Option<u64>,
+    /// Run the guest in a child process that may use at most SECONDS of CPU time (exit 123).
+    #[arg(long, value_name = "SECONDS", value_parser = seconds)]
+    max_cpu: Option<Duration>,
     /// Stop any loop after N iterations in one call.
     #[arg(long, value_name = "N")]
     max_loop_iterations: Option<u64>,
@@ -91,6 +103,23 @@ enum Input {
     Repl,
 }
 
+fn size(text: &str) -> Result<u64, String> {
+    let lower = text.trim().to_ascii_lowercase();
+    let number = lower.trim_end_matches("ib").trim_end_matches('b');
+    let (digits, unit) = match number.char_indices().last() {
+        Some((at, 'k')) => (&number[..at], 1 << 10),
+        Some((at, 'm')) => (&number[..at], 1 << 20),
+        Some((at, 'g')) => (&number[..at], 1 << 30),
+        _ => (number, 1),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(unit))
+        .filter(|&bytes| bytes > 0)
+        .ok_or_else(|| format!("not a size (bytes, or a number with K, M or G): {text}"))
+}
+
 fn seconds(text: &str) -> Result<Duration, String> {
     let value: f64 = text
         .parse()
@@ -110,7 +139,20 @@ fn name_json(text: &str) -> Result<(String, serde_json::Value), String> {
 }
 
 fn main() -> ExitCode {
+    // In the child a supervising run started, the memory ceiling applies from here on.
+    let supervised = match hardened::worker::enter_ceiling() {
+        Ok(supervised) => supervised,
+        Err(error) => {
+            eprintln!("compartment-run: cannot apply the memory ceiling: {error}");
+            return ExitCode::from(70);
+        }
+    };
     let cli = Cli::parse();
+    if supervised.is_none()
+        && let Some(ceiling) = ceiling(&cli)
+    {
+        return supervise(&cli, &ceiling);
+    }
     let input = match read_input(&cli) {
         Ok(input) => input,
         Err(message) => return usage(&message),
@@ -129,22 +171,21 @@ fn main() -> ExitCode {
         }
     }
     drop(scratch);
-    // The watchdog bounds one run; an interactive session is many (each still bounded by the
-    // engine's own limits).
-    let timeout = cli.timeout.filter(|_| !matches!(input, Input::Repl));
+    // Under a memory ceiling the guest's stack is part of it.
+    let stack = supervised
+        .and_then(|supervised| supervised.memory)
+        .map_or(GUEST_STACK, |memory| {
+            usize::try_from(memory / 4).map_or(GUEST_STACK, |quarter| quarter.min(GUEST_STACK))
+        });
+    let native_stack = GUEST_NATIVE_STACK.min(stack / 4 * 3);
     // Boa's natives recurse without a depth limit (JSON.stringify, Array.prototype.join and
     // flat, prototype-chain and proxy-chain lookups on deep structures), and a Rust stack
     // overflow aborts the process. The guest therefore runs on a thread whose stack is
     // reserved large enough that exhausting it takes more memory than such structures fit in.
-    let (done, finished) = std::sync::mpsc::channel();
     let guest = std::thread::Builder::new()
         .name("guest".into())
-        .stack_size(GUEST_STACK)
-        .spawn(move || {
-            let code = report(&cli, run(&input, &cli, lockdown));
-            let _ = done.send(());
-            code
-        });
+        .stack_size(stack)
+        .spawn(move || report(&cli, run(&input, &cli, lockdown, native_stack)));
     let guest = match guest {
         Ok(guest) => guest,
         Err(error) => {
@@ -152,18 +193,6 @@ fn main() -> ExitCode {
             return ExitCode::from(70);
         }
     };
-    // The engine stops guest code at its own checkpoints; code it cannot interrupt (a native
-    // operation that runs long, such as catastrophic regex backtracking) is cut off here, a
-    // grace period after the timeout, by ending the process.
-    if let Some(timeout) = timeout
-        && finished.recv_timeout(timeout + WATCHDOG_GRACE).is_err()
-    {
-        eprintln!(
-            "compartment-run: timed out after {:.3} s in code the engine could not interrupt",
-            timeout.as_secs_f64()
-        );
-        std::process::exit(124);
-    }
     match guest.join() {
         Ok(code) => code,
         Err(_) => {
@@ -173,8 +202,79 @@ fn main() -> ExitCode {
     }
 }
 
-/// How long after `--timeout` the watchdog waits for the engine to stop the guest itself.
+/// How long after `--timeout` the supervisor waits for the engine to stop the guest itself.
 const WATCHDOG_GRACE: Duration = Duration::from_millis(500);
+
+/// The ceiling to supervise this run under, if the command line asks for one. An interactive
+/// session is many runs: time limits bound each of them in the engine, not the session.
+fn ceiling(cli: &Cli) -> Option<Ceiling> {
+    let repl = cli.file.is_none() && cli.eval.is_none() && std::io::stdin().is_terminal();
+    let mut ceiling = Ceiling::new();
+    if let Some(memory) = cli.max_memory {
+        ceiling = ceiling.memory(memory);
+    }
+    if !repl {
+        if let Some(cpu) = cli.max_cpu {
+            ceiling = ceiling.cpu(cpu);
+        }
+        if let Some(timeout) = cli.timeout {
+            ceiling = ceiling.wall(timeout + WATCHDOG_GRACE);
+        }
+    }
+    (ceiling != Ceiling::new()).then_some(ceiling)
+}
+
+/// Runs this command again as a supervised child under `ceiling`; its exit code, or the code
+/// for the ceiling that ended it.
+fn supervise(cli: &Cli, ceiling: &Ceiling) -> ExitCode {
+    let started = std::time::Instant::now();
+    let program = match std::env::current_exe() {
+        Ok(program) => program,
+        Err(error) => {
+            eprintln!("compartment-run: cannot find this program to supervise it: {error}");
+            return ExitCode::from(70);
+        }
+    };
+    let mut command = std::process::Command::new(program);
+    command.args(std::env::args_os().skip(1));
+    let (code, message) = match hardened::worker::supervise(command, ceiling) {
+        Ok(Supervision::Exited(code)) => return ExitCode::from(u8::try_from(code).unwrap_or(70)),
+        Ok(Supervision::Stopped(Limit::Memory)) => (
+            122,
+            format!(
+                "ran out of memory: the {} byte --max-memory ceiling was reached",
+                cli.max_memory.unwrap_or_default()
+            ),
+        ),
+        Ok(Supervision::Stopped(Limit::Cpu)) => (
+            123,
+            format!(
+                "used up {:.3} s of CPU time (--max-cpu)",
+                cli.max_cpu.unwrap_or_default().as_secs_f64()
+            ),
+        ),
+        Ok(Supervision::Stopped(limit)) => (
+            124,
+            format!(
+                "timed out after {:.3} s in code the engine could not interrupt ({limit})",
+                cli.timeout.unwrap_or_default().as_secs_f64()
+            ),
+        ),
+        Ok(Supervision::Crashed(how)) => (70, format!("internal error: {how}")),
+        Err(error) => (70, format!("cannot supervise the guest: {error}")),
+    };
+    if cli.json {
+        let line = serde_json::json!({
+            "ok": false, "value": null,
+            "error": { "name": if code == 70 { "EngineError" } else { "LimitError" }, "message": message },
+            "duration_ms": started.elapsed().as_secs_f64() * 1e3,
+        });
+        println!("{line}");
+    } else {
+        eprintln!("compartment-run: {message}");
+    }
+    ExitCode::from(code)
+}
 
 fn read_input(cli: &Cli) -> Result<Input, String> {
     let is_module = cli.module
@@ -290,9 +390,10 @@ fn run(
     input: &Input,
     cli: &Cli,
     lockdown: LockdownOptions,
+    native_stack: usize,
 ) -> (Result<Outcome, Error>, std::time::Duration) {
     let started = std::time::Instant::now();
-    let result = run_timed(input, cli, lockdown);
+    let result = run_timed(input, cli, lockdown, native_stack);
     (result, started.elapsed())
 }
 
@@ -300,11 +401,16 @@ fn engine_error(error: impl std::fmt::Display) -> Error {
     Error::Engine(error.to_string())
 }
 
-fn run_timed(input: &Input, cli: &Cli, lockdown: LockdownOptions) -> Result<Outcome, Error> {
+fn run_timed(
+    input: &Input,
+    cli: &Cli,
+    lockdown: LockdownOptions,
+    native_stack: usize,
+) -> Result<Outcome, Error> {
     let mut engine = Engine::new()?;
     // The guest thread's large stack is for deep structures (a 100,000-deep array's `String`);
     // a native-only cycle still stops within a second or so.
-    let mut limits = Limits::new().native_stack(GUEST_NATIVE_STACK);
+    let mut limits = Limits::new().native_stack(native_stack);
     if let Some(timeout) = cli.timeout {
         limits = limits.timeout(timeout);
     }

@@ -469,9 +469,82 @@ fn limits_stop_runaway_guests() {
         "{}",
         text(&out.stdout)
     );
-    // Code the engine cannot interrupt is cut off by the watchdog.
+    // Code the engine cannot interrupt is cut off by the supervising process.
     let out = run(&["--timeout", "0.5", "-e", "for (;;) {}"]);
     assert_eq!(out.status.code(), Some(124));
+}
+
+#[test]
+fn ceilings_end_a_supervised_guest_with_their_exit_code() {
+    let bomb = "const keep = []; for (;;) keep.push('x'.repeat(1 << 20) + keep.length);";
+    let cases: [(&[&str], i32, &str); 5] = [
+        (&["--max-memory", "128M", "-e", bomb], 122, "--max-memory"),
+        (&["--max-cpu", "0.3", "-e", "for (;;) {}"], 123, "--max-cpu"),
+        (
+            &[
+                "--max-cpu",
+                "0.3",
+                "-e",
+                "/^(a+)+$/.test('a'.repeat(40) + 'b')",
+            ],
+            123,
+            "--max-cpu",
+        ),
+        (
+            &[
+                "--timeout",
+                "0.3",
+                "-e",
+                "/^(a+)+$/.test('a'.repeat(40) + 'b')",
+            ],
+            124,
+            "could not interrupt",
+        ),
+        (
+            &["--max-memory", "64M", "--timeout", "5", "-e", bomb],
+            122,
+            "--max-memory",
+        ),
+    ];
+    for (args, code, expected) in cases {
+        let started = std::time::Instant::now();
+        let out = run(args);
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        assert!(
+            text(&out.stderr).contains(expected),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "{args:?}"
+        );
+    }
+    // Under a ceiling the guest runs as usual: output, modules, standard input.
+    let out = run(&["--max-memory", "64M", "--max-cpu", "5", "examples/hello.js"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("hello, compartment\n"));
+    let out = run(&["--max-memory", "64M", "examples/modules/main.mjs"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // A guest error keeps its own exit code through the supervisor.
+    let out = run(&["--max-memory", "64M", "-e", "throw new TypeError('no')"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("TypeError: no"));
+    // --json reports a ceiling as a LimitError object.
+    let out = run(&["--json", "--max-cpu", "0.2", "-e", "for (;;) {}"]);
+    assert_eq!(out.status.code(), Some(123));
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON line");
+    assert_eq!(line["error"]["name"], "LimitError");
+    // A size that is not one is a usage error.
+    assert_eq!(
+        run(&["--max-memory", "lots", "-e", "1"]).status.code(),
+        Some(2)
+    );
 }
 
 #[test]

@@ -196,6 +196,13 @@ impl Watched {
         forward: bool,
     ) -> io::Result<Self> {
         let marker = memory.map_or_else(|| "none".to_owned(), |bytes| bytes.to_string());
+        if memory.is_some() {
+            // glibc reserves 64 MiB of address space for each thread's own arena; under an
+            // address-space ceiling those reservations fail and it falls back to a page per
+            // allocation, which exhausts a 100 MiB ceiling before the engine is built. One
+            // arena keeps every thread's heap in the ceiling's measure.
+            command.env("MALLOC_ARENA_MAX", "1");
+        }
         let mut process = command
             .env(SUPERVISED_ENV, marker)
             .stderr(Stdio::piped())
