@@ -77,6 +77,11 @@ struct Cli {
     /// K, M or G suffix); reaching it ends the run (exit 122).
     #[arg(long, value_name = "SIZE", value_parser = size)]
     max_memory: Option<u64>,
+    /// Let the engine execute at most N bytecode instructions, counting its own setup and
+    /// lockdown; the same program always uses the same number (exit 1 with a limit error).
+    /// Needs a build with `--features metering`.
+    #[arg(long, value_name = "N")]
+    max_instructions: Option<u64>,
     /// Run the guest in a child process that may use at most SECONDS of CPU time (exit 123).
     #[arg(long, value_name = "SECONDS", value_parser = seconds)]
     max_cpu: Option<Duration>,
@@ -148,6 +153,9 @@ fn main() -> ExitCode {
         }
     };
     let cli = Cli::parse();
+    if cli.max_instructions.is_some() && !cfg!(feature = "metering") {
+        return usage("--max-instructions needs a build with `--features metering`");
+    }
     if supervised.is_none()
         && let Some(ceiling) = ceiling(&cli)
     {
@@ -407,7 +415,11 @@ fn run_timed(
     lockdown: LockdownOptions,
     native_stack: usize,
 ) -> Result<Outcome, Error> {
-    let mut engine = Engine::new()?;
+    let mut engine = match cli.max_instructions {
+        #[cfg(feature = "metering")]
+        Some(budget) => Engine::metered(CompartmentOptions::new(), budget)?,
+        _ => Engine::new()?,
+    };
     // The guest thread's large stack is for deep structures (a 100,000-deep array's `String`);
     // a native-only cycle still stops within a second or so.
     let mut limits = Limits::new().native_stack(native_stack);

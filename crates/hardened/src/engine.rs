@@ -89,15 +89,63 @@ impl Engine {
     /// # Errors
     /// If Boa fails to build its context, or an endowment or module descriptor is refused.
     pub fn with_start_compartment(options: CompartmentOptions) -> Result<Self> {
+        Self::build(options, None)
+    }
+
+    /// Builds an engine that may execute at most `instructions` bytecode instructions in its
+    /// whole life, counted from here (the engine's own setup, lockdown and every guest's code;
+    /// natives run unmetered). The count is deterministic: the same calls with the same
+    /// sources use the same number. Past the budget guest code stops with
+    /// [`Limit::Instructions`](crate::Limit::Instructions), which it cannot catch, and so does
+    /// every later call: Boa 0.22 sets the budget only when its context is built and has no
+    /// way to add to it, so a spent engine is replaced, not refilled.
+    ///
+    /// Needs the `metering` cargo feature, which turns on Boa's `fuzz` feature: every Boa
+    /// context in the same build then counts instructions, and one built outside this crate
+    /// starts with a budget of 0 (docs/security.md, Resource limits).
+    ///
+    /// ```
+    /// use hardened::{CompartmentOptions, Engine, Error, Limit};
+    ///
+    /// let mut engine = Engine::metered(CompartmentOptions::new(), 1_000_000)?;
+    /// let guest = engine.new_compartment(CompartmentOptions::new())?;
+    /// let stopped = engine.evaluate::<()>(&guest, "try { for (;;) {} } catch { 'caught' }");
+    /// assert!(matches!(stopped, Err(Error::Limit(Limit::Instructions))));
+    /// assert_eq!(engine.instructions_remaining(), 0);
+    /// # Ok::<(), hardened::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Engine::with_start_compartment`].
+    #[cfg(feature = "metering")]
+    pub fn metered(options: CompartmentOptions, instructions: u64) -> Result<Self> {
+        Self::build(options, Some(instructions))
+    }
+
+    /// How many bytecode instructions this engine may still execute (see [`Engine::metered`];
+    /// an engine built otherwise has `usize::MAX`).
+    #[cfg(feature = "metering")]
+    #[must_use]
+    pub fn instructions_remaining(&self) -> u64 {
+        self.context.instructions_remaining() as u64
+    }
+
+    fn build(options: CompartmentOptions, instructions: Option<u64>) -> Result<Self> {
         // Boa's default loader reads the file system; guest `import()` must never reach it:
         // every module request goes to the compartment behind its referrer.
         let queue = Rc::new(Jobs::default());
-        let mut context = Context::builder()
+        let builder = Context::builder()
             .module_loader(Rc::new(module::Loader))
             .job_executor(queue.clone())
-            .host_hooks(Rc::new(crate::dispatch::CompileGate))
-            .build()
-            .map_err(Error::from_js)?;
+            .host_hooks(Rc::new(crate::dispatch::CompileGate));
+        // With Boa's `fuzz` feature every context has a budget, 0 unless set.
+        #[cfg(feature = "metering")]
+        let builder = builder.instructions_remaining(
+            instructions.map_or(usize::MAX, |n| usize::try_from(n).unwrap_or(usize::MAX)),
+        );
+        #[cfg(not(feature = "metering"))]
+        let _ = instructions;
+        let mut context = builder.build().map_err(Error::from_js)?;
         crate::bounded::install(&mut context).map_err(Error::from_js)?;
         crate::boa::regexp_source::repair_regexp_source(&mut context).map_err(Error::from_js)?;
         crate::encoding::install(&mut context).map_err(Error::from_js)?;

@@ -10,10 +10,11 @@
 //! Each is reported as an [`Error::Limit`](crate::Error::Limit) that guest code cannot catch,
 //! and the engine stays usable. What none of these can interrupt: a single native operation
 //! that runs long (catastrophic regular-expression backtracking, `Array.from({length: 1e9})`),
-//! or a tight loop that touches no global when only a timeout is set (pair the timeout with a
-//! loop-iteration limit). A host that must bound those runs the engine on a thread of its own
-//! and abandons it (or the process) on a wall-clock watchdog, as `compartment-run --timeout`
-//! does. See `docs/security.md`.
+//! a parse that takes minutes, a tight loop that touches no global when only a timeout is set
+//! (pair the timeout with a loop-iteration limit), or memory that grows a little at a time. A
+//! host that must bound those runs guest code in a supervised worker process
+//! ([`worker`](crate::worker)), as `compartment-run --max-memory/--max-cpu/--timeout` does. See
+//! `docs/security.md`, Resource limits.
 
 use std::{
     cell::Cell,
@@ -152,6 +153,10 @@ pub enum Limit {
     /// ended ([`worker`](crate::worker)).
     #[error("the worker exceeded its CPU-time ceiling")]
     Cpu,
+    /// A metered engine executed its whole instruction budget (`Engine::metered`, with the
+    /// `metering` feature).
+    #[error("the engine's instruction budget is spent")]
+    Instructions,
 }
 
 impl Limit {
@@ -169,6 +174,8 @@ impl Limit {
             }
             EngineError::RuntimeLimit(RuntimeLimitError::Recursion) => Some(Self::Recursion),
             EngineError::RuntimeLimit(RuntimeLimitError::StackSize) => Some(Self::StackSize),
+            #[cfg(feature = "metering")]
+            EngineError::NoInstructionsRemain => Some(Self::Instructions),
             EngineError::Panic(_) => match crate::boa::uncatchable::uncatchable_tag(error)? {
                 "Timeout" => Some(Self::Timeout),
                 "PendingJobs" => Some(Self::PendingJobs),

@@ -16,7 +16,7 @@ pub(crate) const WORKER_ENV: &str = "HARDENED_WORKER";
 pub(crate) const MAX_ERROR_TEXT: usize = 16 << 10;
 
 /// Every [`Limit`], to read one back from its name.
-const LIMITS: [Limit; 7] = [
+const LIMITS: [Limit; 8] = [
     Limit::LoopIterations,
     Limit::Recursion,
     Limit::StackSize,
@@ -24,6 +24,7 @@ const LIMITS: [Limit; 7] = [
     Limit::PendingJobs,
     Limit::Memory,
     Limit::Cpu,
+    Limit::Instructions,
 ];
 
 fn limit_name(limit: Limit) -> String {
