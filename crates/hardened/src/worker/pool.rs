@@ -374,8 +374,9 @@ impl Worker {
         else {
             return Err(Error::Worker("the worker's pipes are missing".into()));
         };
-        // An answer is at most the result, the error texts and the framing.
-        let longest = config.max_result + 4 * MAX_ERROR_TEXT + 4096;
+        // An answer is at most the result (JSON text already), the four error texts escaped
+        // (six bytes for a control character) and the framing.
+        let longest = config.max_result + 4 * 6 * MAX_ERROR_TEXT + 4096;
         let (sender, answers) = mpsc::channel();
         thread::spawn(move || read_answers(output, longest, &sender));
         writeln!(requests, "{}", config.line)
