@@ -297,3 +297,41 @@ fn native_recursion_is_bounded_on_a_huge_stack() {
         .join()
         .unwrap();
 }
+
+#[test]
+fn a_lower_native_stack_limit_bounds_parses_but_not_code_admitted_before() {
+    let depth = 2_500;
+    let deep = format!(
+        "export default {}0{};",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
+    // Under a small native-stack limit the same text is refused before Boa parses it.
+    let (mut small, guest) = engine(Limits::new().native_stack(4 << 20));
+    let refused = small.evaluate_value(&guest, &format!("new ModuleSource({deep:?})"));
+    assert!(
+        matches!(&refused, Err(Error::Thrown(thrown)) if thrown.name == "SyntaxError"),
+        "{refused:?}"
+    );
+    // Admitted under the default limit, then loaded under a lower one: the compartment parses
+    // the text again under the limit in force and refuses it; and whatever Boa compiles later
+    // (a module is linked when first imported) gets at least the room its text was admitted
+    // with (`parse::ADMITTED`), so neither path can overflow the stack.
+    let (mut engine, _) = engine(Limits::new());
+    let start = engine.start_compartment().clone();
+    engine
+        .evaluate_value(
+            &start,
+            &format!("globalThis.source = new ModuleSource({deep:?}); 0"),
+        )
+        .expect("the text is admitted under the default limit");
+    let load = "const c = new Compartment({ modules: { deep: { source } } }); \
+         let d = c.importNow('deep').default; let n = 0; while (Array.isArray(d)) { d = d[0]; n++; } n";
+    assert_eq!(engine.evaluate::<f64>(&start, load).unwrap(), depth as f64);
+    engine.set_limits(Limits::new().native_stack(4 << 20));
+    let lowered = engine.evaluate::<f64>(&start, load);
+    assert!(
+        matches!(&lowered, Err(Error::Thrown(thrown)) if thrown.name == "SyntaxError"),
+        "{lowered:?}"
+    );
+}

@@ -83,8 +83,16 @@ pub(crate) fn guarded<'a, R>(
             .with_message("source nests too deeply for the engine's native-stack limit")
             .into());
     }
+    ADMITTED.set(ADMITTED.get().max(bound));
     let room = Room { text, bound };
     grow(BASE + bound, || f(&room))?
+}
+
+thread_local! {
+    /// The largest bound [`guarded`] has admitted on this thread: code parsed under one
+    /// native-stack limit may be compiled later under a lower one (a module is linked when it
+    /// is first imported), and must still get the room its text was admitted with.
+    static ADMITTED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 /// The Script that evaluates to a strict function with `body` as its body. The body's last line
@@ -94,9 +102,9 @@ pub(crate) fn function_script(body: &str) -> String {
 }
 
 /// Runs `f`, which compiles code already parsed elsewhere (Boa compiles a module when it links
-/// it), with room for the largest text [`guarded`] accepts.
+/// it), with room for the largest text [`guarded`] accepts now or has admitted before.
 pub(crate) fn with_room_for_any<R>(f: impl FnOnce() -> R) -> JsResult<R> {
-    grow(BASE + scan::allowed_stack(), f)
+    grow(BASE + scan::allowed_stack().max(ADMITTED.get()), f)
 }
 
 /// Runs `f` with `needed` bytes of stack, on a new segment when this one has less. `stacker`
