@@ -432,7 +432,6 @@ fn run_timed(
     if let Some(n) = cli.max_recursion {
         limits = limits.recursion(n);
     }
-    engine.set_limits(limits);
     let globals = grant(&mut engine, cli)?;
     if !cli.no_lockdown {
         engine.lockdown(lockdown)?;
@@ -450,6 +449,8 @@ fn run_timed(
         }
         hardened_globals.push((name, value));
     }
+    // The limits are for the guest: set after lockdown, whose own loops they would count.
+    engine.set_limits(limits);
     let directory = match input {
         Input::Module(_, path) => Some(module_root(cli, path.as_deref())?),
         Input::Script(_) | Input::Repl => None,
@@ -518,12 +519,25 @@ fn run_timed(
     let text = console::format_args(std::slice::from_ref(&value), engine.context())
         .map_err(engine_error)?;
     // serde_json's own nesting limit (128) turns deeper data into the display string.
-    let json = console::json_text(&value, engine.context())
-        .ok()
-        .flatten()
+    let json = json_text(&mut engine, &value)?
         .and_then(|json| serde_json::from_str(&json).ok())
         .unwrap_or_else(|| serde_json::Value::String(text.clone()));
     Ok(Outcome { json, text })
+}
+
+/// The completion value's `JSON.stringify`, run as a call into the engine: guest `toJSON`
+/// methods and proxies run under its limits, and a limit they hit ends the run. `None` when
+/// the value has no JSON form or stringifying it throws.
+fn json_text(engine: &mut Engine, value: &JsValue) -> Result<Option<String>, Error> {
+    let json = engine.context().intrinsics().objects().json();
+    let stringified = engine
+        .get::<boa_engine::JsObject>(&json, "stringify")
+        .and_then(|stringify| engine.call(&stringify, &json.clone().into(), &[value.clone()]));
+    match stringified {
+        Ok(text) => Ok(text.as_string().map(|text| text.to_std_string_escaped())),
+        Err(error @ (Error::Limit(_) | Error::Unusable(_))) => Err(error),
+        Err(_) => Ok(None),
+    }
 }
 
 /// The globals the command line grants: `console` always, then each --allow-* and --endow.

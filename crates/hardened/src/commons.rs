@@ -95,6 +95,18 @@ pub(crate) fn key_text(key: &PropertyKey) -> String {
     }
 }
 
+/// The name a function defined for `key` gets (SetFunctionName): a symbol's description in
+/// brackets (`[Symbol.iterator]`, or nothing for a symbol without one), else the key's text.
+pub(crate) fn function_name(key: &PropertyKey) -> String {
+    match key {
+        PropertyKey::Symbol(symbol) => symbol
+            .description()
+            .map(|description| format!("[{}]", description.to_std_string_escaped()))
+            .unwrap_or_default(),
+        other => key_text(other),
+    }
+}
+
 /// Freezes `object` and returns its own property descriptors.
 ///
 /// An object whose properties all live in its property storage (the common case) is frozen in

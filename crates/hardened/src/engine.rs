@@ -276,7 +276,11 @@ impl Engine {
         self.jobs.watch.arm(self.limits.timeout_value());
         let depth = self.limits.native_stack_value();
         let result = panic::catch_unwind(AssertUnwindSafe(|| {
-            crate::stack::engine_call(depth, || call(&mut self.context))
+            crate::stack::engine_call(depth, || -> JsResult<T> {
+                let value = call(&mut self.context)?;
+                crate::limits::check_budget(&self.context)?;
+                Ok(value)
+            })
         }));
         self.jobs.watch.arm(None);
         match result {

@@ -186,15 +186,18 @@ impl Jobs {
                     let Some(job) = job else { break };
                     progressed = true;
                     self.watch.check()?;
+                    crate::limits::check_budget(&cell.borrow())?;
                     job.call(&mut cell.borrow_mut())?;
                 }
                 let generic: Vec<_> = self.generic.borrow_mut().drain(..).collect();
                 for job in generic {
                     progressed = true;
                     self.watch.check()?;
+                    crate::limits::check_budget(&cell.borrow())?;
                     job.call(&mut cell.borrow_mut())?;
                 }
                 self.watch.check()?;
+                crate::limits::check_budget(&cell.borrow())?;
                 if !progressed && self.async_jobs.borrow().is_empty() {
                     let timeout = self.timeouts.borrow_mut().pop_front();
                     if let Some(job) = timeout {

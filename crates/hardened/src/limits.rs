@@ -180,12 +180,27 @@ impl Limit {
                 "Timeout" => Some(Self::Timeout),
                 "PendingJobs" => Some(Self::PendingJobs),
                 "Memory" => Some(Self::Memory),
+                "Instructions" => Some(Self::Instructions),
                 _ => None,
             },
             #[allow(unreachable_patterns)]
             _ => None,
         }
     }
+}
+
+/// Fails once a metered engine's instruction budget is spent. Boa drops a limit error in some
+/// paths (an `await` continuation discards its generator's completion, module loading keeps
+/// only its first failure), after which guest code would go on in other jobs: the budget is
+/// checked again wherever the engine hands control back to us.
+#[inline]
+pub(crate) fn check_budget(context: &Context) -> JsResult<()> {
+    #[cfg(feature = "metering")]
+    if context.instructions_remaining() == 0 {
+        return Err(Limit::Instructions.error());
+    }
+    let _ = context;
+    Ok(())
 }
 
 /// Keeps the engine's [`Watch`] in the context's host data.

@@ -335,3 +335,37 @@ fn a_lower_native_stack_limit_bounds_parses_but_not_code_admitted_before() {
         "{lowered:?}"
     );
 }
+
+#[test]
+fn a_limit_while_loading_a_module_graph_is_never_folded_into_a_catchable_error() {
+    for aggregate in ["", "noAggregateLoadErrors: true,"] {
+        let (mut engine, _) = engine(Limits::new().loop_iterations(100_000));
+        let start = engine.start_compartment().clone();
+        let loading = engine.evaluate_value(
+            &start,
+            &format!(
+                "globalThis.outcome = 'pending';
+                 const c = new Compartment({{ {aggregate}
+                   modules: {{ a: {{ source: new ModuleSource(\"import './x'; import './y';\") }} }},
+                   resolveHook: (specifier) => specifier,
+                   importHook(specifier) {{
+                     if (specifier === './y') for (;;) {{}}
+                     throw new Error(specifier + ' failed normally');
+                   }},
+                 }});
+                 c.import('a').then(() => {{ outcome = 'loaded'; }}, (e) => {{ outcome = String(e); }});"
+            ),
+        );
+        let result = loading.and_then(|_| engine.run_jobs());
+        assert!(
+            matches!(result, Err(Error::Limit(Limit::LoopIterations))),
+            "{aggregate}: {result:?}"
+        );
+        // The guest's rejection handler never saw the limit.
+        assert_eq!(
+            engine.evaluate::<String>(&start, "outcome").unwrap(),
+            "pending",
+            "{aggregate}"
+        );
+    }
+}

@@ -69,3 +69,23 @@ fn an_unmetered_engine_in_a_metering_build_is_unlimited() {
         1e6
     );
 }
+
+#[test]
+fn a_budget_spent_after_an_await_is_not_lost() {
+    // Boa's await continuation discards the error that ends its generator; the engine checks
+    // the budget again before every job, so the other jobs never run.
+    let mut engine = Engine::metered(CompartmentOptions::new(), 200_000).unwrap();
+    engine.lockdown(LockdownOptions::default()).unwrap();
+    let guest = engine.new_compartment(CompartmentOptions::new()).unwrap();
+    let ran = engine
+        .evaluate_value(
+            &guest,
+            "(async () => { await null; for (;;) {} })();
+             Promise.resolve(1).then(String).then(String).then(String);",
+        )
+        .and_then(|_| engine.run_jobs());
+    assert!(
+        matches!(ran, Err(Error::Limit(Limit::Instructions))),
+        "{ran:?}"
+    );
+}

@@ -141,6 +141,7 @@ fn enable_property(
         return Ok(());
     };
     let key_text = crate::commons::key_text(key);
+    let function_name = crate::commons::function_name(key);
     let realm = context.realm().clone();
     let getter: JsObject = FunctionObjectBuilder::new(
         &realm,
@@ -149,7 +150,7 @@ fn enable_property(
             value.clone(),
         ),
     )
-    .name(JsString::from(format!("get {key_text}")))
+    .name(JsString::from(format!("get {function_name}")))
     .build()
     .into();
     getter.define_property_or_throw(
@@ -174,7 +175,7 @@ fn enable_property(
         &realm,
         NativeFunction::from_copy_closure_with_captures(set_override, enabled),
     )
-    .name(JsString::from(format!("set {key_text}")))
+    .name(JsString::from(format!("set {function_name}")))
     .length(1)
     .build()
     .into();

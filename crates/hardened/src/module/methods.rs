@@ -69,8 +69,9 @@ fn message_of(error: &JsError) -> String {
     }
 }
 
-/// The error a failed graph load reports: the failure itself when it is the only one (or
-/// aggregation is off), else one TypeError naming every failure seen in the graph.
+/// The error a failed graph load reports: an uncatchable failure (a limit) anywhere in the
+/// graph, else the failure itself when it is the only one (or aggregation is off), else one
+/// TypeError naming every failure seen in the graph.
 fn load_error(
     record: &CompartmentRecord,
     specifier: &JsString,
@@ -78,11 +79,16 @@ fn load_error(
     error: JsError,
     context: &mut Context,
 ) -> JsError {
-    if record.modules.options.no_aggregate_load_errors {
-        return error;
-    }
     let failures = ModuleTable::get(context).failures_below(root, context);
-    if failures.len() < 2 {
+    // A limit stops the guest whichever failure Boa kept (it keeps the first and drops the
+    // rest): it is never folded into a catchable error, nor lost behind another failure.
+    if let Some(limit) = failures
+        .iter()
+        .find(|failure| failure.as_engine().is_some())
+    {
+        return limit.clone();
+    }
+    if record.modules.options.no_aggregate_load_errors || failures.len() < 2 {
         return error;
     }
     let messages: Vec<String> = failures.iter().map(message_of).collect();

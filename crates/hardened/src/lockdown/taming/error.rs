@@ -1,12 +1,9 @@
 //! `errorTaming`: Boa's `Error.prototype.stack` accessor shows function names, positions and
 //! script paths. Under `safe` its getter returns only `String(error)` ("Name: message"), so guests
 //! never see host frames or paths; under `unsafe`/`unsafe-debug` it returns Boa's stack. The
-//! setter defines an own `stack` data property on the receiver, as in SES.
+//! setter gives the receiver an own `stack` data property, as in SES.
 
-use boa_engine::{
-    Context, JsNativeError, JsObject, JsResult, JsValue, NativeFunction, js_string,
-    property::PropertyDescriptor,
-};
+use boa_engine::{Context, JsNativeError, JsObject, JsResult, JsValue, NativeFunction, js_string};
 
 use super::define_accessor;
 use crate::commons::native;
@@ -19,12 +16,25 @@ pub(crate) fn tame(taming: ErrorTaming, context: &mut Context) -> JsResult<()> {
         .properties()
         .get(&js_string!("stack").into())
         .and_then(|d| d.get().and_then(JsValue::as_object));
+    // Both follow the error-stack-accessor proposal (test262 `built-ins/Error/prototype/stack`):
+    // a receiver that is not an object is a TypeError, one without [[ErrorData]] (a proxy
+    // included, whose traps are not consulted) has no stack.
     let getter = match (taming, original) {
-        (ErrorTaming::Safe, _) | (_, None) => {
-            NativeFunction::from_fn_ptr(|this, _, context| Ok(this.to_string(context)?.into()))
-        }
+        (ErrorTaming::Safe, _) | (_, None) => NativeFunction::from_fn_ptr(|this, _, context| {
+            if is_error(this)? {
+                Ok(this.to_string(context)?.into())
+            } else {
+                Ok(JsValue::undefined())
+            }
+        }),
         (_, Some(original)) => NativeFunction::from_copy_closure_with_captures(
-            |this, _, original: &JsObject, context| original.call(this, &[], context),
+            |this, _, original: &JsObject, context| {
+                if is_error(this)? {
+                    original.call(this, &[], context)
+                } else {
+                    Ok(JsValue::undefined())
+                }
+            },
             original,
         ),
     };
@@ -34,22 +44,41 @@ pub(crate) fn tame(taming: ErrorTaming, context: &mut Context) -> JsResult<()> {
         "set stack",
         1,
         NativeFunction::from_fn_ptr(|this, args, context| {
-            let Some(error) = this.as_object() else {
-                return Err(JsNativeError::typ()
-                    .with_message("stack can only be set on an object")
-                    .into());
+            let Some(receiver) = this.as_object() else {
+                return Err(not_an_object());
             };
-            error.define_property_or_throw(
-                js_string!("stack"),
-                PropertyDescriptor::builder()
-                    .value(args.first().cloned().unwrap_or_default())
-                    .writable(true)
-                    .enumerable(false)
-                    .configurable(true),
-                context,
-            )?;
+            let value = args.first().cloned().unwrap_or_default();
+            if !value.is_string() {
+                return Err(JsNativeError::typ()
+                    .with_message("Error.prototype.stack can only be set to a string")
+                    .into());
+            }
+            // SetterThatIgnoresPrototypeProperties(this, %Error.prototype%, "stack", v).
+            let home = context.intrinsics().constructors().error().prototype();
+            if JsObject::equals(&receiver, &home) {
+                return Err(JsNativeError::typ()
+                    .with_message("cannot set the stack of Error.prototype itself")
+                    .into());
+            }
+            if !receiver.has_own_property(js_string!("stack"), context)? {
+                receiver.create_data_property_or_throw(js_string!("stack"), value, context)?;
+            } else {
+                receiver.set(js_string!("stack"), value, true, context)?;
+            }
             Ok(JsValue::undefined())
         }),
     );
     define_accessor(&prototype, js_string!("stack"), getter, setter, context)
+}
+
+fn not_an_object() -> boa_engine::JsError {
+    JsNativeError::typ()
+        .with_message("Error.prototype.stack: the receiver is not an object")
+        .into()
+}
+
+/// Whether the receiver has [[ErrorData]]; a TypeError for a primitive.
+fn is_error(this: &JsValue) -> JsResult<bool> {
+    let object = this.as_object().ok_or_else(not_an_object)?;
+    Ok(object.is::<boa_engine::builtins::error::Error>())
 }

@@ -1,11 +1,12 @@
 //! `localeTaming: 'safe'`: locale-dependent methods give locale-independent results (the host's
-//! locale is ambient information). Every `xLocaleY` method of an intrinsic becomes that
-//! intrinsic's `xY` method (`toLocaleString` → `toString`, `toLocaleUpperCase` →
-//! `toUpperCase`), `String.prototype.localeCompare` compares code units, and
+//! locale is ambient information). Every `xLocaleY` method of an intrinsic calls that
+//! intrinsic's `xY` method without arguments (`toLocaleString` → `toString`,
+//! `toLocaleUpperCase` → `toUpperCase`; SES installs `xY` itself, which reads the locale as its
+//! own argument), `String.prototype.localeCompare` compares code units, and
 //! `Number.prototype.toLocaleString` returns `String(number)`.
 
 use boa_engine::{
-    Context, JsNativeError, JsResult, JsString, JsValue, NativeFunction, js_string,
+    Context, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction, js_string,
     property::PropertyKey,
 };
 
@@ -38,8 +39,19 @@ pub(crate) fn tame(intrinsics: &Intrinsics, context: &mut Context) -> JsResult<(
                 .get(&JsString::from(plain.as_str()).into())
                 .and_then(|d| d.value().and_then(JsValue::as_object))
                 .filter(|f| f.is_callable());
-            if let Some(replacement) = replacement {
-                replace_value(&holder, key.clone(), replacement, context)?;
+            if let Some(plain) = replacement {
+                // Called without arguments: the plain method would read a locale as its own
+                // argument (a radix for `BigInt`, options for `Temporal`).
+                let tamed = native(
+                    context,
+                    &name.to_std_string_escaped(),
+                    0,
+                    NativeFunction::from_copy_closure_with_captures(
+                        |this, _, plain: &JsObject, context| plain.call(this, &[], context),
+                        plain,
+                    ),
+                );
+                replace_value(&holder, key.clone(), tamed, context)?;
             }
         }
     }
