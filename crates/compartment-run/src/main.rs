@@ -532,7 +532,13 @@ fn json_text(engine: &mut Engine, value: &JsValue) -> Result<Option<String>, Err
     let json = engine.context().intrinsics().objects().json();
     let stringified = engine
         .get::<boa_engine::JsObject>(&json, "stringify")
-        .and_then(|stringify| engine.call(&stringify, &json.clone().into(), &[value.clone()]));
+        .and_then(|stringify| {
+            engine.call(
+                &stringify,
+                &json.clone().into(),
+                std::slice::from_ref(value),
+            )
+        });
     match stringified {
         Ok(text) => Ok(text.as_string().map(|text| text.to_std_string_escaped())),
         Err(error @ (Error::Limit(_) | Error::Unusable(_))) => Err(error),
