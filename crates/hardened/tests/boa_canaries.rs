@@ -160,3 +160,49 @@ fn function_constructor_refuses_destructuring_parameters() {
         "Boa's Function accepts destructuring parameters now: simplify function_source"
     );
 }
+
+/// Boa's `await` continuation discards the completion of the generator it resumes, so an
+/// uncatchable limit error raised after an `await` is lost: the async function's promise stays
+/// pending and the other jobs run on. Not worked around for the loop and recursion limits
+/// (docs/security.md, Open findings); the timeout, pending-job and instruction limits are checked
+/// again before every job.
+#[test]
+fn a_limit_after_an_await_is_dropped_by_boa() {
+    let mut engine = Engine::new().expect("engine");
+    engine.set_limits(Limits::new().loop_iterations(1_000));
+    let guest = engine
+        .new_compartment(CompartmentOptions::new())
+        .expect("compartment");
+    let ran = engine
+        .evaluate_value(
+            &guest,
+            "globalThis.after = false;
+             (async () => { await null; for (;;) {} })();
+             Promise.resolve().then(() => null).then(() => { after = true; });",
+        )
+        .and_then(|_| engine.run_jobs());
+    assert!(
+        ran.is_ok() && engine.evaluate::<bool>(&guest, "after").expect("readable"),
+        "Boa now reports a limit raised after an await ({ran:?}): check the loop and \
+         recursion limits in async code and update docs/security.md"
+    );
+}
+
+/// A limit inside an async generator's body trips Boa's assertion that its completion is not a
+/// throw; the engine contains the panic and is unusable afterwards.
+#[test]
+fn a_limit_inside_an_async_generator_panics_boa() {
+    let mut engine = Engine::new().expect("engine");
+    engine.set_limits(Limits::new().loop_iterations(1_000));
+    let guest = engine
+        .new_compartment(CompartmentOptions::new())
+        .expect("compartment");
+    let ran = engine
+        .evaluate_value(&guest, "(async function* () { for (;;) {} })().next()")
+        .and_then(|_| engine.run_jobs());
+    assert!(
+        matches!(ran, Err(Error::Unusable(_))),
+        "Boa no longer panics on a limit in an async generator ({ran:?}): update \
+         docs/security.md, Open findings"
+    );
+}

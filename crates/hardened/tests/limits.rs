@@ -88,7 +88,7 @@ fn native_only_cycles_are_stopped_not_a_crash() {
         "const o = {}; Object.defineProperty(o, Symbol.toPrimitive, { get: Function.bind(null, o) }); Function(o)",
         "const c = new Compartment(); const opts = {}; Object.defineProperty(opts, 'sloppyGlobalsMode', { get: c.evaluate.bind(c, '1', opts) }); c.evaluate('1', opts)",
         "const o = {}; Object.defineProperty(o, Symbol.toPrimitive, { get: String.prototype.localeCompare.bind('a', o) }); 'a'.localeCompare(o)",
-        "const o = {}; const stack = Object.getOwnPropertyDescriptor(Error.prototype, 'stack').get; Object.defineProperty(o, Symbol.toPrimitive, { get: stack.bind(o) }); String(o)",
+        "const e = new Error(); const stack = Object.getOwnPropertyDescriptor(Error.prototype, 'stack').get; Object.defineProperty(e, Symbol.toPrimitive, { get: stack.bind(e) }); String(e)",
         "const dv = new DataView(new ArrayBuffer(8)); const o = {}; Object.defineProperty(o, Symbol.toPrimitive, { get: dv.setFloat32.bind(dv, o) }); dv.setFloat32(o, 1)",
     ];
     for cycle in cycles {
