@@ -1,8 +1,9 @@
 //! `localeTaming: 'safe'`: locale-dependent methods give locale-independent results (the host's
-//! locale is ambient information). Every `xLocaleY` method of an intrinsic calls that
-//! intrinsic's `xY` method without arguments (`toLocaleString` → `toString`,
-//! `toLocaleUpperCase` → `toUpperCase`; SES installs `xY` itself, which reads the locale as its
-//! own argument), `String.prototype.localeCompare` compares code units, and
+//! locale is ambient information). Every `xLocaleY` method of an intrinsic becomes that
+//! intrinsic's `xY` method (`toLocaleString` → `toString`, `toLocaleUpperCase` →
+//! `toUpperCase`), except that for `BigInt` and `Temporal`, whose `xY` would read the locale as
+//! a radix or options, it is a method that calls `xY` without arguments;
+//! `String.prototype.localeCompare` compares code units, and
 //! `Number.prototype.toLocaleString` returns `String(number)`.
 
 use boa_engine::{
@@ -17,9 +18,9 @@ use crate::lockdown::Intrinsics;
 pub(crate) fn tame(intrinsics: &Intrinsics, context: &mut Context) -> JsResult<()> {
     let holders: Vec<_> = intrinsics
         .objects()
-        .map(|(_, object)| object.clone())
+        .map(|(name, object)| (name, object.clone()))
         .collect();
-    for holder in holders {
+    for (holder_name, holder) in holders {
         for key in holder.own_property_keys(context)? {
             let PropertyKey::String(name) = &key else {
                 continue;
@@ -39,9 +40,15 @@ pub(crate) fn tame(intrinsics: &Intrinsics, context: &mut Context) -> JsResult<(
                 .get(&JsString::from(plain.as_str()).into())
                 .and_then(|d| d.value().and_then(JsValue::as_object))
                 .filter(|f| f.is_callable());
-            if let Some(plain) = replacement {
-                // Called without arguments: the plain method would read a locale as its own
-                // argument (a radix for `BigInt`, options for `Temporal`).
+            let Some(plain) = replacement else { continue };
+            // As in SES the plain method itself, except where it would read the locale as an
+            // argument of its own (a radix for `BigInt`, options for `Temporal`): there a
+            // method that calls it without arguments.
+            if !reads_arguments(holder_name) {
+                replace_value(&holder, key.clone(), plain, context)?;
+                continue;
+            }
+            {
                 let tamed = native(
                     context,
                     &name.to_std_string_escaped(),
@@ -114,6 +121,12 @@ pub(crate) fn tame(intrinsics: &Intrinsics, context: &mut Context) -> JsResult<(
         context,
     )?;
     Ok(())
+}
+
+/// Whether the plain methods of intrinsic `name` give their arguments a meaning a locale
+/// argument would be mistaken for.
+fn reads_arguments(name: &str) -> bool {
+    name == "%BigIntPrototype%" || name.starts_with("%Temporal.")
 }
 
 /// `toLocaleDateString` → `toDateString`: the SES pattern `^(\w*[a-z])Locale([A-Z]\w*)$`.
