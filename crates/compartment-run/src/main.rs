@@ -82,7 +82,8 @@ struct Cli {
     /// Needs a build with `--features metering`.
     #[arg(long, value_name = "N")]
     max_instructions: Option<u64>,
-    /// Run the guest in a child process that may use at most SECONDS of CPU time (exit 123).
+    /// Run the guest in a child process that may use at most SECONDS of CPU time (exit 123; not
+    /// applied to an interactive session, whose lines each run under the engine's limits).
     #[arg(long, value_name = "SECONDS", value_parser = seconds)]
     max_cpu: Option<Duration>,
     /// Stop any loop after N iterations in one call.
@@ -179,17 +180,20 @@ fn main() -> ExitCode {
         }
     }
     drop(scratch);
-    // Under a memory ceiling the guest's stack is part of it.
+    // Under a memory ceiling the guest's stack is part of it: half, so that data deep enough
+    // to exhaust it (about 250 bytes of stack a level in Boa's own recursions against about
+    // 500 of heap) mostly cannot be built in the other half.
     let stack = supervised
         .and_then(|supervised| supervised.memory)
         .map_or(GUEST_STACK, |memory| {
-            usize::try_from(memory / 4).map_or(GUEST_STACK, |quarter| quarter.min(GUEST_STACK))
+            usize::try_from(memory / 2).map_or(GUEST_STACK, |half| half.min(GUEST_STACK))
         });
     let native_stack = GUEST_NATIVE_STACK.min(stack / 4 * 3);
     // Boa's natives recurse without a depth limit (JSON.stringify, Array.prototype.join and
     // flat, prototype-chain and proxy-chain lookups on deep structures), and a Rust stack
     // overflow aborts the process. The guest therefore runs on a thread whose stack is
     // reserved large enough that exhausting it takes more memory than such structures fit in.
+    let cli_memory = cli.max_memory;
     let guest = std::thread::Builder::new()
         .name("guest".into())
         .stack_size(stack)
@@ -198,7 +202,8 @@ fn main() -> ExitCode {
         Ok(guest) => guest,
         Err(error) => {
             eprintln!("compartment-run: cannot start the guest thread: {error}");
-            return ExitCode::from(70);
+            // Under --max-memory, the thread's stack did not fit in the ceiling.
+            return ExitCode::from(if cli_memory.is_some() { 122 } else { 70 });
         }
     };
     match guest.join() {
@@ -226,7 +231,7 @@ fn ceiling(cli: &Cli) -> Option<Ceiling> {
             ceiling = ceiling.cpu(cpu);
         }
         if let Some(timeout) = cli.timeout {
-            ceiling = ceiling.wall(timeout + WATCHDOG_GRACE);
+            ceiling = ceiling.wall(timeout.saturating_add(WATCHDOG_GRACE));
         }
     }
     (ceiling != Ceiling::new()).then_some(ceiling)
@@ -253,6 +258,12 @@ fn supervise(cli: &Cli, ceiling: &Ceiling) -> ExitCode {
                 "ran out of memory: the {} byte --max-memory ceiling was reached",
                 cli.max_memory.unwrap_or_default()
             ),
+        ),
+        Ok(Supervision::Stopped(Limit::Recursion)) => (
+            1,
+            "limit reached: native recursion on deep data overflowed the guest's stack \
+             (under --max-memory the stack is half the ceiling)"
+                .to_owned(),
         ),
         Ok(Supervision::Stopped(Limit::Cpu)) => (
             123,
@@ -384,11 +395,12 @@ fn report(cli: &Cli, result: (Result<Outcome, Error>, std::time::Duration)) -> E
             if !cli.json {
                 eprintln!("{}", describe(&error));
             }
-            // A contained Boa panic is an engine bug, not the guest's error.
-            ExitCode::from(if matches!(error, Error::Unusable(_)) {
-                70
-            } else {
-                1
+            // A contained Boa panic is an engine bug, not the guest's error; memory that ran out
+            // under --max-memory is that ceiling, wherever it was noticed.
+            ExitCode::from(match error {
+                Error::Unusable(_) => 70,
+                Error::Limit(Limit::Memory) if cli.max_memory.is_some() => 122,
+                _ => 1,
             })
         }
     }

@@ -544,6 +544,12 @@ impl Engine {
             .map_err(Error::from_js)
     }
 
+    /// Drops every queued promise job without running it: a worker ends each request with
+    /// this, so that nothing one request queued runs in the next.
+    pub(crate) fn discard_jobs(&mut self) {
+        self.jobs.clear();
+    }
+
     /// Runs every pending promise job.
     ///
     /// # Errors

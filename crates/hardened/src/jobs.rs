@@ -115,7 +115,7 @@ impl Jobs {
             && self.async_jobs.borrow().is_empty()
     }
 
-    fn clear(&self) {
+    pub(crate) fn clear(&self) {
         self.promise.borrow_mut().clear();
         self.generic.borrow_mut().clear();
         self.timeouts.borrow_mut().clear();

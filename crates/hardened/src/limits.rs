@@ -227,7 +227,7 @@ impl Watch {
     /// Starts a call into the engine (`None`: no deadline, as between calls).
     pub(crate) fn arm(&self, timeout: Option<Duration>) {
         self.deadline
-            .set(timeout.map(|timeout| Instant::now() + timeout));
+            .set(timeout.and_then(|timeout| Instant::now().checked_add(timeout)));
         self.overflowed.set(false);
     }
 

@@ -132,13 +132,17 @@ pub(crate) fn function_source(
     body: &str,
     direct_eval: DirectEval,
     interner: &mut Interner,
-) -> Result<String, JsNativeError> {
+) -> boa_engine::JsResult<String> {
     // Boa 0.22's `parse_formal_parameters` rejects destructuring patterns ("abrupt end"), so the
     // parameters are checked as the whole parameter list of an otherwise empty function.
     let wrapped = format!("(function ({params}\n) {{}})");
     let parsed_params = match single_function(&wrapped, direct_eval, interner)? {
         Some((count, 0)) => count,
-        _ => return Err(JsNativeError::syntax().with_message("invalid function parameters")),
+        _ => {
+            return Err(JsNativeError::syntax()
+                .with_message("invalid function parameters")
+                .into());
+        }
     };
     let body_text = format!("\n{body}\n");
     // Counts only leave the guarded segment: a deep AST must be dropped where it was parsed.
@@ -153,7 +157,9 @@ pub(crate) fn function_source(
         Some((count, statements)) if count == parsed_params && statements == body_statements => {
             Ok(format!("return {text};"))
         }
-        _ => Err(JsNativeError::syntax().with_message("invalid function parameters or body")),
+        _ => Err(JsNativeError::syntax()
+            .with_message("invalid function parameters or body")
+            .into()),
     }
 }
 
@@ -161,13 +167,10 @@ pub(crate) fn function_source(
 fn guarded<R>(
     text: &str,
     f: impl FnOnce(&Room<'_>) -> Result<R, JsNativeError>,
-) -> Result<R, JsNativeError> {
-    parse::guarded(Text::Utf8(text), |room| f(room).map_err(Into::into)).map_err(
-        |error| match error.as_native() {
-            Some(native) => native.clone(),
-            None => JsNativeError::syntax().with_message(error.to_string()),
-        },
-    )
+) -> boa_engine::JsResult<R> {
+    // An uncatchable error (a stack segment that cannot be mapped is `Limit::Memory`) passes
+    // through as it is: never turned into a SyntaxError the guest could catch.
+    parse::guarded(Text::Utf8(text), |room| f(room).map_err(Into::into))
 }
 
 /// Parses `text` as a strict Script and, when it is exactly one (parenthesized) function
@@ -177,7 +180,7 @@ fn single_function(
     text: &str,
     direct_eval: DirectEval,
     interner: &mut Interner,
-) -> Result<Option<(usize, usize)>, JsNativeError> {
+) -> boa_engine::JsResult<Option<(usize, usize)>> {
     // The AST is read and dropped inside the guarded segment; only counts leave it.
     guarded(text, |room| {
         let script = parse::script_ast(room, direct_eval, interner)?;
@@ -233,7 +236,7 @@ fn offset(source: &str, position: Position) -> Option<usize> {
 mod tests {
     use super::*;
 
-    fn try_plan(source: &str) -> Result<Plan, JsNativeError> {
+    fn try_plan(source: &str) -> boa_engine::JsResult<Plan> {
         guarded(source, |room| {
             plan_script(room, DirectEval::Reject, &mut Interner::default())
         })

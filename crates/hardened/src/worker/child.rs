@@ -14,12 +14,15 @@ use crate::{Error, Limit};
 
 /// Tells a child that it runs supervised, and under which memory ceiling (`none` or bytes).
 const SUPERVISED_ENV: &str = "HARDENED_SUPERVISED_MEMORY";
+/// The supervisor's process id: a process whose parent is another one (a grandchild that
+/// inherited the environment) is not the supervised child.
+const SUPERVISOR_ENV: &str = "HARDENED_SUPERVISOR";
 
 /// How often the watchdog looks at the child while it waits.
 pub(crate) const POLL: Duration = Duration::from_millis(5);
 
 /// How much of the child's standard error is kept to explain how it ended.
-const TAIL: usize = 4096;
+const TAIL: usize = 16 << 10;
 
 /// What a supervised child may use: an address-space ceiling for its life, and CPU time and
 /// wall-clock time per request (per run for [`supervise`]).
@@ -49,9 +52,10 @@ impl Ceiling {
     }
 
     /// The address space the child may map, in bytes (`RLIMIT_AS`, applied by the child before
-    /// it runs anything). Address space is more than the heap: it includes the executable, the
-    /// engine thread's whole stack and the allocator's reservations, so leave room (an idle
-    /// worker maps about 40 MiB with a 16 MiB stack). An allocation past it ends the child with
+    /// it runs anything). Address space is more than the heap: it includes the executable and
+    /// the engine thread's whole stack, which a pool worker and `compartment-run` make half the
+    /// ceiling (so that deep data cannot outgrow the stack), so leave room: 48 MiB is about the
+    /// least a small guest starts in. An allocation past it ends the child with
     /// [`Limit::Memory`].
     #[must_use]
     pub fn memory(mut self, bytes: u64) -> Self {
@@ -120,6 +124,9 @@ pub fn enter_ceiling() -> io::Result<Option<Supervised>> {
     let Some(value) = std::env::var_os(SUPERVISED_ENV) else {
         return Ok(None);
     };
+    if !child_of_supervisor()? {
+        return Ok(None);
+    }
     let memory = match value.to_str() {
         Some("none") => None,
         Some(bytes) => Some(
@@ -133,6 +140,27 @@ pub fn enter_ceiling() -> io::Result<Option<Supervised>> {
         rlimit::setrlimit(rlimit::Resource::AS, bytes, bytes)?;
     }
     Ok(Some(Supervised { memory }))
+}
+
+/// Whether this process is the child its supervisor started; if so, it is also made to end
+/// with its supervisor (a child left running would be bounded by nothing).
+pub(crate) fn child_of_supervisor() -> io::Result<bool> {
+    let supervisor = std::env::var(SUPERVISOR_ENV)
+        .ok()
+        .and_then(|pid| pid.parse::<u32>().ok());
+    if supervisor != Some(std::os::unix::process::parent_id()) {
+        return Ok(false);
+    }
+    #[cfg(target_os = "linux")]
+    {
+        nix::sys::prctl::set_pdeathsig(nix::sys::signal::Signal::SIGKILL)
+            .map_err(io::Error::from)?;
+        // The supervisor may have ended before the line above: then the parent is another.
+        if supervisor != Some(std::os::unix::process::parent_id()) {
+            std::process::exit(1);
+        }
+    }
+    Ok(true)
 }
 
 /// How a supervised run ended.
@@ -171,7 +199,11 @@ pub fn supervise(mut command: Command, ceiling: &Ceiling) -> io::Result<Supervis
         Err(limit) => Supervision::Stopped(limit),
         Ok(Err(error)) => return Err(error),
         Ok(Ok(status)) => match status.code() {
-            Some(code) => Supervision::Exited(code),
+            Some(code) => {
+                // Everything the child wrote to standard error is passed on before we return.
+                child.join_drain();
+                Supervision::Exited(code)
+            }
             None => match child.ended() {
                 Error::Limit(limit) => Supervision::Stopped(limit),
                 other => Supervision::Crashed(other.to_string()),
@@ -203,8 +235,11 @@ impl Watched {
             // arena keeps every thread's heap in the ceiling's measure.
             command.env("MALLOC_ARENA_MAX", "1");
         }
+        // A backtrace would push the reason a child ended out of the kept tail.
+        command.env("RUST_BACKTRACE", "0");
         let mut process = command
             .env(SUPERVISED_ENV, marker)
+            .env(SUPERVISOR_ENV, std::process::id().to_string())
             .stderr(Stdio::piped())
             .spawn()?;
         let tail = Arc::new(Mutex::new(Vec::new()));
@@ -252,6 +287,21 @@ impl Watched {
         }
     }
 
+    /// Waits until the child's standard error is read to its end.
+    fn join_drain(&mut self) {
+        if let Some(drain) = self.drain.take() {
+            let _ = drain.join();
+        }
+    }
+
+    /// The child's resident memory in bytes (Linux).
+    pub(crate) fn resident(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.process.id())).ok()?;
+        let line = status.lines().find(|line| line.starts_with("VmRSS:"))?;
+        let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+        Some(kib * 1024)
+    }
+
     /// Ends the child now.
     pub(crate) fn kill(&mut self) {
         let _ = self.process.kill();
@@ -262,9 +312,7 @@ impl Watched {
     /// the end of its standard error.
     pub(crate) fn ended(&mut self) -> Error {
         let status = self.process.wait();
-        if let Some(drain) = self.drain.take() {
-            let _ = drain.join();
-        }
+        self.join_drain();
         let tail = self
             .tail
             .lock()
@@ -308,6 +356,9 @@ const ALLOCATION_FAILED: &str = "memory allocation of ";
 
 const SIGKILL: i32 = 9;
 
+/// Rust's message when a thread runs out of stack (it then aborts the process).
+const STACK_OVERFLOW: &str = "has overflowed its stack";
+
 /// What a child's own end means: under a memory ceiling, a failed allocation (or the kernel's
 /// out-of-memory kill) is [`Limit::Memory`]; anything else is [`Error::Worker`].
 fn classify(status: io::Result<ExitStatus>, tail: &str, memory: Option<u64>) -> Error {
@@ -318,6 +369,11 @@ fn classify(status: io::Result<ExitStatus>, tail: &str, memory: Option<u64>) -> 
     let out_of_memory = tail.contains(ALLOCATION_FAILED) || status.signal() == Some(SIGKILL);
     if memory.is_some() && out_of_memory {
         return Error::Limit(Limit::Memory);
+    }
+    // A native of Boa's that recurses without an entry check (`flat`, a set along a long
+    // prototype chain) on data the ceiling let the guest build.
+    if tail.contains(STACK_OVERFLOW) {
+        return Error::Limit(Limit::Recursion);
     }
     let last = tail.lines().rev().find(|line| !line.trim().is_empty());
     Error::Worker(match last {

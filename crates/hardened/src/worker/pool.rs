@@ -111,7 +111,7 @@ impl Default for PoolBuilder {
             modules: None,
             globals: serde_json::Map::new(),
             functions: Vec::new(),
-            max_result: 16 << 20,
+            max_result: 4 << 20,
             requests_per_worker: 1000,
         }
     }
@@ -187,8 +187,9 @@ impl PoolBuilder {
         self
     }
 
-    /// The largest result, as JSON text, a request may return (default 16 MiB); a larger one
-    /// is an [`Error::Conversion`].
+    /// The largest result, as JSON text, a request may return (default 4 MiB); a larger one
+    /// is an [`Error::Conversion`]. The pool's process holds the parsed result, which for many
+    /// tiny objects takes up to about a hundred times the text's size.
     #[must_use]
     pub fn max_result(mut self, bytes: usize) -> Self {
         self.max_result = bytes;
@@ -213,7 +214,7 @@ impl PoolBuilder {
         let stack = self
             .ceiling
             .memory_value()
-            .map_or(DEFAULT_STACK, |memory| (memory / 4).min(DEFAULT_STACK));
+            .map_or(DEFAULT_STACK, |memory| (memory / 2).min(DEFAULT_STACK));
         let modules = match &self.modules {
             Some(directory) => Some(
                 directory
@@ -293,7 +294,14 @@ impl Pool {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         let mut worker = self.acquire()?;
         let (result, healthy) = worker.serve(id, &request(id).to_string(), &self.config);
-        let keep = healthy && worker.served < self.config.requests_per_worker;
+        // Some memory outlives every request (Boa's symbol registry and parser interner): a
+        // worker that holds more than half its ceiling after collecting is replaced before an
+        // innocent request runs into the ceiling.
+        let keep = healthy
+            && worker.served < self.config.requests_per_worker
+            && !self.config.ceiling.memory_value().is_some_and(|ceiling| {
+                worker.child.resident().is_some_and(|rss| rss > ceiling / 2)
+            });
         let back = if keep {
             Some(worker)
         } else {
@@ -411,11 +419,15 @@ impl Worker {
         {
             return (Err(self.child.ended()), false);
         }
-        let wall = config.ceiling.wall_value().map(|wall| wall + GRACE);
+        let wall = config
+            .ceiling
+            .wall_value()
+            .map(|wall| wall.saturating_add(GRACE));
         let answer = match self.wait(config.ceiling.cpu_value(), wall) {
             Ok(answer) => answer,
             Err(error) => return (Err(error), false),
         };
+        let mut answer = answer;
         if answer.get("id").and_then(Json::as_u64) != Some(id) {
             self.child.kill();
             return (
@@ -426,8 +438,8 @@ impl Worker {
             );
         }
         match answer.get("error") {
-            None => match answer.get("ok") {
-                Some(value) => (Ok(value.clone()), true),
+            None => match answer.get_mut("ok") {
+                Some(value) => (Ok(value.take()), true),
                 None => (
                     Err(Error::Worker(format!("malformed answer: {answer}"))),
                     false,

@@ -71,6 +71,11 @@ pub fn serve_if_worker(functions: HostFunctions) {
     if std::env::var_os(WORKER_ENV).is_none() {
         return;
     }
+    // Started by a pool (not a process that inherited a pool worker's environment), and ended
+    // with it.
+    if !matches!(super::child::child_of_supervisor(), Ok(true)) {
+        return;
+    }
     let code = match serve(functions) {
         Ok(()) => 0,
         Err(message) => {
@@ -263,13 +268,13 @@ impl Server {
             let id = request.get("id").cloned().unwrap_or(Json::Null);
             let answer = match self.answer(&request) {
                 Ok(text) => format!("{{\"id\":{id},\"ok\":{text}}}"),
-                Err(error) => {
-                    // What a failed request built (up to the memory ceiling) goes now, not
-                    // when the collector next runs, so that the next request has the room.
-                    self.engine.collect_garbage();
-                    json!({ "id": id, "error": error_json(&error) }).to_string()
-                }
+                Err(error) => json!({ "id": id, "error": error_json(&error) }).to_string(),
             };
+            // Nothing a request queued runs in the next one, and what it built (up to the
+            // memory ceiling; Boa's collector does not count string and buffer contents) goes
+            // now, so that the next request has the room.
+            self.engine.discard_jobs();
+            self.engine.collect_garbage();
             writeln!(out, "{answer}")
                 .and_then(|()| out.flush())
                 .map_err(lost)?;
@@ -331,8 +336,9 @@ impl Server {
                 self.max_result
             )));
         }
-        // The pool reads the answer with serde_json: refuse here what it would refuse there.
-        serde_json::from_str::<Json>(&text)
+        // The pool reads the answer with serde_json, one level deeper inside the answer object:
+        // refuse here what it would refuse there.
+        serde_json::from_str::<Json>(&format!("[{text}]"))
             .map_err(|error| Error::Conversion(format!("the result is not JSON data: {error}")))?;
         Ok(text)
     }
