@@ -272,7 +272,8 @@ impl Server {
             };
             // Nothing a request queued runs in the next one, and what it built (up to the
             // memory ceiling; Boa's collector does not count string and buffer contents) goes
-            // now, so that the next request has the room.
+            // now, so that the next request has the room; before the answer, so that the
+            // pool's look at this worker's memory sees only what stays.
             self.engine.discard_jobs();
             self.engine.collect_garbage();
             writeln!(out, "{answer}")
