@@ -151,17 +151,23 @@ pub(crate) fn child_of_supervisor() -> io::Result<bool> {
     if supervisor != Some(std::os::unix::process::parent_id()) {
         return Ok(false);
     }
-    #[cfg(target_os = "linux")]
-    {
-        nix::sys::prctl::set_pdeathsig(nix::sys::signal::Signal::SIGKILL)
-            .map_err(io::Error::from)?;
-        // The supervisor may have ended before the line above: then the parent is another.
-        if supervisor != Some(std::os::unix::process::parent_id()) {
+    // Ends this process once the supervisor is gone (the child is then re-parented).
+    // `PR_SET_PDEATHSIG` would not do: it fires when the *thread* that spawned the child
+    // ends, and a pool's workers are spawned by whichever host thread needed one.
+    std::thread::Builder::new()
+        .name("supervisor watch".into())
+        .stack_size(64 << 10)
+        .spawn(move || {
+            while supervisor == Some(std::os::unix::process::parent_id()) {
+                std::thread::sleep(ORPHAN_POLL);
+            }
             std::process::exit(1);
-        }
-    }
+        })?;
     Ok(true)
 }
+
+/// How often a supervised child checks that its supervisor is still there.
+const ORPHAN_POLL: Duration = Duration::from_millis(100);
 
 /// How a supervised run ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -294,10 +300,11 @@ impl Watched {
         }
     }
 
-    /// The child's resident memory in bytes (Linux).
-    pub(crate) fn resident(&self) -> Option<u64> {
+    /// The address space the child has mapped, in bytes (what its memory ceiling limits;
+    /// Linux).
+    pub(crate) fn mapped(&self) -> Option<u64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.process.id())).ok()?;
-        let line = status.lines().find(|line| line.starts_with("VmRSS:"))?;
+        let line = status.lines().find(|line| line.starts_with("VmSize:"))?;
         let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
         Some(kib * 1024)
     }

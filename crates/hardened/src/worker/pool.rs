@@ -81,6 +81,8 @@ struct Config {
     ceiling: Ceiling,
     requests_per_worker: usize,
     max_result: usize,
+    /// The engine thread's stack in each worker.
+    stack: u64,
     /// The configuration line each worker reads first.
     line: String,
 }
@@ -247,6 +249,7 @@ impl PoolBuilder {
             ceiling: self.ceiling,
             requests_per_worker: self.requests_per_worker,
             max_result: self.max_result,
+            stack,
             line,
         };
         let mut idle = Vec::with_capacity(config.workers);
@@ -294,13 +297,18 @@ impl Pool {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         let mut worker = self.acquire()?;
         let (result, healthy) = worker.serve(id, &request(id).to_string(), &self.config);
-        // Some memory outlives every request (Boa's symbol registry and parser interner): a
-        // worker that holds more than half its ceiling after collecting is replaced before an
+        // Some memory outlives every request (Boa's symbol registry and parser interner), and
+        // the allocator keeps some of what was freed: a worker that has mapped more than half
+        // of what its ceiling leaves beside its stack, after collecting, is replaced before an
         // innocent request runs into the ceiling.
         let keep = healthy
             && worker.served < self.config.requests_per_worker
             && !self.config.ceiling.memory_value().is_some_and(|ceiling| {
-                worker.child.resident().is_some_and(|rss| rss > ceiling / 2)
+                let threshold = ceiling / 2 + self.config.stack / 2;
+                worker
+                    .child
+                    .mapped()
+                    .is_none_or(|mapped| mapped > threshold)
             });
         let back = if keep {
             Some(worker)
