@@ -161,6 +161,20 @@ fn function_constructor_refuses_destructuring_parameters() {
     );
 }
 
+/// Runs `source` and its jobs in a fresh compartment of an engine whose loops stop after 1,000
+/// iterations.
+fn run_under_a_loop_limit(source: &str) -> (Engine, hardened::Compartment, Result<(), Error>) {
+    let mut engine = Engine::new().expect("engine");
+    engine.set_limits(Limits::new().loop_iterations(1_000));
+    let guest = engine
+        .new_compartment(CompartmentOptions::new())
+        .expect("compartment");
+    let ran = engine
+        .evaluate_value(&guest, source)
+        .and_then(|_| engine.run_jobs());
+    (engine, guest, ran)
+}
+
 /// Boa's `await` continuation discards the completion of the generator it resumes, so an
 /// uncatchable limit error raised after an `await` is lost: the async function's promise stays
 /// pending and the other jobs run on. Not worked around for the loop and recursion limits
@@ -168,19 +182,11 @@ fn function_constructor_refuses_destructuring_parameters() {
 /// again before every job.
 #[test]
 fn a_limit_after_an_await_is_dropped_by_boa() {
-    let mut engine = Engine::new().expect("engine");
-    engine.set_limits(Limits::new().loop_iterations(1_000));
-    let guest = engine
-        .new_compartment(CompartmentOptions::new())
-        .expect("compartment");
-    let ran = engine
-        .evaluate_value(
-            &guest,
-            "globalThis.after = false;
-             (async () => { await null; for (;;) {} })();
-             Promise.resolve().then(() => null).then(() => { after = true; });",
-        )
-        .and_then(|_| engine.run_jobs());
+    let (mut engine, guest, ran) = run_under_a_loop_limit(
+        "globalThis.after = false;
+         (async () => { await null; for (;;) {} })();
+         Promise.resolve().then(() => null).then(() => { after = true; });",
+    );
     assert!(
         ran.is_ok() && engine.evaluate::<bool>(&guest, "after").expect("readable"),
         "Boa now reports a limit raised after an await ({ran:?}): check the loop and \
@@ -192,14 +198,7 @@ fn a_limit_after_an_await_is_dropped_by_boa() {
 /// throw; the engine contains the panic and is unusable afterwards.
 #[test]
 fn a_limit_inside_an_async_generator_panics_boa() {
-    let mut engine = Engine::new().expect("engine");
-    engine.set_limits(Limits::new().loop_iterations(1_000));
-    let guest = engine
-        .new_compartment(CompartmentOptions::new())
-        .expect("compartment");
-    let ran = engine
-        .evaluate_value(&guest, "(async function* () { for (;;) {} })().next()")
-        .and_then(|_| engine.run_jobs());
+    let (_, _, ran) = run_under_a_loop_limit("(async function* () { for (;;) {} })().next()");
     assert!(
         matches!(ran, Err(Error::Unusable(_))),
         "Boa no longer panics on a limit in an async generator ({ran:?}): update \
