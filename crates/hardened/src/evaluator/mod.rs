@@ -31,7 +31,7 @@ use crate::{
     commons::set_fixed_prototype,
     dispatch::Dispatch,
     ownership::Owners,
-    parse::{self, DirectEval, Room, Text},
+    parse::{self, DirectEval, Room, SourceText, Text},
     record::{CompartmentRecord, Evaluators, Owner},
 };
 use source::Plan;
@@ -92,35 +92,34 @@ pub(crate) fn evaluate(
             JsNativeError::typ().with_message("a source transform must return a string")
         })?;
     }
-    let text = source.to_std_string().map_err(|_| {
-        JsNativeError::syntax().with_message("source text contains an unpaired surrogate")
-    })?;
-    run(context, record, text, sloppy_globals, direct_eval)
+    run(context, record, &source, sloppy_globals, direct_eval)
 }
 
 /// Validates, compiles and runs a (transformed) script source.
 fn run(
     context: &mut Context,
     record: &Gc<CompartmentRecord>,
-    text: String,
+    source: &JsString,
     sloppy_globals: bool,
     direct_eval: DirectEval,
 ) -> JsResult<JsValue> {
+    let text = SourceText::new(source);
     let evaluators = CompartmentRecord::evaluators(record, sloppy_globals, context)?;
     // The cache holds texts checked under the compartment's own rule; a text accepted only
     // because `evaluate` relaxed it must be checked again next time.
-    let cacheable_here = direct_eval == record.direct_eval();
+    // (Keyed by UTF-8 text, so a text with unpaired surrogates is not kept.)
+    let cacheable_here = direct_eval == record.direct_eval() && text.is_utf8();
     let global = JsValue::from(record.global.clone());
-    if let Some(function) = evaluators.recall(&text)
-        && cacheable_here
-    {
+    if cacheable_here && let Some(function) = evaluators.recall(text.as_str()) {
         return function.call(&global, &[], context);
     }
-    let outcome = parse::guarded(Text::Utf8(&text), |room| {
+    let outcome = parse::guarded(Text::Utf8(text.as_str()), |room| {
         if let Plan::Body { body, cacheable } =
             source::plan_script(room, direct_eval, context.interner_mut())?
         {
-            match room.wrapping(&body, |room| compile(room, context, &evaluators.owner)) {
+            match room.wrapping(&body, &text, |room| {
+                compile(room, context, &evaluators.owner)
+            }) {
                 Ok(function) => return Ok(Outcome::Compiled(function, cacheable)),
                 // The rewrite of the final expression is checked by Boa's parser; should a span
                 // ever be off, the exact (slower) path below still gives the answer.
@@ -128,7 +127,7 @@ fn run(
                 Err(error) => return Err(error),
             }
         }
-        Dispatch::arm_direct_eval(context, JsString::from(text.as_str()));
+        Dispatch::arm_direct_eval(context, source.clone());
         let result = evaluators.direct_eval.call(&global, &[], context);
         Dispatch::disarm_direct_eval(context);
         result.map(Outcome::Completed)
@@ -138,7 +137,7 @@ fn run(
             // A tagged template's object belongs to the parse: a new evaluation must get new
             // ones.
             if cacheable && cacheable_here {
-                evaluators.remember(text, function.clone());
+                evaluators.remember(text.as_str().to_owned(), function.clone());
             }
             function.call(&global, &[], context)
         }
@@ -191,20 +190,25 @@ pub(crate) fn make_function(
                     Some((body, params)) => (body.to_string(context)?, params),
                     None => (JsString::default(), &[][..]),
                 };
-                let mut joined = Vec::with_capacity(params.len());
+                let mut texts = Vec::with_capacity(params.len() + 1);
                 for param in params {
-                    joined.push(text_of(&param.to_string(context)?)?);
+                    texts.push(SourceText::new(&param.to_string(context)?));
                 }
-                let (params, body) = (joined.join(","), text_of(&body)?);
+                let joined: Vec<&str> = texts.iter().map(SourceText::as_str).collect();
+                let params = joined.join(",");
+                texts.push(SourceText::new(&body));
+                let body = texts.last().map_or("", SourceText::as_str);
                 let source = source::function_source(
                     &params,
-                    &body,
+                    body,
                     record.direct_eval(),
                     context.interner_mut(),
                 )?;
-                let wrapped = parse::function_script(&source);
+                // The parameters come before the body in the compiled text, as in `texts`.
+                let texts: Vec<&SourceText> = texts.iter().collect();
+                let wrapped = SourceText::restore(parse::function_script(&source), &texts);
                 let evaluators = CompartmentRecord::evaluators(record, false, context)?;
-                let maker = parse::guarded(Text::Utf8(&wrapped), |room| {
+                let maker = parse::guarded(wrapped.text(), |room| {
                     compile(room, context, &evaluators.owner)
                 })?;
                 maker.call(&JsValue::undefined(), &[], context)
@@ -220,14 +224,6 @@ pub(crate) fn make_function(
     let prototype = context.intrinsics().constructors().function().prototype();
     set_fixed_prototype(&function, prototype, context)?;
     Ok(function)
-}
-
-fn text_of(string: &JsString) -> JsResult<String> {
-    string.to_std_string().map_err(|_| {
-        JsNativeError::syntax()
-            .with_message("source text contains an unpaired surrogate")
-            .into()
-    })
 }
 
 impl CompartmentRecord {

@@ -48,11 +48,12 @@ impl<'a> Room<'a> {
     pub(crate) fn wrapping<R>(
         &self,
         body: &str,
+        source: &SourceText,
         f: impl FnOnce(&Room<'_>) -> JsResult<R>,
     ) -> JsResult<R> {
-        let script = function_script(body);
+        let script = SourceText::restore(function_script(body), &[source]);
         let room = Room {
-            text: Text::Utf8(&script),
+            text: script.text(),
             bound: self.bound + scan::FUNCTION_LEVEL,
         };
         grow(BASE + room.bound, || f(&room))?
@@ -64,6 +65,94 @@ impl<'a> Room<'a> {
             Text::Utf8(text) => Ok(text),
             Text::Utf16(_) => Err(JsNativeError::syntax().with_message("script texts are UTF-8")),
         }
+    }
+}
+
+/// A JavaScript string as guest source. JavaScript strings may hold unpaired surrogates, valid
+/// in literals, templates, regular expressions and comments, that UTF-8 cannot. The analysis
+/// reads a UTF-8 copy with each one replaced by U+FFFD, which the grammar admits in exactly the
+/// same places; texts derived from that copy by adding ASCII (a `return`, a wrapper) get the
+/// surrogates back from [`SourceText::restore`] before they are compiled.
+pub(crate) struct SourceText {
+    utf8: String,
+    /// For each U+FFFD of `utf8` in order, the unpaired surrogate it stands for (`None`: a
+    /// U+FFFD of the source); `None` when the source had no unpaired surrogate.
+    unpaired: Option<Vec<Option<u16>>>,
+}
+
+/// A compiled text: UTF-8, or UTF-16 when it holds unpaired surrogates.
+pub(crate) enum Restored {
+    Utf8(String),
+    Utf16(Vec<u16>),
+}
+
+impl Restored {
+    pub(crate) fn text(&self) -> Text<'_> {
+        match self {
+            Self::Utf8(text) => Text::Utf8(text),
+            Self::Utf16(text) => Text::Utf16(text),
+        }
+    }
+}
+
+impl SourceText {
+    pub(crate) fn new(string: &boa_engine::JsString) -> Self {
+        if let Ok(utf8) = string.to_std_string() {
+            return Self {
+                utf8,
+                unpaired: None,
+            };
+        }
+        let mut utf8 = String::with_capacity(string.len());
+        let mut unpaired = Vec::new();
+        for decoded in char::decode_utf16(string.iter()) {
+            match decoded {
+                Ok(c) => {
+                    if c == char::REPLACEMENT_CHARACTER {
+                        unpaired.push(None);
+                    }
+                    utf8.push(c);
+                }
+                Err(error) => {
+                    unpaired.push(Some(error.unpaired_surrogate()));
+                    utf8.push(char::REPLACEMENT_CHARACTER);
+                }
+            }
+        }
+        Self {
+            utf8,
+            unpaired: Some(unpaired),
+        }
+    }
+
+    /// The text to analyse.
+    pub(crate) fn as_str(&self) -> &str {
+        &self.utf8
+    }
+
+    /// Whether the text is exactly its UTF-8 copy.
+    pub(crate) fn is_utf8(&self) -> bool {
+        self.unpaired.is_none()
+    }
+
+    /// `derived`, made from these texts' UTF-8 copies in this order by adding ASCII, with their
+    /// unpaired surrogates put back.
+    pub(crate) fn restore(derived: String, from: &[&Self]) -> Restored {
+        if from.iter().all(|text| text.is_utf8()) {
+            return Restored::Utf8(derived);
+        }
+        let mut originals = from.iter().flat_map(|text| match &text.unpaired {
+            Some(unpaired) => unpaired.clone(),
+            None => vec![None; text.utf8.matches(char::REPLACEMENT_CHARACTER).count()],
+        });
+        let units = derived
+            .encode_utf16()
+            .map(|unit| match unit {
+                0xFFFD => originals.next().flatten().unwrap_or(unit),
+                _ => unit,
+            })
+            .collect();
+        Restored::Utf16(units)
     }
 }
 
@@ -182,7 +271,10 @@ pub(crate) fn compile_script(
     context: &mut Context,
     register: impl FnOnce(&Gc<CodeBlock>, &mut Context),
 ) -> JsResult<Script> {
-    let script = Script::parse(Source::from_bytes(room.utf8()?), None, context)?;
+    let script = match room.text {
+        Text::Utf8(text) => Script::parse(Source::from_bytes(text), None, context)?,
+        Text::Utf16(text) => Script::parse(Source::from_utf16(text), None, context)?,
+    };
     let code = script.codeblock(context)?;
     register(&code, context);
     Ok(script)
