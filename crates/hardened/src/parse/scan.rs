@@ -215,7 +215,10 @@ fn line_and_column(source: &str, at: usize) -> (usize, usize) {
     let before = &source[..source.floor_char_boundary(at)];
     let line_start = before
         .rfind(['\n', '\r', '\u{2028}', '\u{2029}'])
-        .map_or(0, |i| i + 1);
+        // Past the whole line break: U+2028 and U+2029 are three bytes.
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let line =
         1 + before.matches(['\n', '\u{2028}', '\u{2029}']).count() + before.matches('\r').count()
             - before.matches("\r\n").count();
@@ -646,6 +649,20 @@ mod tests {
             assert!(levels(&source) < 3, "{}", &source[..10]);
         }
         assert_eq!(levels("f([{a: (1)}])"), 4);
+    }
+
+    #[test]
+    fn errors_after_multibyte_line_breaks_have_positions() {
+        // U+2028 and U+2029 are three bytes: the column counts from past the whole break.
+        for (source, at) in [
+            ("\u{2028})", "line 2, column 1"),
+            ("'a'\u{2029}'x", "line 2, column 1"),
+            ("1;\r\n\u{2028}  )", "line 3, column 3"),
+            ("\u{2029}\u{2028}é)", "line 3, column 2"),
+        ] {
+            let error = stack_bound(source).expect_err("unlexable");
+            assert!(error.to_string().contains(at), "{source:?}: {error}");
+        }
     }
 
     #[test]
