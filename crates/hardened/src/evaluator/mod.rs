@@ -206,7 +206,7 @@ pub(crate) fn make_function(
                 )?;
                 // The parameters come before the body in the compiled text, as in `texts`.
                 let texts: Vec<&SourceText> = texts.iter().collect();
-                let wrapped = SourceText::restore(parse::function_script(&source), &texts);
+                let wrapped = SourceText::restore(parse::function_script(&source), &texts)?;
                 let evaluators = CompartmentRecord::evaluators(record, false, context)?;
                 let maker = parse::guarded(wrapped.text(), |room| {
                     compile(room, context, &evaluators.owner)

@@ -51,7 +51,7 @@ impl<'a> Room<'a> {
         source: &SourceText,
         f: impl FnOnce(&Room<'_>) -> JsResult<R>,
     ) -> JsResult<R> {
-        let script = SourceText::restore(function_script(body), &[source]);
+        let script = SourceText::restore(function_script(body), &[source])?;
         let room = Room {
             text: script.text(),
             bound: self.bound + scan::FUNCTION_LEVEL,
@@ -136,15 +136,24 @@ impl SourceText {
     }
 
     /// `derived`, made from these texts' UTF-8 copies in this order by adding ASCII, with their
-    /// unpaired surrogates put back.
-    pub(crate) fn restore(derived: String, from: &[&Self]) -> Restored {
+    /// unpaired surrogates put back. Fails closed (a SyntaxError) when `derived` does not hold
+    /// exactly their U+FFFDs, which would mean it was made some other way.
+    pub(crate) fn restore(derived: String, from: &[&Self]) -> Result<Restored, JsNativeError> {
         if from.iter().all(|text| text.is_utf8()) {
-            return Restored::Utf8(derived);
+            return Ok(Restored::Utf8(derived));
         }
-        let mut originals = from.iter().flat_map(|text| match &text.unpaired {
-            Some(unpaired) => unpaired.clone(),
-            None => vec![None; text.utf8.matches(char::REPLACEMENT_CHARACTER).count()],
-        });
+        let originals: Vec<Option<u16>> = from
+            .iter()
+            .flat_map(|text| match &text.unpaired {
+                Some(unpaired) => unpaired.clone(),
+                None => vec![None; text.utf8.matches(char::REPLACEMENT_CHARACTER).count()],
+            })
+            .collect();
+        if derived.matches(char::REPLACEMENT_CHARACTER).count() != originals.len() {
+            return Err(JsNativeError::syntax()
+                .with_message("internal: a compiled text does not match the source it came from"));
+        }
+        let mut originals = originals.into_iter();
         let units = derived
             .encode_utf16()
             .map(|unit| match unit {
@@ -152,7 +161,7 @@ impl SourceText {
                 _ => unit,
             })
             .collect();
-        Restored::Utf16(units)
+        Ok(Restored::Utf16(units))
     }
 }
 
