@@ -11,6 +11,8 @@ use std::{
 use serde::{Deserialize, Serialize};
 
 use crate::{
+    cause::{self, Facts, Verdict},
+    facts::Key,
     meta::Meta,
     protocol::Outcome,
     results::Record,
@@ -171,12 +173,15 @@ pub fn compare<'a>(records: &'a [Record], expectations: &Expectations) -> Compar
 }
 
 /// Regenerates a mode's expectations from a run: tests that ran take their entry from this
-/// run (keeping the old reason when there was one), tests that did not run keep theirs.
+/// run, tests that did not run keep theirs. A test keeps its old reason unless its facts
+/// (`--verify`) contradict it; a new or contradicted one gets the category its facts point to
+/// ([`cause::infer`]).
 pub fn update(
     old: &Expectations,
     records: &[Record],
     metas: &BTreeMap<String, Meta>,
     plain: Option<&Expectations>,
+    facts: &BTreeMap<Key, Facts>,
 ) -> Expectations {
     let mut ran: BTreeMap<&str, Vec<&Record>> = BTreeMap::new();
     for record in records {
@@ -202,19 +207,45 @@ pub fn update(
         let Some(first) = failed.first() else {
             continue;
         };
-        let strict_passed = records
-            .iter()
-            .any(|r| r.variant == Variant::Strict && r.outcome == Outcome::Pass);
-        let reason = old
-            .failing
-            .get(path)
-            .map(|entry| entry.reason().to_owned())
-            .unwrap_or_else(|| {
+        let facts_of = |record: &Record| {
+            facts
+                .get(&(record.mode, path.to_owned(), record.variant))
+                .cloned()
+                .unwrap_or_else(|| Facts {
+                    mode: Some(record.mode),
+                    variant: Some(record.variant),
+                    path: path.to_owned(),
+                    message: record.message.clone(),
+                    features: metas
+                        .get(path)
+                        .map(|m| m.features.clone())
+                        .unwrap_or_default(),
+                    fails_in_plain: record.mode == Mode::Plain
+                        || plain.is_some_and(|p| p.expects_failure(path, record.variant).is_some()),
+                    ..Facts::default()
+                })
+        };
+        let contradicted = |reason: &str| {
+            failed.iter().any(|r| {
+                matches!(
+                    cause::verify(reason, &facts_of(r)),
+                    Verdict::Contradicted(_)
+                )
+            })
+        };
+        let reason = match old.failing.get(path) {
+            Some(entry) if !contradicted(entry.reason()) => entry.reason().to_owned(),
+            _ => {
                 let plain_reason = plain
                     .and_then(|p| p.expects_failure(path, first.variant))
                     .map(Entry::reason);
-                infer(first, metas.get(path), plain_reason, strict_passed)
-            });
+                if first.mode == Mode::Plain {
+                    plain_category(first, metas.get(path))
+                } else {
+                    cause::infer(&facts_of(first), plain_reason, first.outcome)
+                }
+            }
+        };
         let variants: BTreeSet<Variant> = failed.iter().map(|r| r.variant).collect();
         let entry = if variants == executed {
             Entry::Reason(reason)
@@ -229,171 +260,22 @@ pub fn update(
     Expectations { failing }
 }
 
-/// Property names that ordinary objects commonly assign over a frozen inherited data property
-/// (the override mistake), as in `../shared/docs/test262-notes.md`.
-const OVERRIDE_NAMES: &[&str] = &[
-    "constructor",
-    "toString",
-    "valueOf",
-    "toLocaleString",
-    "hasOwnProperty",
-    "isPrototypeOf",
-    "propertyIsEnumerable",
-    "then",
-    "exec",
-    "message",
-    "name",
-    "Symbol(Symbol.iterator)",
-];
-
-/// Globals that lockdown keeps in the start compartment only.
-const WITHHELD: &[&str] = &[
-    "Float32Array",
-    "Float64Array",
-    "SharedArrayBuffer",
-    "Atomics",
-    "WeakRef",
-    "FinalizationRegistry",
-];
-
-/// The category of a new failure, from what the run knows about it. A hardened-mode failure of
-/// a test that also fails in plain mode shares plain mode's reason. `strict_passed` says that
-/// the test's strict variant passed in the same mode (so a sloppy failure is about strictness).
-pub fn infer(
-    record: &Record,
-    meta: Option<&Meta>,
-    plain_reason: Option<&str>,
-    strict_passed: bool,
-) -> String {
-    let features = meta.map(|m| m.features.as_slice()).unwrap_or_default();
-    if record.mode.is_hardened()
-        && let Some(reason) = plain_reason
-    {
-        return reason.to_owned();
-    }
-    // In a hardened mode a test that passes in plain mode has its features.
-    if let Some(feature) = features
-        .iter()
-        .find(|f| UNSUPPORTED_FEATURES.contains(&f.as_str()))
-        .filter(|_| record.mode == Mode::Plain || plain_reason.is_some())
-    {
-        return format!("unsupported-feature: {feature}");
-    }
+/// A plain-mode failure's category: the runner is standard there, so what fails is Boa.
+fn plain_category(record: &Record, meta: Option<&Meta>) -> String {
     match record.outcome {
         Outcome::Timeout => return "timeout".into(),
         Outcome::Crash => return "crash".into(),
         _ => {}
     }
-    if !record.mode.is_hardened() {
-        // The runner is standard here: what fails is Boa.
-        return "boa-bug".into();
-    }
-    // The evaluator is strict: a sloppy variant that fails where the strict one passes, or a
-    // sloppy-only test, fails for that.
-    let sloppy_only = meta.is_some_and(|m| m.flags.no_strict || m.flags.raw);
-    if record.variant == Variant::Sloppy && (strict_passed || sloppy_only) {
-        return "strict-evaluate".into();
-    }
-    hardened_category(record, features)
-        .unwrap_or("uncategorized")
-        .into()
-}
-
-/// Categories of failures that hardening causes, recognised by their messages.
-fn hardened_category(record: &Record, features: &[String]) -> Option<&'static str> {
-    let message = record.message.as_str();
-    let has = |needle: &str| message.contains(needle);
-    if has("direct eval is not supported") {
-        return Some("direct-eval-rejected");
-    }
-    if has("`using` declarations") {
-        return Some("using-rejected");
-    }
-    if has("underlying failures") {
-        return Some("aggregated-load-errors");
-    }
-    if has("strict mode") || has("strict reserved word") || has("Duplicate parameter name") {
-        return Some("strict-evaluate");
-    }
-    if WITHHELD.iter().any(|name| {
-        has(&format!("ReferenceError: {name} is not defined"))
-            || (record.mode == Mode::Compartment
-                && (record.path.starts_with(&format!("built-ins/{name}/"))
-                    || (has(name) && has("ReferenceError"))))
-    }) {
-        return Some("withheld-global");
-    }
-    if has("%SharedDate%") {
-        return Some("taming: Date.now");
-    }
-    if has("%SharedMath%") {
-        return Some("taming: Math.random");
-    }
-    if record.path.starts_with("built-ins/Temporal/Now/") || has("Temporal.Now") {
-        return Some("taming: Temporal.Now");
-    }
-    if features.iter().any(|f| f == "cross-realm") {
-        return Some("shared-intrinsics");
-    }
-    if has("agent cannot be suspended") {
-        return Some("host: [[CanBlock]] false");
-    }
-    // Lockdown removes `RegExp.prototype.compile`, as SES does (it mutates a shared-looking
-    // RegExp in place, and its legacy semantics tie it to the removed legacy statics).
-    if record.path.starts_with("annexB/built-ins/RegExp/") && record.path.contains("compile") {
-        return Some("removed-by-lockdown: RegExp.prototype.compile");
-    }
-    if has("is not a valid constructor") || has("GetOptionsObject") {
-        return Some("tamed-intrinsic");
-    }
-    if let Some(name) = message
-        .split("cannot set non-writable property: ")
-        .nth(1)
-        .map(|rest| rest.split_whitespace().next().unwrap_or(rest))
-        && OVERRIDE_NAMES.contains(&name)
-    {
-        return Some("override-mistake");
-    }
-    // Assertions that built-ins are extensible, unfrozen and unsealed.
-    let file = record.path.rsplit('/').next().unwrap_or_default();
-    if [
-        "extensibility.js",
-        "extensible.js",
-        "builtin.js",
-        "builtins.js",
-        "prop-desc.js",
-    ]
-    .contains(&file)
-        || [
-            "built-ins/Object/isFrozen/",
-            "built-ins/Object/isExtensible/",
-            "built-ins/Object/isSealed/",
-        ]
-        .iter()
-        .any(|folder| record.path.starts_with(folder))
-    {
-        return Some("mutates-frozen-intrinsic");
-    }
-    if has("non-writable")
-        || has("Cannot assign to read only property")
-        || has("cannot redefine property")
-        || has("Cannot delete property")
-        || has("not extensible")
-        || has("must be extensible")
-        || has("is extensible")
-        || has("isExtensible")
-        || has("frozen")
-        || has("non-configurable")
-        || has("should be configurable")
-        || has("should be writable")
-        || has("desc.writable")
-        || has("desc.configurable")
-        || has("to have writable:true")
-        || has("to have configurable:true")
-    {
-        return Some("mutates-frozen-intrinsic");
-    }
-    None
+    meta.and_then(|m| {
+        m.features
+            .iter()
+            .find(|f| UNSUPPORTED_FEATURES.contains(&f.as_str()))
+    })
+    .map_or_else(
+        || "boa-bug".into(),
+        |feature| format!("unsupported-feature: {feature}"),
+    )
 }
 
 #[cfg(test)]
@@ -459,7 +341,21 @@ mod tests {
                 "TypeError: Cannot assign to read only property 'x'",
             ),
         ];
-        let updated = update(&old, &records, &BTreeMap::new(), None);
+        // The new failure's facts: lockdown's freeze causes it (it passes without lockdown and
+        // fails with the intrinsics only frozen).
+        let facts = BTreeMap::from([(
+            (Mode::Lockdown, "new.js".to_owned(), Variant::Strict),
+            Facts {
+                mode: Some(Mode::Lockdown),
+                variant: Some(Variant::Strict),
+                path: "new.js".into(),
+                message: "TypeError: Cannot assign to read only property 'x'".into(),
+                unlocked: Some(Outcome::Pass),
+                frozen_only: Some(Outcome::Fail),
+                ..Facts::default()
+            },
+        )]);
+        let updated = update(&old, &records, &BTreeMap::new(), None, &facts);
         assert_eq!(updated.failing.len(), 3);
         assert_eq!(updated.failing["kept.js"], Entry::Reason("boa-bug".into()));
         assert_eq!(
@@ -469,6 +365,7 @@ mod tests {
                 variants: vec![Variant::Strict]
             }
         );
+        // ('x' is no name objects commonly override, so not the override mistake.)
         assert_eq!(
             updated.failing["new.js"].reason(),
             "mutates-frozen-intrinsic"

@@ -10,8 +10,11 @@
 //! cargo run --release -p conformance -- --report docs/conformance.md
 //! ```
 
+mod cause;
 mod exec;
 mod expect;
+mod facts;
+mod fetch;
 mod meta;
 mod pool;
 mod progress;
@@ -36,7 +39,7 @@ use crate::{
     meta::Meta,
     pool::PoolConfig,
     progress::Progress,
-    protocol::{Job, Outcome},
+    protocol::{EngineState, Job, Outcome},
     results::{Record, RunReport, Tally, one_line},
     suite::{Mode, Suite, Variant},
 };
@@ -115,6 +118,12 @@ struct Cli {
     /// running tests: after editing expectations, or with --update-expectations.
     #[arg(long)]
     from_results: bool,
+    /// Check each failure's category against its facts (running the lockdown and compartment
+    /// failures again without lockdown, and failing noStrict tests strict in plain Boa) and
+    /// write `verification.json`; `--update-expectations` does this too, and relabels what the
+    /// facts contradict.
+    #[arg(long)]
+    verify: bool,
     /// No progress output.
     #[arg(long)]
     quiet: bool,
@@ -320,6 +329,7 @@ fn drive(cli: &Cli) -> Result<ExitCode, String> {
                         mode: *mode,
                         variant,
                         path: selection.suite.tests.join(rel),
+                        engine: EngineState::AsMode,
                     });
                     index.push((rel.clone(), variant, *mode));
                 }
@@ -346,6 +356,14 @@ fn drive(cli: &Cli) -> Result<ExitCode, String> {
         );
     }
 
+    let config = PoolConfig {
+        exe: std::env::current_exe().map_err(|e| format!("cannot find this executable: {e}"))?,
+        harness: test262_suite.harness(),
+        timeout: Duration::from_secs_f64(timeout),
+        workers,
+        memory_mib: cli.memory_mib,
+        fresh_engines: cli.fresh_engines,
+    };
     let reports = if cli.from_results {
         // Re-judge the last run's results (e.g. after editing expectations or categories).
         let mut reports = Vec::new();
@@ -355,15 +373,6 @@ fn drive(cli: &Cli) -> Result<ExitCode, String> {
         }
         reports
     } else {
-        let config = PoolConfig {
-            exe: std::env::current_exe()
-                .map_err(|e| format!("cannot find this executable: {e}"))?,
-            harness: test262_suite.harness(),
-            timeout: Duration::from_secs_f64(timeout),
-            workers,
-            memory_mib: cli.memory_mib,
-            fresh_engines: cli.fresh_engines,
-        };
         let progress = Progress::new(jobs.len(), cli.quiet);
         let done = pool::run(jobs, &config, &|done| progress.record(done.reply.outcome));
         progress.finish();
@@ -401,9 +410,27 @@ fn drive(cli: &Cli) -> Result<ExitCode, String> {
         }
         reports
     };
+    let facts = if cli.verify || cli.update_expectations {
+        let plain = Expectations::load(&expectations_dir, Mode::Plain)?;
+        let harness = test262_suite.harness();
+        let paths = facts::Paths {
+            tests: &test262_suite.tests,
+            harness: &harness,
+        };
+        facts::gather(&reports, &plain, &metas_by_path, &paths, &config, cli.quiet)
+    } else {
+        BTreeMap::new()
+    };
     let seconds = started.elapsed().as_secs_f64();
 
-    let (exit, closing) = conclude(cli, &reports, &expectations_dir, &metas_by_path, &out)?;
+    let (exit, closing) = conclude(
+        cli,
+        &reports,
+        &expectations_dir,
+        &metas_by_path,
+        &facts,
+        &out,
+    )?;
     if let Some(path) = &cli.report {
         report::write(&out, &expectations_dir, path)?;
     }
@@ -450,6 +477,7 @@ fn conclude(
     reports: &[RunReport],
     expectations_dir: &Path,
     metas: &BTreeMap<String, Meta>,
+    facts: &BTreeMap<facts::Key, cause::Facts>,
     out: &Path,
 ) -> Result<(ExitCode, String), String> {
     let mut expectations: BTreeMap<Mode, Expectations> = BTreeMap::new();
@@ -463,7 +491,7 @@ fn conclude(
             } else {
                 Some(Expectations::load(expectations_dir, Mode::Plain)?)
             };
-            current = expect::update(&current, &report.results, metas, plain.as_ref());
+            current = expect::update(&current, &report.results, metas, plain.as_ref(), facts);
             current.save(expectations_dir, report.mode)?;
             println!(
                 "updated {}",
@@ -471,6 +499,32 @@ fn conclude(
             );
         }
         expectations.insert(report.mode, current);
+    }
+    if !facts.is_empty() {
+        let checked = facts::check(facts, &expectations);
+        let path = facts::save(out, &checked)?;
+        let count = |verdict: &str| checked.iter().filter(|c| c.verdict == verdict).count();
+        println!(
+            "verify: {} labels verified, {} contradicted, {} unverifiable: {}",
+            count("verified"),
+            count("contradicted"),
+            count("unverifiable"),
+            path.display()
+        );
+        for c in checked
+            .iter()
+            .filter(|c| c.verdict == "contradicted")
+            .take(cli.show)
+        {
+            println!(
+                "  CONTRADICTED [{}] {} ({}): {}: {}",
+                c.mode,
+                c.path,
+                c.variant.name(),
+                c.category,
+                c.why
+            );
+        }
     }
     let mut compared = Vec::new();
     for report in reports {

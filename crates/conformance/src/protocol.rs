@@ -14,6 +14,23 @@ pub struct Job {
     pub variant: Variant,
     /// The test file.
     pub path: PathBuf,
+    /// `--verify`'s counterfactuals: how the mode's engine differs.
+    #[serde(default)]
+    pub engine: EngineState,
+}
+
+/// A hardened mode's engine, as the mode has it or as `--verify` changes it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EngineState {
+    /// As the mode says (locked down, except for the Compartment suite).
+    #[default]
+    AsMode,
+    /// Not locked down.
+    Unlocked,
+    /// Not locked down, with the intrinsics frozen by the runner and nothing tamed: the freeze
+    /// without lockdown's other changes.
+    FrozenOnly,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -12,7 +12,9 @@ use std::{
 use plotters::prelude::*;
 
 use crate::{
+    cause::{self, Source},
     expect::Expectations,
+    facts::{self, Checked},
     results::{RunReport, Tally, by_folder},
     suite::{Mode, Variant},
 };
@@ -22,150 +24,22 @@ const BEGIN: &str =
 const END: &str = "<!-- END GENERATED -->";
 const CHART: &str = "conformance-pass-rates.svg";
 
-/// Why a failure category is a deliberate consequence of hardening, or `None` when it is not.
-pub fn justification(category: &str) -> Option<&'static str> {
-    Some(match category {
-        "mutates-frozen-intrinsic" => {
-            "lockdown freezes every shared intrinsic: tests that add, replace or delete their \
-             properties, or assert that they are writable or configurable, must fail"
-        }
-        "override-mistake" => {
-            "assigning a property that an object inherits from a frozen prototype throws (or \
-             silently fails in sloppy code) where lockdown's override taming does not convert it \
-             to an accessor, as in SES"
-        }
-        "override-enablement" => {
-            "lockdown turns some data properties into accessors (SES override taming, so that \
-             assigning them on an inheriting object works): their descriptors differ"
-        }
-        "removed-intrinsic" => {
-            "lockdown removes what its permits do not list (non-standard or dangerous \
-             properties), as SES does"
-        }
-        "tamed-intrinsic" => {
-            "lockdown replaces some intrinsics (Error stack, RegExp/Math/locale methods, \
-             Function constructors) with tamed versions whose observable shape differs"
-        }
-        "taming: Date.now" => {
-            "compartments have no ambient clock: Date.now() and new Date() without arguments \
-             throw, as in SES"
-        }
-        "taming: Temporal.Now" => {
-            "compartments have no ambient clock: Temporal.Now is removed from the shared \
-             Temporal, as SES treats Date.now"
-        }
-        "withheld-global" => {
-            "lockdown keeps SharedArrayBuffer, Atomics, WeakRef, FinalizationRegistry and the \
-             float typed arrays in the start compartment only (timing channels, GC \
-             observability, NaN bit patterns): a compartment does not have them"
-        }
-        "ses-xs-difference" => {
-            "where SES and XS disagree the hardened crate follows SES (e.g. `new \
-             Compartment(undefined)` takes the defaults); the Compartment suite was written for \
-             XS"
-        }
-        "host: [[CanBlock]] false" => {
-            "the hardened engine's context cannot block (Boa's default, and what an embedding \
-             host wants: guest code must not suspend the host's thread), so Atomics.wait on \
-             the main agent throws; atomicsHelper.js's safeBroadcast calls it"
-        }
-        "taming: Math.random" => {
-            "compartments have no ambient randomness: Math.random throws, as in SES"
-        }
-        "shared-intrinsics" => {
-            "all compartments share one set of intrinsics, so $262.createRealm returns a \
-             compartment and cross-realm tests that expect distinct intrinsics fail"
-        }
-        "direct-eval-rejected" => {
-            "compartment code rejects direct eval with a SyntaxError (docs/architecture.md, \
-             Decisions)"
-        }
-        "direct-eval-is-ordinary-call" => {
-            "the start compartment accepts direct-eval syntax as SES's `safe-eval` does: \
-             `eval(src)` is an ordinary call of its evaluator, so eval code sees no local \
-             variables, `this`, `new.target`, `super` or private names of the caller \
-             (docs/compatibility.md)"
-        }
-        "evaluator: unpaired surrogate" => {
-            "**not deliberate**: the evaluator converts source text to UTF-8 for Boa's parser \
-             and refuses text with an unpaired surrogate (a SyntaxError), where the spec \
-             accepts it in strings, comments and regular expressions"
-        }
-        "removed-by-lockdown: RegExp.prototype.compile" => {
-            "lockdown removes Annex B's `RegExp.prototype.compile`, as SES does"
-        }
-        "aggregated-load-errors" => {
-            "when several modules of a graph fail to load, the compartment reports one TypeError \
-             naming every failure, as SES does (unless `noAggregateLoadErrors` is set), where \
-             test262 expects the first failure's SyntaxError"
-        }
-        "using-rejected" => {
-            "compartment code rejects `using` and `await using` declarations with a \
-             SyntaxError: Boa 0.22 parses them but panics compiling them (it does not implement \
-             explicit resource management), and no guest input may crash the host"
-        }
-        "strict-evaluate" => {
-            "Compartment.prototype.evaluate and a compartment's Function make strict code only \
-             (as SES): the sloppy variant, noStrict tests and `Function('return this')` see \
-             strict semantics"
-        }
-        "evaluate-scope" => {
-            "top-level declarations are local to an evaluate call and `this`/the global object \
-             is the compartment's own (SES semantics): tests that look for their declarations \
-             on the global object fail"
-        }
-        "global-object" => {
-            "a compartment's global object is an ordinary object of its own, not the realm's \
-             global: global-object property tests see its different shape"
-        }
-        _ => return None,
-    })
-}
-
-/// Where a category comes from: a deliberate consequence of hardening, Boa itself (it fails in
-/// plain mode too), or something to fix.
+/// Where a category comes from, as the report says it.
 fn kind(category: &str) -> &'static str {
-    if justification(category).is_some() {
-        "hardening, deliberate"
-    } else if category.starts_with("boa-bug:") {
-        "Boa, reached through the compartment evaluator"
-    } else if category.starts_with("unsupported-feature")
-        || category == "boa-bug"
-        || category == "timeout"
-        || category == "crash"
-    {
-        "Boa (as in plain)"
-    } else {
-        "**not deliberate**"
+    match cause::source(category) {
+        Source::Boa => "Boa (as in plain)",
+        Source::Hardening => "hardening, deliberate",
+        Source::NotDeliberate => "**not deliberate**",
     }
 }
 
-/// What a category that is not a deliberate consequence of hardening stands for.
-fn explanation(category: &str) -> &'static str {
-    match category {
-        "boa-bug: Function-compiled code" => {
-            "a Boa bug in code compiled by `Function`, which the compartment evaluator uses: \
-             assigning a named function expression's own name does not throw in strict code, and \
-             class computed keys miss local bindings"
-        }
-        "runner-limitation: module error name" => {
-            "`Engine::evaluate_module` reports a thrown value by its `name` data property, which \
-             Test262Error lacks, so a negative module test expecting Test262Error cannot match"
-        }
-        "hardened: job executor timeouts" => {
-            "Atomics.waitAsync timeouts do not fire under the hardened engine's job executor"
-        }
-        "timeout" => {
-            "tests that take longer than the 30 s timeout (decodeURI over all code points, huge \
-             identifier lists; the hardened evaluator parses every source twice)"
-        }
-        "unexpected (not in the expectations)" => {
-            "the lockdown full run predates a runner fix (harness declarations missing from \
-             `defines:`); these executions pass now"
-        }
-        _ => "to fix",
-    }
+/// Why a category's failures happen.
+fn why(category: &str) -> &'static str {
+    cause::category(category).map_or("no known category: to classify", |c| c.why)
 }
+
+/// Verdicts per (category, mode) from the last verification.
+type Verdicts = BTreeMap<(String, Mode), BTreeMap<String, usize>>;
 
 /// Writes the generated section into `target` (creating the file with a skeleton when it does
 /// not exist) and the chart next to it.
@@ -197,7 +71,8 @@ pub fn write(out: &Path, expectations_dir: &Path, target: &Path) -> Result<(), S
         .unwrap_or_else(|| Path::new("."))
         .join(CHART);
     draw_chart(&runs, &chart)?;
-    let generated = generate(&runs, &expectations);
+    let checked = facts::load(out).unwrap_or_default();
+    let generated = generate(&runs, &expectations, &checked);
     let existing = fs::read_to_string(target).unwrap_or_default();
     let text = match (existing.find(BEGIN), existing.find(END)) {
         (Some(begin), Some(end)) if begin < end => format!(
@@ -223,7 +98,20 @@ fn category(expectations: &Expectations, path: &str, variant: Variant) -> String
 fn generate(
     runs: &BTreeMap<Mode, RunReport>,
     expectations: &BTreeMap<Mode, Expectations>,
+    checked: &[Checked],
 ) -> String {
+    let mut verdicts: Verdicts = BTreeMap::new();
+    let mut contradicted: BTreeSet<(Mode, &str, Variant)> = BTreeSet::new();
+    for c in checked {
+        *verdicts
+            .entry((c.category.clone(), c.mode))
+            .or_default()
+            .entry(c.verdict.clone())
+            .or_default() += 1;
+        if c.verdict == "contradicted" {
+            contradicted.insert((c.mode, c.path.as_str(), c.variant));
+        }
+    }
     let mut text = String::new();
     let suites: BTreeSet<&str> = runs.values().filter_map(|r| r.suite.as_deref()).collect();
     let _ = writeln!(
@@ -298,9 +186,9 @@ fn generate(
     for mode in &modes {
         let _ = write!(text, " {mode} |");
     }
-    text.push_str(" cause |\n|---|");
+    text.push_str(" cause | rule checked (lockdown, compartment) |\n|---|");
     text.push_str(&"---:|".repeat(modes.len()));
-    text.push_str("---|\n");
+    text.push_str("---|---|\n");
     let mut counts: BTreeMap<String, BTreeMap<Mode, usize>> = BTreeMap::new();
     for (mode, run) in runs {
         for record in run.results.iter().filter(|r| r.outcome.is_failure()) {
@@ -319,20 +207,27 @@ fn generate(
         for mode in &modes {
             let _ = write!(text, " {} |", per_mode.get(mode).copied().unwrap_or(0));
         }
-        let _ = writeln!(text, " {} |", kind(category));
+        let _ = writeln!(
+            text,
+            " {} | {} |",
+            kind(category),
+            verdict_cell(&verdicts, category)
+        );
     }
-
-    let open: Vec<&String> = ordered
-        .iter()
-        .map(|(category, _)| category)
-        .filter(|c| kind(c).starts_with("**not"))
-        .collect();
-    if !open.is_empty() {
-        text.push_str("\nNot deliberate:\n\n");
-        for category in open {
-            let _ = writeln!(text, "- `{category}`: {}", explanation(category));
-        }
+    text.push_str(
+        "\nA rule checked is *verified* when the facts of the execution satisfy it, \
+         *contradicted* when they do not (the label names the wrong cause: counted as not \
+         deliberate below), *unverifiable* when the runner cannot check it. The facts \
+         (`conformance --verify`): the plain expectations, the same execution without \
+         `lockdown()`, a noStrict test run strict in plain Boa, the test's other variant, and \
+         Boa's syntax tree of the test and its includes.\n\n\
+         | category | why | rule |\n|---|---|---|\n",
+    );
+    for (category, _) in &ordered {
+        let rule = cause::category(category).map_or("none", |c| c.rule);
+        let _ = writeln!(text, "| {category} | {} | {rule} |", why(category));
     }
+    write_not_deliberate(&mut text, runs, expectations, checked);
 
     // The headline: what compartments fail that plain Boa passes.
     if let (Some(plain), Some(compartment)) = (runs.get(&Mode::Plain), runs.get(&Mode::Compartment))
@@ -351,18 +246,22 @@ fn generate(
             }
             compared += 1;
             if record.outcome.is_failure() {
-                let category = category(
+                let mut category = category(
                     &expectations[&Mode::Compartment],
                     &record.path,
                     record.variant,
                 );
+                if contradicted.contains(&(Mode::Compartment, record.path.as_str(), record.variant))
+                {
+                    category = format!("{category} (contradicted)");
+                }
                 *lost.entry(category).or_default() += 1;
             }
         }
         let total: usize = lost.values().sum();
         let undeliberate: usize = lost
             .iter()
-            .filter(|(c, _)| justification(c).is_none())
+            .filter(|(c, _)| c.ends_with("(contradicted)") || cause::source(c) != Source::Hardening)
             .map(|(_, n)| n)
             .sum();
         let _ = writeln!(
@@ -375,10 +274,11 @@ fn generate(
         let mut lost: Vec<_> = lost.into_iter().collect();
         lost.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
         for (category, n) in lost {
-            let why = justification(&category).map_or_else(
-                || format!("**not deliberate**: {}", explanation(&category)),
-                str::to_owned,
-            );
+            let why = match category.strip_suffix(" (contradicted)") {
+                Some(_) => "**not deliberate**: the facts contradict the label".to_owned(),
+                None if cause::source(&category) == Source::Hardening => why(&category).to_owned(),
+                None => format!("**not deliberate**: {}", why(&category)),
+            };
             let _ = writeln!(text, "| {category} | {n} | {why} |");
         }
     }
@@ -399,6 +299,89 @@ fn generate(
         }
     }
     text
+}
+
+/// `verified/contradicted/unverifiable` counts of a category over both hardened modes.
+fn verdict_cell(verdicts: &Verdicts, category: &str) -> String {
+    let cells: Vec<String> = [Mode::Lockdown, Mode::Compartment]
+        .iter()
+        .map(|mode| {
+            let v = verdicts.get(&(category.to_owned(), *mode));
+            let n = |k: &str| v.and_then(|v| v.get(k)).copied().unwrap_or(0);
+            match (n("verified"), n("contradicted"), n("unverifiable")) {
+                (0, 0, 0) => "–".to_owned(),
+                (ok, 0, 0) => format!("{ok} verified"),
+                (ok, bad, 0) => format!("{ok} verified, **{bad} contradicted**"),
+                (ok, 0, unknown) => format!("{ok} verified, {unknown} unverifiable"),
+                (ok, bad, unknown) => {
+                    format!("{ok} verified, **{bad} contradicted**, {unknown} unverifiable")
+                }
+            }
+        })
+        .collect();
+    cells.join("; ")
+}
+
+/// The failing executions that are not deliberate: those in categories to fix, and those
+/// whose label the facts contradict.
+fn write_not_deliberate(
+    text: &mut String,
+    runs: &BTreeMap<Mode, RunReport>,
+    expectations: &BTreeMap<Mode, Expectations>,
+    checked: &[Checked],
+) {
+    let mut per_mode: BTreeMap<Mode, usize> = BTreeMap::new();
+    let mut categories: BTreeMap<String, usize> = BTreeMap::new();
+    for (mode, run) in runs.iter().filter(|(m, _)| m.is_hardened()) {
+        for record in run.results.iter().filter(|r| r.outcome.is_failure()) {
+            let category = category(&expectations[mode], &record.path, record.variant);
+            if cause::source(&category) == Source::NotDeliberate {
+                *per_mode.entry(*mode).or_default() += 1;
+                *categories.entry(category).or_default() += 1;
+            }
+        }
+    }
+    let bad: Vec<&Checked> = checked
+        .iter()
+        .filter(|c| c.verdict == "contradicted")
+        .collect();
+    for c in &bad {
+        *per_mode.entry(c.mode).or_default() += 1;
+    }
+    let _ = writeln!(
+        text,
+        "\n### Not deliberate\n\n{} failing executions of the hardened modes are not \
+         deliberate ({}): {} in categories to fix and {} whose label the facts contradict.\n",
+        per_mode.values().sum::<usize>(),
+        per_mode
+            .iter()
+            .map(|(mode, n)| format!("{mode} {n}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        categories.values().sum::<usize>(),
+        bad.len()
+    );
+    for (category, n) in &categories {
+        let _ = writeln!(text, "- `{category}` ({n}): {}", why(category));
+    }
+    for c in bad.iter().take(40) {
+        let _ = writeln!(
+            text,
+            "- [{}] `{}` ({}): labelled `{}`, but {}",
+            c.mode,
+            c.path,
+            c.variant.name(),
+            c.category,
+            c.why
+        );
+    }
+    if bad.len() > 40 {
+        let _ = writeln!(
+            text,
+            "- ... and {} more in `verification.json`",
+            bad.len() - 40
+        );
+    }
 }
 
 /// Grouped bars: pass rate per top-level folder, one bar per test262 mode.

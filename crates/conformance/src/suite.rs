@@ -8,7 +8,10 @@ use std::{
 
 use serde::{Deserialize, Serialize};
 
-use crate::meta::Meta;
+use crate::{
+    fetch::{self, Which},
+    meta::Meta,
+};
 
 /// How tests are run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -109,13 +112,20 @@ impl Suite {
     }
 }
 
+/// The workspace root, as compiled.
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The pinned suite, fetched into `target/suites/` when it is not there yet.
+fn pinned(which: Which) -> Result<PathBuf, String> {
+    let pin = fetch::pin(&workspace(), which)?;
+    fetch::fetched(&pin, &workspace().join("target/suites"))
+}
+
 /// The workspace's sibling `shared/` folder, where the suites live by default.
 fn default_candidates(relative: &str) -> Vec<PathBuf> {
-    let mut candidates = vec![
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../..")
-            .join(relative),
-    ];
+    let mut candidates = vec![workspace().join(relative)];
     if let Ok(cwd) = std::env::current_dir() {
         candidates.push(cwd.join(relative));
     }
@@ -123,20 +133,29 @@ fn default_candidates(relative: &str) -> Vec<PathBuf> {
 }
 
 /// Finds the test262 checkout: `--test262`, then `TEST262_DIR`, then `../shared/test262`
-/// relative to the workspace root (as compiled) and to the working directory.
+/// relative to the workspace root (as compiled) and to the working directory, then the pinned
+/// commit in `target/suites/` (fetched there when missing).
 pub fn locate_test262(arg: Option<&Path>) -> Result<PathBuf, String> {
     let explicit = arg
         .map(Path::to_path_buf)
         .or_else(|| std::env::var_os("TEST262_DIR").map(PathBuf::from));
+    let is_test262 =
+        |dir: &Path| dir.join("harness/assert.js").is_file() && dir.join("test").is_dir();
     let candidates = match explicit {
         Some(path) => vec![path],
         None => default_candidates("../shared/test262"),
     };
     for candidate in &candidates {
-        if candidate.join("harness/assert.js").is_file() && candidate.join("test").is_dir() {
+        if is_test262(candidate) {
             return candidate
                 .canonicalize()
                 .map_err(|e| format!("{}: {e}", candidate.display()));
+        }
+    }
+    if arg.is_none() && std::env::var_os("TEST262_DIR").is_none() {
+        let fetched = pinned(Which::Test262)?;
+        if is_test262(&fetched) {
+            return Ok(fetched);
         }
     }
     Err(format!(
@@ -151,20 +170,28 @@ pub fn locate_test262(arg: Option<&Path>) -> Result<PathBuf, String> {
 }
 
 /// Finds the Compartment suite: `--compartment-tests`, `COMPARTMENT_TESTS_DIR`, then
-/// `../shared/compartment-tests`.
+/// `../shared/compartment-tests`, then the pinned commit in `target/suites/` (fetched there when
+/// missing).
 pub fn locate_compartment_tests(arg: Option<&Path>) -> Result<PathBuf, String> {
     let explicit = arg
         .map(Path::to_path_buf)
         .or_else(|| std::env::var_os("COMPARTMENT_TESTS_DIR").map(PathBuf::from));
+    let is_suite = |dir: &Path| dir.join("Compartment").is_dir();
     let candidates = match explicit {
         Some(path) => vec![path],
         None => default_candidates("../shared/compartment-tests"),
     };
     for candidate in &candidates {
-        if candidate.is_dir() {
+        if is_suite(candidate) {
             return candidate
                 .canonicalize()
                 .map_err(|e| format!("{}: {e}", candidate.display()));
+        }
+    }
+    if arg.is_none() && std::env::var_os("COMPARTMENT_TESTS_DIR").is_none() {
+        let fetched = pinned(Which::CompartmentTests)?;
+        if is_suite(&fetched) {
+            return Ok(fetched);
         }
     }
     Err(format!(

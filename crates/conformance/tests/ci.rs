@@ -2,8 +2,9 @@
 //! plain, lockdown and compartment modes, plus the whole Compartment suite, held to the
 //! expectation files in `test262/expectations/`. Fails on any unexpected failure.
 //!
-//! Needs the suites next to the workspace (`../shared/test262`, `../shared/compartment-tests`)
-//! or `TEST262_DIR` / `COMPARTMENT_TESTS_DIR`; see `test262/README.md`.
+//! The suites come from `--test262`/`TEST262_DIR` (`--compartment-tests`/
+//! `COMPARTMENT_TESTS_DIR`), then `../shared/`, then the commits pinned in
+//! `test262/suites.toml`, fetched once into `target/suites/`; see `test262/README.md`.
 
 use std::process::Command;
 
@@ -16,11 +17,17 @@ fn ci_sample_matches_the_expectations() {
         .arg(&out)
         .status()
         .expect("the conformance binary runs");
+    // Exit 2: the run could not start (no suite, no network to fetch it); it said why above.
+    assert_ne!(
+        status.code(),
+        Some(2),
+        "conformance --ci could not run (its message is above): nothing was compared"
+    );
     assert!(
         status.success(),
         "conformance --ci found unexpected outcomes (listed above; details in {}/summary.md). \
          If a change is intended, regenerate the expectations with \
-         `cargo run --release -p conformance -- --all-modes --update-expectations`",
+         `cargo run --release -p conformance -- --mode MODE --update-expectations`",
         out.display()
     );
 }

@@ -13,27 +13,45 @@ use super::{
     host::{AgentHost, PrintLog},
     judge,
 };
-use crate::suite::{Mode, Variant};
+use crate::{
+    protocol::EngineState,
+    suite::{Mode, Variant},
+};
 
 /// Completes `$262` inside the test's compartment: `global`, `evalScript` (the compartment's
 /// own indirect eval) and `createRealm`, which makes a child compartment, the nearest thing to
-/// a realm when every compartment shares the intrinsics.
+/// a realm when every compartment shares the intrinsics; a child gets the [`START_ONLY`]
+/// globals the test's compartment has. Called with the names' array.
 const HOST_SETUP: &str = r"
-((print, host) => {
+((print, host, startOnly) => {
+  const endowed = Object.fromEntries(
+    startOnly.filter((name) => name in globalThis).map((name) => [name, globalThis[name]]));
   const natives = { detachArrayBuffer: host.detachArrayBuffer, gc: host.gc, agent: host.agent };
   const complete = (record, global, evalScript) => {
     record.global = global;
     record.evalScript = evalScript;
     record.createRealm = function createRealm() {
       const child = { ...natives };
-      const compartment = new Compartment({ __options__: true, globals: { print, $262: child } });
+      const compartment = new Compartment({ __options__: true, globals: { ...endowed, print, $262: child } });
       return complete(child, compartment.globalThis, (source) => compartment.evaluate(source));
     };
     return record;
   };
   complete(host, globalThis, (source) => (0, eval)(source));
-})(print, $262);
-";
+})";
+
+/// Globals that lockdown keeps in the start compartment only (timing channels, GC
+/// observability, NaN bit patterns). A SES compartment lacks them; the test compartment is
+/// endowed with them, as a host that trusts the test would do, so that their tests measure the
+/// engine.
+pub const START_ONLY: [&str; 6] = [
+    "Float32Array",
+    "Float64Array",
+    "SharedArrayBuffer",
+    "Atomics",
+    "WeakRef",
+    "FinalizationRegistry",
+];
 
 /// How many tests share one locked-down engine in compartment mode before it is replaced.
 const REUSE: usize = 200;
@@ -47,35 +65,42 @@ pub struct Reused {
     uses: usize,
 }
 
+/// Runs a test in a hardened mode, with the engine the mode has or (`--verify`) one that is not
+/// locked down or only frozen.
 pub fn run(
     test: &Test,
     mode: Mode,
+    state: EngineState,
     reusable: &mut Option<Reused>,
     reuse: bool,
 ) -> Result<(), String> {
-    if mode == Mode::Compartment && reuse {
+    if mode == Mode::Compartment && reuse && state == EngineState::AsMode {
         let mut reused = match reusable.take() {
             Some(reused) if reused.uses < REUSE => reused,
             _ => Reused {
-                engine: engine(true, None)?,
+                engine: engine(EngineState::AsMode, None)?,
                 uses: 0,
             },
         };
         reused.uses += 1;
-        let (result, healthy) = run_in(&mut reused.engine, test, mode);
+        let (result, healthy) = run_in(&mut reused.engine, test, mode, false);
         // An uncatchable engine error (a runtime limit) may leave the engine mid-job.
         if healthy {
             *reusable = Some(reused);
         }
         return result;
     }
-    let mut engine = engine(mode != Mode::CompartmentSuite, start_modules(mode, test))?;
+    let state = match (mode, state) {
+        (Mode::CompartmentSuite, _) => EngineState::Unlocked,
+        (_, state) => state,
+    };
+    let mut engine = engine(state, start_modules(mode, test))?;
     if mode == Mode::CompartmentSuite {
         // The suite was written for XS, whose `compartment.import()` resolves to the namespace
         // itself rather than the SES shim's `{namespace}` box.
         engine.set_namespace_box(false);
     }
-    run_in(&mut engine, test, mode).0
+    run_in(&mut engine, test, mode, state == EngineState::FrozenOnly).0
 }
 
 /// Where the start compartment loads modules from: in lockdown mode, where the test runs there,
@@ -94,25 +119,70 @@ fn directory_of(test: &Test) -> Option<ModuleDirectory> {
         .and_then(|dir| ModuleDirectory::new(dir).ok())
 }
 
-/// A new engine whose start compartment loads modules from `directory`; the Compartment suite
-/// runs unlocked unless a test calls lockdown() itself.
-fn engine(lockdown: bool, directory: Option<ModuleDirectory>) -> Result<Engine, String> {
+/// `--verify`'s freeze without lockdown's tamings, run after the harness (whose
+/// `Test262Error.prototype.toString = ...` would otherwise meet the override mistake, which
+/// lockdown's override taming avoids): freezes every intrinsic a new compartment shares, the
+/// start-only ones, and those only syntax reaches, but no global object and nothing the
+/// harness made. Called with the start-only names.
+const FREEZE_ONLY: &str = r"
+((startOnly) => {
+  const shared = new Compartment().globalThis;
+  const seen = new Set([globalThis, shared]);
+  const freeze = (value) => {
+    if (Object(value) !== value || seen.has(value)) return;
+    seen.add(value);
+    Object.freeze(value);
+    freeze(Object.getPrototypeOf(value));
+    for (const key of Reflect.ownKeys(value)) {
+      const desc = Object.getOwnPropertyDescriptor(value, key);
+      freeze(desc.value); freeze(desc.get); freeze(desc.set);
+    }
+  };
+  const roots = [
+    function* () {}, async function () {}, async function* () {}, async () => {},
+    [][Symbol.iterator](), new Map().entries(), new Set().values(), ''[Symbol.iterator](),
+    ''.matchAll(/./g), (function* () {})(), (async function* () {})(),
+    Object.getPrototypeOf(Int8Array), (function () { return arguments; })(),
+  ];
+  const own = ['globalThis', 'eval', 'Function', 'Compartment'];
+  for (const key of Reflect.ownKeys(shared)) {
+    if (own.includes(key)) continue;
+    const desc = Object.getOwnPropertyDescriptor(shared, key);
+    roots.push(desc.value, desc.get, desc.set);
+  }
+  for (const name of startOnly) roots.push(globalThis[name]);
+  roots.forEach(freeze);
+})";
+
+/// A new engine whose start compartment loads modules from `directory`, in the given state;
+/// the Compartment suite runs unlocked unless a test calls lockdown() itself.
+fn engine(state: EngineState, directory: Option<ModuleDirectory>) -> Result<Engine, String> {
     let mut start = CompartmentOptions::new();
     if let Some(directory) = directory {
         start = start.module_directory(directory);
     }
     let mut engine = Engine::with_start_compartment(start)
         .map_err(|e| format!("cannot build the engine: {e}"))?;
-    if lockdown {
-        engine
-            .lockdown(LockdownOptions::default())
-            .map_err(|e| format!("lockdown failed: {e}"))?;
+    match state {
+        EngineState::AsMode => {
+            engine
+                .lockdown(LockdownOptions::default())
+                .map_err(|e| format!("lockdown failed: {e}"))?;
+        }
+        // The freeze comes after the harness (`run_in`).
+        EngineState::Unlocked | EngineState::FrozenOnly => {}
     }
     Ok(engine)
 }
 
-/// Runs the test; also says whether the engine is still fit for another test.
-fn run_in(engine: &mut Engine, test: &Test, mode: Mode) -> (Result<(), String>, bool) {
+/// Runs the test (freezing the intrinsics after the harness when `freeze`); also says whether
+/// the engine is still fit for another test.
+fn run_in(
+    engine: &mut Engine,
+    test: &Test,
+    mode: Mode,
+    freeze: bool,
+) -> (Result<(), String>, bool) {
     engine.context().insert_data(PrintLog::default());
     engine.context().insert_data(AgentHost::default());
     let (compartment, directory) = match test_compartment(engine, mode, test) {
@@ -124,7 +194,8 @@ fn run_in(engine: &mut Engine, test: &Test, mode: Mode) -> (Result<(), String>, 
             );
         }
     };
-    if let Err(thrown) = evaluate(engine, &compartment, HOST_SETUP) {
+    let setup = format!("{HOST_SETUP}(print, $262, [{}]);", names(&START_ONLY));
+    if let Err(thrown) = evaluate(engine, &compartment, &setup) {
         return (Err(format!("cannot complete $262: {thrown}")), false);
     }
     // Harness files are global scripts in test262. Here each is one evaluation whose
@@ -139,6 +210,16 @@ fn run_in(engine: &mut Engine, test: &Test, mode: Mode) -> (Result<(), String>, 
             return (
                 Err(format!("harness {}: {thrown}", file.name)),
                 engine.is_usable(),
+            );
+        }
+    }
+    if freeze {
+        let start = engine.start_compartment().clone();
+        let source = format!("{FREEZE_ONLY}([{}]);", names(&START_ONLY));
+        if let Err(thrown) = evaluate(engine, &start, &source) {
+            return (
+                Err(format!("freezing the intrinsics failed: {thrown}")),
+                false,
             );
         }
     }
@@ -197,6 +278,7 @@ fn test_compartment(
     mode: Mode,
     test: &Test,
 ) -> Result<(Compartment, Option<ModuleDirectory>), String> {
+    let start = engine.start_compartment().global_object();
     let context = engine.context();
     let host = host::native_members(context);
     if mode == Mode::Compartment {
@@ -204,6 +286,12 @@ fn test_compartment(
             .name("test262")
             .function("print", 1, host::print_function())
             .global("$262", host);
+        for name in START_ONLY {
+            let value = start
+                .get(boa_engine::JsString::from(name), context)
+                .map_err(|e| e.to_string())?;
+            options = options.global(name, value);
+        }
         let directory = directory_of(test);
         if let Some(directory) = &directory {
             options = options.module_directory(directory.clone());
@@ -211,8 +299,8 @@ fn test_compartment(
         let compartment = engine.new_compartment(options).map_err(|e| e.to_string())?;
         return Ok((compartment, directory));
     }
+    let global = start;
     let start = engine.start_compartment().clone();
-    let global = start.global_object();
     let context = engine.context();
     let print = host::function(context, "print", 1, host::print_function());
     host::define_global(&global, "print", print, context).map_err(|e| e.to_string())?;
@@ -230,6 +318,15 @@ fn run_script(engine: &mut Engine, compartment: &Compartment, test: &Test) -> Op
         name: "EngineError".into(),
         message: error.to_string(),
     })
+}
+
+/// Names as the elements of a JavaScript array literal.
+fn names(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|name| format!("'{name}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Evaluates `source` in the compartment through the Rust API (which contains Boa's panics).

@@ -53,7 +53,7 @@ impl Worker {
             return (Outcome::Skip, reason);
         }
         let result = if job.mode.is_hardened() {
-            hardened::run(&test, job.mode, &mut self.engine, self.reuse)
+            hardened::run(&test, job.mode, job.engine, &mut self.engine, self.reuse)
         } else {
             plain::run(&test)
         };
