@@ -306,17 +306,20 @@ fn verdict_cell(verdicts: &Verdicts, category: &str) -> String {
     let cells: Vec<String> = [Mode::Lockdown, Mode::Compartment]
         .iter()
         .map(|mode| {
-            let v = verdicts.get(&(category.to_owned(), *mode));
-            let n = |k: &str| v.and_then(|v| v.get(k)).copied().unwrap_or(0);
-            match (n("verified"), n("contradicted"), n("unverifiable")) {
-                (0, 0, 0) => "–".to_owned(),
-                (ok, 0, 0) => format!("{ok} verified"),
-                (ok, bad, 0) => format!("{ok} verified, **{bad} contradicted**"),
-                (ok, 0, unknown) => format!("{ok} verified, {unknown} unverifiable"),
-                (ok, bad, unknown) => {
-                    format!("{ok} verified, **{bad} contradicted**, {unknown} unverifiable")
-                }
-            }
+            let Some(v) = verdicts.get(&(category.to_owned(), *mode)) else {
+                return "–".to_owned();
+            };
+            let n = |k: &str| v.get(k).copied().unwrap_or(0);
+            let parts: Vec<String> = [
+                (n("verified"), "verified"),
+                (n("contradicted"), "**contradicted**"),
+                (n("unverifiable"), "unverifiable"),
+            ]
+            .iter()
+            .filter(|(count, label)| *count > 0 || *label == "verified")
+            .map(|(count, label)| format!("{count} {label}"))
+            .collect();
+            parts.join(", ")
         })
         .collect();
     cells.join("; ")

@@ -194,18 +194,17 @@ pub(crate) fn make_function(
                 for param in params {
                     texts.push(SourceText::new(&param.to_string(context)?));
                 }
-                let joined: Vec<&str> = texts.iter().map(SourceText::as_str).collect();
-                let params = joined.join(",");
-                texts.push(SourceText::new(&body));
-                let body = texts.last().map_or("", SourceText::as_str);
+                let params: Vec<&str> = texts.iter().map(SourceText::as_str).collect();
+                let params = params.join(",");
+                let body = SourceText::new(&body);
                 let source = source::function_source(
                     &params,
-                    body,
+                    body.as_str(),
                     record.direct_eval(),
                     context.interner_mut(),
                 )?;
                 // The parameters come before the body in the compiled text, as in `texts`.
-                let texts: Vec<&SourceText> = texts.iter().collect();
+                texts.push(body);
                 let wrapped = SourceText::restore(parse::function_script(&source), &texts)?;
                 let evaluators = CompartmentRecord::evaluators(record, false, context)?;
                 let maker = parse::guarded(wrapped.text(), |room| {

@@ -51,7 +51,7 @@ impl<'a> Room<'a> {
         source: &SourceText,
         f: impl FnOnce(&Room<'_>) -> JsResult<R>,
     ) -> JsResult<R> {
-        let script = SourceText::restore(function_script(body), &[source])?;
+        let script = SourceText::restore(function_script(body), std::slice::from_ref(source))?;
         let room = Room {
             text: script.text(),
             bound: self.bound + scan::FUNCTION_LEVEL,
@@ -138,7 +138,7 @@ impl SourceText {
     /// `derived`, made from these texts' UTF-8 copies in this order by adding ASCII, with their
     /// unpaired surrogates put back. Fails closed (a SyntaxError) when `derived` does not hold
     /// exactly their U+FFFDs, which would mean it was made some other way.
-    pub(crate) fn restore(derived: String, from: &[&Self]) -> Result<Restored, JsNativeError> {
+    pub(crate) fn restore(derived: String, from: &[Self]) -> Result<Restored, JsNativeError> {
         if from.iter().all(|text| text.is_utf8()) {
             return Ok(Restored::Utf8(derived));
         }
