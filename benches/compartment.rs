@@ -9,14 +9,8 @@ use std::fmt::Write as _;
 use boa_engine::{Context, Source};
 use criterion::{BatchSize, Criterion, criterion_group};
 use hardened::{CompartmentOptions, Engine};
-use hardened_benches::locked_engine;
+use hardened_benches::{GLOBALS_LOOP, LOCALS_LOOP, PROPERTIES_LOOP, locked_engine};
 
-const LOCALS_LOOP: &str =
-    "let s = 0; for (let i = 0; i < 1000000; i++) { s = (s + i * 7) % 1000003; } s";
-const GLOBALS_LOOP: &str =
-    "let s = 0; for (let i = 0; i < 1000000; i++) { s += Math.abs(i) + Math.max(i, 1); } s";
-const PROPERTIES_LOOP: &str = "const o = { a: 1, b: { c: 2 } }; let s = 0; \
-    for (let i = 0; i < 1000000; i++) { s += o.a + o.b.c; o.a = i & 7; } s";
 /// Calls `f` 100,000 times through a local binding; `f` does one global lookup itself.
 const CALL_LOOP: &str = "const h = f; let s = 0; for (let i = 0; i < 100000; i++) { s = h(s); } s";
 const CALLEE: &str = "(x) => (x + Math.abs(-1)) % 1000003";

@@ -1,5 +1,6 @@
-//! Helpers shared by the criterion benchmarks (`compartment.rs`, `lockdown.rs`, `modules.rs`)
-//! and the `compare` binary.
+//! Helpers and workloads shared by the criterion benchmarks (`compartment.rs`, `lockdown.rs`,
+//! `modules.rs`), the `compare` binary and the `workload` driver (whole-process timings and
+//! callgrind profiles).
 
 use hardened::{Engine, LockdownOptions, lockdown::Reporting};
 
@@ -21,4 +22,26 @@ pub fn locked_engine() -> Engine {
     let mut engine = Engine::new().expect("engine");
     engine.lockdown(quiet()).expect("lockdown");
     engine
+}
+
+/// A loop over locals only.
+pub const LOCALS_LOOP: &str =
+    "let s = 0; for (let i = 0; i < 1000000; i++) { s = (s + i * 7) % 1000003; } s";
+/// A loop doing two global lookups (and two builtin calls) per iteration.
+pub const GLOBALS_LOOP: &str =
+    "let s = 0; for (let i = 0; i < 1000000; i++) { s += Math.abs(i) + Math.max(i, 1); } s";
+/// A loop of property reads and one store, no global lookups.
+pub const PROPERTIES_LOOP: &str = "const o = { a: 1, b: { c: 2 } }; let s = 0; \
+    for (let i = 0; i < 1000000; i++) { s += o.a + o.b.c; o.a = i & 7; } s";
+
+/// A CommonJS bundle (`module.exports = ...` inside) as one script that loads it and touches
+/// its exports: the whole text is one expression, so it can be evaluated repeatedly in one
+/// context or compartment.
+#[must_use]
+pub fn commonjs_program(bundle: &str, touch: &str) -> String {
+    format!(
+        "(function () {{ const module = {{ exports: {{}} }};\n\
+         (function (exports, module) {{\n{bundle}\n}})(module.exports, module);\n\
+         return {touch}; }})()"
+    )
 }

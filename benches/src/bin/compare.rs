@@ -8,12 +8,10 @@ use std::time::Instant;
 
 use boa_engine::{Context, Source};
 use hardened::Engine;
-use hardened_benches::{locked_engine, quiet};
+use hardened_benches::{GLOBALS_LOOP, locked_engine, quiet};
 
 const RUNS: usize = 15;
 const GRAPH: &str = "(() => { const all = []; const make = depth => { const o = { n: all.length, list: [] }; all.push(o, o.list); if (depth > 0) for (let i = 0; i < 4; i++) o.list.push(make(depth - 1)); return o; }; return make(6); })()";
-const GLOBALS_LOOP: &str =
-    "let s = 0; for (let i = 0; i < 1000000; i++) { s += Math.abs(i) + Math.max(i, 1); } s";
 
 fn median(mut samples: Vec<f64>) -> f64 {
     samples.sort_by(f64::total_cmp);

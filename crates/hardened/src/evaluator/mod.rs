@@ -22,7 +22,7 @@
 mod source;
 
 use boa_engine::{
-    Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
+    Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction, Script,
     js_string, object::FunctionObjectBuilder,
 };
 use boa_gc::{Gc, GcRefCell};
@@ -32,7 +32,7 @@ use crate::{
     dispatch::Dispatch,
     ownership::Owners,
     parse::{self, DirectEval, Room, SourceText, Text},
-    record::{CompartmentRecord, Evaluators, Owner},
+    record::{Code, CompartmentRecord, Evaluators, Owner},
 };
 use source::Plan;
 
@@ -60,13 +60,17 @@ impl Evaluators {
     }
 }
 
+/// Compiles the room's text as a Script owned by `owner`.
+fn compile_owned(room: &Room<'_>, context: &mut Context, owner: &Owner) -> JsResult<Script> {
+    parse::compile_script(room, context, |code, context| {
+        Owners::register_script(context, code, owner.clone());
+    })
+}
+
 /// Compiles the room's text, a [`parse::function_script`], as a Script owned by `owner`, and
 /// returns the function it evaluates to.
 fn compile(room: &Room<'_>, context: &mut Context, owner: &Owner) -> JsResult<JsObject> {
-    let script = parse::compile_script(room, context, |code, context| {
-        Owners::register_script(context, code, owner.clone());
-    })?;
-    let function = script.evaluate(context)?;
+    let function = compile_owned(room, context, owner)?.evaluate(context)?;
     function.as_object().ok_or_else(|| {
         JsNativeError::typ()
             .with_message("internal evaluator is not an object")
@@ -110,17 +114,30 @@ fn run(
     // (Keyed by UTF-8 text, so a text with unpaired surrogates is not kept.)
     let cacheable_here = direct_eval == record.direct_eval() && text.is_utf8();
     let global = JsValue::from(record.global.clone());
-    if cacheable_here && let Some(function) = evaluators.recall(text.as_str()) {
-        return function.call(&global, &[], context);
+    if cacheable_here && let Some(code) = evaluators.recall(text.as_str()) {
+        return code.run(&global, context);
     }
     let outcome = parse::guarded(Text::Utf8(text.as_str()), |room| {
+        // One parse: Boa's, of the source as a block. A text Boa refuses there goes to the
+        // analysis below, whose parse has the source's own positions for the error.
+        if let Some(untagged) = room.block() {
+            match room.blocked(&text, |room| {
+                compile_owned(room, context, &evaluators.owner)
+            }) {
+                Ok(script) => return Ok(Outcome::Compiled(Code::Block(script), untagged)),
+                Err(error) if error.as_native().is_some_and(JsNativeError::is_syntax) => {}
+                Err(error) => return Err(error),
+            }
+        }
         if let Plan::Body { body, cacheable } =
             source::plan_script(room, direct_eval, context.interner_mut())?
         {
             match room.wrapping(&body, &text, |room| {
                 compile(room, context, &evaluators.owner)
             }) {
-                Ok(function) => return Ok(Outcome::Compiled(function, cacheable)),
+                Ok(function) => {
+                    return Ok(Outcome::Compiled(Code::Function(function), cacheable));
+                }
                 // The rewrite of the final expression is checked by Boa's parser; should a span
                 // ever be off, the exact (slower) path below still gives the answer.
                 Err(error) if error.as_native().is_some_and(JsNativeError::is_syntax) => {}
@@ -133,23 +150,34 @@ fn run(
         result.map(Outcome::Completed)
     })?;
     match outcome {
-        Outcome::Compiled(function, cacheable) => {
+        Outcome::Compiled(code, cacheable) => {
             // A tagged template's object belongs to the parse: a new evaluation must get new
             // ones.
             if cacheable && cacheable_here {
-                evaluators.remember(text.as_str().to_owned(), function.clone());
+                evaluators.remember(text.as_str().to_owned(), code.clone());
             }
-            function.call(&global, &[], context)
+            code.run(&global, context)
         }
         Outcome::Completed(value) => Ok(value),
     }
 }
 
-/// What a new source came to: a function to call (and whether to remember it), or the
-/// completion value of the direct eval that ran it.
+/// What a new source came to: code to run (and whether to remember it), or the completion
+/// value of the direct eval that ran it.
 enum Outcome {
-    Compiled(JsObject, bool),
+    Compiled(Code, bool),
     Completed(JsValue),
+}
+
+impl Code {
+    /// Runs the compiled source: a function is called with `this` = the compartment's global;
+    /// a block Script never reads its `this` (see [`parse::block_script`]).
+    fn run(&self, global: &JsValue, context: &mut Context) -> JsResult<JsValue> {
+        match self {
+            Self::Function(function) => function.call(global, &[], context),
+            Self::Block(script) => script.evaluate(context),
+        }
+    }
 }
 
 /// The compartment's own `eval`: indirect eval in the compartment's global scope.

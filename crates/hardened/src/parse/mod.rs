@@ -28,9 +28,9 @@ const BASE: u64 = 1024 * 1024;
 /// A text, and the proof that the running stack has room to parse and compile it.
 pub(crate) struct Room<'a> {
     text: Text<'a>,
-    /// The stack the text can need (see [`scan`]); the running stack has at least this plus
-    /// [`BASE`] free.
-    bound: u64,
+    /// What the scan found: `bound` is the stack the text can need; the running stack has at
+    /// least that plus [`BASE`] free.
+    scan: scan::Scan,
 }
 
 #[derive(Clone, Copy)]
@@ -51,12 +51,48 @@ impl<'a> Room<'a> {
         source: &SourceText,
         f: impl FnOnce(&Room<'_>) -> JsResult<R>,
     ) -> JsResult<R> {
-        let script = SourceText::restore(function_script(body), std::slice::from_ref(source))?;
-        let room = Room {
-            text: script.text(),
-            bound: self.bound + scan::FUNCTION_LEVEL,
+        self.derived(function_script(body), source, scan::FUNCTION_LEVEL, f)
+    }
+
+    /// Whether this room's text can be compiled as [`block_script`] (see [`scan::Scan::block`]),
+    /// and if so whether that Script's code may run again (no tagged template).
+    pub(crate) fn block(&self) -> Option<bool> {
+        self.scan.block.then_some(self.scan.untagged)
+    }
+
+    /// Runs `f` with a room for [`block_script`] of this room's text, one brace level deeper.
+    pub(crate) fn blocked<R>(
+        &self,
+        source: &SourceText,
+        f: impl FnOnce(&Room<'_>) -> JsResult<R>,
+    ) -> JsResult<R> {
+        let body = match self.utf8()? {
+            // A hashbang is valid at the start of a Script only; a line comment of the same
+            // length keeps every position.
+            text if text.starts_with("#!") => format!("//{}", &text[2..]),
+            text => text.to_owned(),
         };
-        grow(BASE + room.bound, || f(&room))?
+        self.derived(block_script(&body), source, scan::BRACKET, f)
+    }
+
+    /// Runs `f` with a room for `derived`, made from this room's text (`source`) by adding ASCII
+    /// that nests it `deeper` more bytes of stack, so it is not scanned again.
+    fn derived<R>(
+        &self,
+        derived: String,
+        source: &SourceText,
+        deeper: u64,
+        f: impl FnOnce(&Room<'_>) -> JsResult<R>,
+    ) -> JsResult<R> {
+        let text = SourceText::restore(derived, std::slice::from_ref(source))?;
+        let room = Room {
+            text: text.text(),
+            scan: scan::Scan {
+                bound: self.scan.bound + deeper,
+                ..self.scan
+            },
+        };
+        grow(BASE + room.scan.bound, || f(&room))?
     }
 
     /// The room's text, which must be UTF-8 (a script source).
@@ -172,18 +208,18 @@ pub(crate) fn guarded<'a, R>(
     text: Text<'a>,
     f: impl FnOnce(&Room<'a>) -> JsResult<R>,
 ) -> JsResult<R> {
-    let bound = match text {
-        Text::Utf8(text) => scan::stack_bound(text)?,
-        Text::Utf16(text) => scan::stack_bound(&String::from_utf16_lossy(text))?,
+    let scan = match text {
+        Text::Utf8(text) => scan::scan(text)?,
+        Text::Utf16(text) => scan::scan(&String::from_utf16_lossy(text))?,
     };
-    if bound > scan::allowed_stack() {
+    if scan.bound > scan::allowed_stack() {
         return Err(JsNativeError::syntax()
             .with_message("source nests too deeply for the engine's native-stack limit")
             .into());
     }
-    ADMITTED.set(ADMITTED.get().max(bound));
-    let room = Room { text, bound };
-    grow(BASE + bound, || f(&room))?
+    ADMITTED.set(ADMITTED.get().max(scan.bound));
+    let room = Room { text, scan };
+    grow(BASE + scan.bound, || f(&room))?
 }
 
 thread_local! {
@@ -197,6 +233,14 @@ thread_local! {
 /// may be a line comment, hence the line break before `}`.
 pub(crate) fn function_script(body: &str) -> String {
     format!("'use strict';0,function(){{{body}\n}}")
+}
+
+/// The strict Script whose code is `body` as a block: declarations stay in the block, and the
+/// Script's completion value is the body's. The body's last line may be a line comment, hence
+/// the line break before `}`. Only for texts whose [`scan::Scan::block`] holds: they declare
+/// nothing that would reach the global scope and do not read the Script's `this`.
+pub(crate) fn block_script(body: &str) -> String {
+    format!("{{{body}\n}}")
 }
 
 /// Runs `f`, which compiles code already parsed elsewhere (Boa compiles a module when it links
@@ -273,17 +317,22 @@ pub(crate) fn module_ast(
     Ok((module, guest))
 }
 
-/// Parses and compiles the room's text as a Script; `register` sees its code block before any of
-/// it runs (ownership is recorded before code can exist unowned).
+/// Parses and compiles the room's text as a strict Script; `register` sees its code block before
+/// any of it runs (ownership is recorded before code can exist unowned).
 pub(crate) fn compile_script(
     room: &Room<'_>,
     context: &mut Context,
     register: impl FnOnce(&Gc<CodeBlock>, &mut Context),
 ) -> JsResult<Script> {
+    // Boa takes a Script's strictness from the context (which otherwise only its own
+    // `%Function%`, inert here, reads); every Script of the crate is strict.
+    context.strict(true);
     let script = match room.text {
-        Text::Utf8(text) => Script::parse(Source::from_bytes(text), None, context)?,
-        Text::Utf16(text) => Script::parse(Source::from_utf16(text), None, context)?,
+        Text::Utf8(text) => Script::parse(Source::from_bytes(text), None, context),
+        Text::Utf16(text) => Script::parse(Source::from_utf16(text), None, context),
     };
+    context.strict(false);
+    let script = script?;
     let code = script.codeblock(context)?;
     register(&code, context);
     Ok(script)

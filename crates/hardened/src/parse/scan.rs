@@ -16,11 +16,17 @@
 //! readings, and merges readings that reach the same position with the same open brackets by
 //! keeping the larger charges. (`<!--` and `-->`, comments only under Annex B, fork the same
 //! way.) The bound is the largest total any reading reached.
+//!
+//! The same walk tells whether the source may run as the body of a block in a strict Script
+//! ([`Scan::block`]), which the evaluator compiles with one parse instead of two. That is sound
+//! only because Boa's reading is one of the scan's readings, so every fact is the union over
+//! all readings, and a closing brace that no reading can match (one that would close the block
+//! early) makes the source need the full analysis.
 
 use boa_engine::JsNativeError;
 
 /// Stack charged per open bracket (`(`, `[`, `{`, `${`).
-const BRACKET: u64 = 40 * 1024 * SCALE;
+pub(crate) const BRACKET: u64 = 40 * 1024 * SCALE;
 /// Stack charged per operator byte or keyword (prefix operators, `=>`, `?`, `:`, `||`, ...).
 const HEAVY: u64 = 3 * 1024 * SCALE;
 /// Stack charged per `,` and `.`, and per closing bracket or template to the enclosing level
@@ -70,12 +76,50 @@ enum Kind {
     Substitution,
 }
 
+/// What a `{` opens, for the block facts: only a body whose scope stops `var` (any function) and
+/// binds `this` and `arguments` (not an arrow) keeps them from the Script's top level.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Scope {
+    /// A block, an object literal, a class body, or a brace the scan cannot classify.
+    Other,
+    /// An arrow function's body.
+    Arrow,
+    /// A function's or method's body.
+    Function,
+}
+
+/// The previous token, as far as classifying the next `(` or `{` needs it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Last {
+    Other,
+    /// `function`: a `(` now opens parameters, a word names the function.
+    Function,
+    /// `function *`.
+    FunctionStar,
+    /// `)` closing a parenthesis that can hold parameters: a `{` on the same line is a body.
+    Parameters,
+    /// `=>`.
+    Arrow,
+}
+
+#[derive(Clone, Debug)]
+struct Level {
+    kind: Kind,
+    /// The stack charged to this level since it was last reset.
+    charge: u64,
+    /// A `(` after a word, a literal, `]` or `function`: the parameters of a function or method
+    /// (or a call, which a `{` on the same line cannot follow).
+    parameters: bool,
+    /// For a `{`: what it opens.
+    scope: Scope,
+}
+
 #[derive(Clone, Debug)]
 struct Reading {
     at: usize,
     prev: Prev,
-    /// Open levels, outermost first, with the stack charged to each since it was last reset.
-    levels: Vec<(Kind, u64)>,
+    /// Open levels, outermost first.
+    levels: Vec<Level>,
     /// Charges of the top level (outside any bracket).
     top: u64,
     /// A `;` ended a statement at the top level: its charges go unless the next token is `else`
@@ -88,27 +132,39 @@ struct Reading {
     /// The previous token was `?.`: a `[` after it opens a computed member, whose key is one
     /// expression (commas nest), not an array literal.
     optional_chain: bool,
+    last: Last,
+    /// This reading met something that could mean otherwise at a Script's top level than in a
+    /// function body (see [`Scan::block`]).
+    not_block: bool,
+    /// A template literal came after an operand (or a word): possibly tagged.
+    tagged: bool,
 }
 
 impl Reading {
     fn total(&self) -> u64 {
         self.levels
             .iter()
-            .fold(self.top, |sum, (_, charge)| sum + BRACKET + charge)
+            .fold(self.top, |sum, level| sum + BRACKET + level.charge)
     }
 
     fn charge(&mut self, amount: u64) {
         match self.levels.last_mut() {
-            Some((_, charge)) => *charge += amount,
+            Some(level) => level.charge += amount,
             None => self.top += amount,
         }
     }
 
     fn reset(&mut self) {
         match self.levels.last_mut() {
-            Some((_, charge)) => *charge = 0,
+            Some(level) => level.charge = 0,
             None => self.top = 0,
         }
+    }
+
+    /// Whether an open brace is at least `scope` (a function body keeps `var` inside it; only a
+    /// non-arrow one binds `this` and `arguments`).
+    fn inside(&self, scope: Scope) -> bool {
+        self.levels.iter().any(|level| level.scope >= scope)
     }
 
     /// Applies a pending `;` reset before the token `word` (`None` for a non-word token).
@@ -127,7 +183,7 @@ impl Reading {
                 .levels
                 .iter()
                 .zip(&other.levels)
-                .all(|(a, b)| a.0 == b.0)
+                .all(|(a, b)| a.kind == b.kind)
     }
 
     /// Keeps, level by level, the larger charge: every later step adds to, resets or pops the
@@ -138,15 +194,49 @@ impl Reading {
         self.pending_reset &= other.pending_reset;
         // A reading that sees `/` as ambiguous bounds one that does not.
         self.line_break |= other.line_break;
+        // The block facts are kept only where both readings agree.
+        self.not_block |= other.not_block;
+        self.tagged |= other.tagged;
+        if self.last != other.last {
+            self.last = Last::Other;
+        }
         for (mine, theirs) in self.levels.iter_mut().zip(&other.levels) {
-            mine.1 = mine.1.max(theirs.1);
+            mine.charge = mine.charge.max(theirs.charge);
+            mine.parameters &= theirs.parameters;
+            mine.scope = mine.scope.min(theirs.scope);
         }
     }
 }
 
-/// An upper bound, in bytes, on the native stack that parsing and compiling `source` takes;
-/// a SyntaxError when it exceeds [`MAX_STACK`].
-pub(crate) fn stack_bound(source: &str) -> Result<u64, JsNativeError> {
+/// What the scan learned of a source.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Scan {
+    /// An upper bound, in bytes, on the native stack that parsing and compiling the source takes.
+    pub(crate) bound: u64,
+    /// The source means the same as the body of a block in a strict Script (`{` source `}`)
+    /// as it does as the body of a strict function: no `var` outside a function body, no `this`
+    /// or `arguments` outside a non-arrow function body, no function declared twice at the top
+    /// level (allowed in a function body, an early error in a block), no HTML-like comment and
+    /// no escaped word; no `eval` or `using` either (their checks need the parse); no control
+    /// flow outside a function body, so that the Script's completion value, as Boa computes it,
+    /// is exact; and no closing brace that would close the block.
+    pub(crate) block: bool,
+    /// No template literal can be tagged (a tagged template's object belongs to one parse).
+    pub(crate) untagged: bool,
+}
+
+/// Facts that span readings.
+#[derive(Default)]
+struct Shared<'a> {
+    /// Some reading met a `}` with nothing open.
+    unbalanced: bool,
+    /// The names after `function` at the top level, with where each was first seen.
+    functions: std::collections::HashMap<&'a [u8], usize>,
+}
+
+/// An upper bound, in bytes, on the native stack that parsing and compiling `source` takes,
+/// and whether it can run as a block ([`Scan`]); a SyntaxError when it exceeds [`MAX_STACK`].
+pub(crate) fn scan(source: &str) -> Result<Scan, JsNativeError> {
     let bytes = source.as_bytes();
     let start = if bytes.starts_with(b"#!") {
         skip_line(bytes, 0)
@@ -161,7 +251,11 @@ pub(crate) fn stack_bound(source: &str) -> Result<u64, JsNativeError> {
         pending_reset: false,
         line_break: false,
         optional_chain: false,
+        last: Last::Other,
+        not_block: false,
+        tagged: false,
     }];
+    let mut shared = Shared::default();
     let mut deepest = 0u64;
     // Where the last reading to fail failed.
     let mut failed_at = 0;
@@ -186,21 +280,40 @@ pub(crate) fn stack_bound(source: &str) -> Result<u64, JsNativeError> {
                 true
             }
         });
-        if reading.at >= bytes.len() {
-            return Ok(deepest);
-        }
-        let at = reading.at;
-        let next = step(bytes, reading);
-        if next.is_empty() {
-            failed_at = failed_at.max(at);
-        }
-        for next in next {
-            deepest = deepest.max(next.total());
+        // A reading alone goes on until it forks or fails; otherwise it takes one step and
+        // waits for the others.
+        loop {
+            if reading.at >= bytes.len() {
+                // Every other reading is at the end too (this one was furthest behind).
+                readings.push(reading);
+                let whole = |r: &Reading| !r.not_block && r.levels.is_empty();
+                return Ok(Scan {
+                    bound: deepest,
+                    block: !shared.unbalanced && readings.iter().all(whole),
+                    untagged: readings.iter().all(|r| !r.tagged),
+                });
+            }
+            let at = reading.at;
+            let fork = match step(bytes, &mut reading, &mut shared) {
+                Step::Gone => {
+                    failed_at = failed_at.max(at);
+                    break;
+                }
+                Step::One => None,
+                Step::Two(other) => Some(other),
+            };
+            for r in std::iter::once(&reading).chain(&fork) {
+                deepest = deepest.max(r.total());
+            }
             if deepest > MAX_STACK {
                 return Err(JsNativeError::syntax()
                     .with_message("source nests too deeply to be parsed safely"));
             }
-            readings.push(next);
+            if fork.is_some() || !readings.is_empty() {
+                readings.push(reading);
+                readings.extend(fork);
+                break;
+            }
         }
         if readings.len() > MAX_READINGS {
             return Err(JsNativeError::syntax().with_message(
@@ -230,8 +343,18 @@ fn line_and_column(source: &str, at: usize) -> (usize, usize) {
     )
 }
 
-/// The readings after the token at `reading.at`: none if the token cannot be lexed this way.
-fn step(bytes: &[u8], mut r: Reading) -> Vec<Reading> {
+/// What one step made of a reading.
+enum Step {
+    /// The token cannot be lexed this way: the reading ends.
+    Gone,
+    /// The reading moved on.
+    One,
+    /// The reading moved on, and this second reading of the same token goes on beside it.
+    Two(Reading),
+}
+
+/// Moves `r` past the token at `r.at`.
+fn step<'a>(bytes: &'a [u8], r: &mut Reading, shared: &mut Shared<'a>) -> Step {
     let i = r.at;
     let c = bytes[i];
     let next = bytes.get(i + 1).copied();
@@ -239,21 +362,21 @@ fn step(bytes: &[u8], mut r: Reading) -> Vec<Reading> {
     if blank > 0 {
         r.line_break |= line_break_at(bytes, i) > 0;
         r.at = i + blank;
-        return vec![r];
+        return Step::One;
     }
     match c {
         b'/' if next == Some(b'/') => {
             r.at = skip_line(bytes, i);
-            return vec![r];
+            return Step::One;
         }
         b'/' if next == Some(b'*') => {
             return match find(bytes, i + 2, b"*/") {
                 Some(end) => {
                     r.line_break |= (i + 2..end).any(|j| line_break_at(bytes, j) > 0);
                     r.at = end + 2;
-                    vec![r]
+                    Step::One
                 }
-                None => Vec::new(),
+                None => Step::Gone,
             };
         }
         _ => {}
@@ -261,6 +384,7 @@ fn step(bytes: &[u8], mut r: Reading) -> Vec<Reading> {
     // A real token: what came between it and the previous one no longer matters after it.
     let line_break = std::mem::take(&mut r.line_break);
     let optional_chain = std::mem::take(&mut r.optional_chain);
+    let last = std::mem::replace(&mut r.last, Last::Other);
     let word_end = if is_word_start(c) {
         word_end(bytes, i)
     } else {
@@ -278,35 +402,52 @@ fn step(bytes: &[u8], mut r: Reading) -> Vec<Reading> {
                 prev => prev,
             };
             return match prev {
-                Prev::Operand => vec![divide],
-                Prev::Operator => regex(bytes, r).into_iter().collect(),
-                Prev::Either => regex(bytes, r).into_iter().chain([divide]).collect(),
+                Prev::Operand => {
+                    *r = divide;
+                    Step::One
+                }
+                Prev::Operator if regex(bytes, r) => Step::One,
+                Prev::Operator => Step::Gone,
+                Prev::Either if regex(bytes, r) => Step::Two(divide),
+                Prev::Either => {
+                    *r = divide;
+                    Step::One
+                }
             };
         }
         b'<' if bytes[i..].starts_with(b"<!--") => {
+            r.not_block = true;
             let mut comment = r.clone();
             comment.at = skip_line(bytes, i);
             r.at = i + 1;
             r.prev = Prev::Operator;
             r.charge(HEAVY);
-            return vec![r, comment];
+            return Step::Two(comment);
         }
         b'-' if bytes[i..].starts_with(b"-->") => {
+            r.not_block = true;
             let mut comment = r.clone();
             comment.at = skip_line(bytes, i);
             r.at = i + 2;
             r.prev = Prev::Either;
             r.charge(2 * HEAVY);
-            return vec![r, comment];
+            return Step::Two(comment);
         }
         b'\'' | b'"' => match skip_string(bytes, i) {
             Some(end) => {
                 r.at = end;
                 r.prev = Prev::Operand;
             }
-            None => return Vec::new(),
+            None => return Step::Gone,
         },
-        b'`' => return template(bytes, r, i + 1).into_iter().collect(),
+        b'`' => {
+            r.tagged |= r.prev != Prev::Operator;
+            return if template(bytes, r, i + 1) {
+                Step::One
+            } else {
+                Step::Gone
+            };
+        }
         b'(' | b'[' | b'{' => {
             let kind = match (c, r.prev) {
                 (b'(', Prev::Operand) => Kind::Args,
@@ -315,25 +456,48 @@ fn step(bytes: &[u8], mut r: Reading) -> Vec<Reading> {
                 (b'[', _) => Kind::Bracket,
                 _ => Kind::Brace,
             };
-            r.levels.push((kind, 0));
+            let scope = match last {
+                _ if c != b'{' => Scope::Other,
+                Last::Parameters if !line_break => Scope::Function,
+                Last::Arrow => Scope::Arrow,
+                _ => Scope::Other,
+            };
+            r.levels.push(Level {
+                kind,
+                charge: 0,
+                parameters: c == b'('
+                    && (r.prev == Prev::Operand
+                        || matches!(last, Last::Function | Last::FunctionStar)),
+                scope,
+            });
             r.at = i + 1;
             r.prev = Prev::Operator;
         }
         b')' | b']' | b'}' => {
-            let Some((kind, _)) = r.levels.pop() else {
-                return Vec::new();
+            let Some(level) = r.levels.pop() else {
+                // Inside the block (or function) the source is compiled in, this would close
+                // it: only the full analysis may judge such a text.
+                shared.unbalanced |= c == b'}';
+                return Step::Gone;
             };
             let matches = match c {
-                b')' => matches!(kind, Kind::Paren | Kind::Args),
-                b']' => matches!(kind, Kind::Bracket | Kind::Array),
-                _ => matches!(kind, Kind::Brace | Kind::Substitution),
+                b')' => matches!(level.kind, Kind::Paren | Kind::Args),
+                b']' => matches!(level.kind, Kind::Bracket | Kind::Array),
+                _ => matches!(level.kind, Kind::Brace | Kind::Substitution),
             };
             if !matches {
-                return Vec::new();
+                return Step::Gone;
             }
             r.charge(LIGHT);
-            if kind == Kind::Substitution {
-                return template(bytes, r, i + 1).into_iter().collect();
+            if level.kind == Kind::Substitution {
+                return if template(bytes, r, i + 1) {
+                    Step::One
+                } else {
+                    Step::Gone
+                };
+            }
+            if level.parameters {
+                r.last = Last::Parameters;
             }
             r.at = i + 1;
             r.prev = if c == b']' {
@@ -351,11 +515,14 @@ fn step(bytes: &[u8], mut r: Reading) -> Vec<Reading> {
             r.at = i + 1;
             r.prev = Prev::Operator;
             match r.levels.last() {
-                Some((Kind::Array | Kind::Args, _)) => r.reset(),
+                Some(Level {
+                    kind: Kind::Array | Kind::Args,
+                    ..
+                }) => r.reset(),
                 _ => r.charge(LIGHT),
             }
         }
-        b'.' if next.is_some_and(|n| n.is_ascii_digit()) => number(bytes, &mut r),
+        b'.' if next.is_some_and(|n| n.is_ascii_digit()) => number(bytes, r),
         b'.' => {
             r.at = i + 1;
             r.prev = Prev::Operator;
@@ -366,8 +533,8 @@ fn step(bytes: &[u8], mut r: Reading) -> Vec<Reading> {
             r.prev = Prev::Either;
             r.charge(2 * HEAVY);
         }
-        b'0'..=b'9' => number(bytes, &mut r),
-        _ if word_end > i => word(bytes, &mut r, word_end),
+        b'0'..=b'9' => number(bytes, r),
+        _ if word_end > i => word(bytes, r, word_end, last, shared),
         // `?.` (not `? .5`): an optional chain.
         b'?' if next == Some(b'.') && !bytes.get(i + 2).is_some_and(u8::is_ascii_digit) => {
             r.at = i + 2;
@@ -377,30 +544,36 @@ fn step(bytes: &[u8], mut r: Reading) -> Vec<Reading> {
         }
         _ => {
             // Any other punctuator byte.
+            r.last = match c {
+                b'*' if last == Last::Function => Last::FunctionStar,
+                b'>' if i > 0 && bytes[i - 1] == b'=' => Last::Arrow,
+                _ => Last::Other,
+            };
             r.at = i + 1;
             r.prev = Prev::Operator;
             r.charge(HEAVY);
         }
     }
-    vec![r]
+    Step::One
 }
 
 /// A regular expression literal at `r.at`: up to its closing `/` on the same line, then flags.
-fn regex(bytes: &[u8], mut r: Reading) -> Option<Reading> {
+fn regex(bytes: &[u8], r: &mut Reading) -> bool {
     let mut i = r.at + 1;
     let mut in_class = false;
     loop {
-        match *bytes.get(i)? {
-            b'\\' => {
+        match bytes.get(i) {
+            None => return false,
+            Some(b'\\') => {
                 if line_break_at(bytes, i + 1) > 0 {
-                    return None;
+                    return false;
                 }
                 i += 2;
             }
-            b'[' => (in_class, i) = (true, i + 1),
-            b']' => (in_class, i) = (false, i + 1),
-            b'/' if !in_class => break,
-            _ if line_break_at(bytes, i) > 0 => return None,
+            Some(b'[') => (in_class, i) = (true, i + 1),
+            Some(b']') => (in_class, i) = (false, i + 1),
+            Some(b'/') if !in_class => break,
+            _ if line_break_at(bytes, i) > 0 => return false,
             _ => i += 1,
         }
     }
@@ -410,26 +583,32 @@ fn regex(bytes: &[u8], mut r: Reading) -> Option<Reading> {
     }
     r.at = i;
     r.prev = Prev::Operand;
-    Some(r)
+    true
 }
 
 /// Template text from `i` (just after a backtick or a substitution's `}`): up to the closing
 /// backtick, or into the next `${` substitution.
-fn template(bytes: &[u8], mut r: Reading, mut i: usize) -> Option<Reading> {
+fn template(bytes: &[u8], r: &mut Reading, mut i: usize) -> bool {
     loop {
-        match *bytes.get(i)? {
-            b'\\' => i += 2,
-            b'`' => {
+        match bytes.get(i) {
+            None => return false,
+            Some(b'\\') => i += 2,
+            Some(b'`') => {
                 r.at = i + 1;
                 r.prev = Prev::Operand;
                 r.charge(LIGHT);
-                return Some(r);
+                return true;
             }
-            b'$' if bytes.get(i + 1) == Some(&b'{') => {
-                r.levels.push((Kind::Substitution, 0));
+            Some(b'$') if bytes.get(i + 1) == Some(&b'{') => {
+                r.levels.push(Level {
+                    kind: Kind::Substitution,
+                    charge: 0,
+                    parameters: false,
+                    scope: Scope::Other,
+                });
                 r.at = i + 2;
                 r.prev = Prev::Operator;
-                return Some(r);
+                return true;
             }
             _ => i += 1,
         }
@@ -478,62 +657,90 @@ fn number(bytes: &[u8], r: &mut Reading) {
 /// `export default /x/`) or divide (`a.return / 2`), so both readings are followed; each may head
 /// a nested construct, so each is charged. `this`, `super`, `null`, `true` and `false` are
 /// operands.
-const KEYWORDS: &[&str] = &[
-    "as",
-    "async",
-    "await",
-    "break",
-    "case",
-    "catch",
-    "class",
-    "const",
-    "continue",
-    "debugger",
-    "default",
-    "delete",
-    "do",
-    "else",
-    "enum",
-    "export",
-    "extends",
-    "finally",
-    "for",
-    "from",
-    "function",
-    "get",
-    "if",
-    "implements",
-    "import",
-    "in",
-    "instanceof",
-    "interface",
-    "let",
-    "new",
-    "of",
-    "package",
-    "private",
-    "protected",
-    "public",
-    "return",
-    "set",
-    "static",
-    "switch",
-    "throw",
-    "try",
-    "typeof",
-    "var",
-    "void",
-    "while",
-    "with",
-    "yield",
-];
+fn is_keyword(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"as"
+            | b"async"
+            | b"await"
+            | b"break"
+            | b"case"
+            | b"catch"
+            | b"class"
+            | b"const"
+            | b"continue"
+            | b"debugger"
+            | b"default"
+            | b"delete"
+            | b"do"
+            | b"else"
+            | b"enum"
+            | b"export"
+            | b"extends"
+            | b"finally"
+            | b"for"
+            | b"from"
+            | b"function"
+            | b"get"
+            | b"if"
+            | b"implements"
+            | b"import"
+            | b"in"
+            | b"instanceof"
+            | b"interface"
+            | b"let"
+            | b"new"
+            | b"of"
+            | b"package"
+            | b"private"
+            | b"protected"
+            | b"public"
+            | b"return"
+            | b"set"
+            | b"static"
+            | b"switch"
+            | b"throw"
+            | b"try"
+            | b"typeof"
+            | b"var"
+            | b"void"
+            | b"while"
+            | b"with"
+            | b"yield"
+    )
+}
 
-fn word(bytes: &[u8], r: &mut Reading, end: usize) {
-    let text = &bytes[r.at..end];
+fn word<'a>(bytes: &'a [u8], r: &mut Reading, end: usize, last: Last, shared: &mut Shared<'a>) {
+    let start = r.at;
+    let text = &bytes[start..end];
     r.at = end;
-    if KEYWORDS.iter().any(|k| k.as_bytes() == text) {
+    // What would mean otherwise at a Script's top level than in a function body (see
+    // [`Scan::block`]). A word is read the same wherever it is (a property name too):
+    // erring that way only costs the full analysis.
+    r.not_block |= match text {
+        b"eval" | b"using" => true,
+        b"var" => !r.inside(Scope::Arrow),
+        // Boa's completion value is exact when the last statement that can have one is an
+        // expression statement, not always after control flow (`1; if (false) 2;`).
+        b"if" | b"for" | b"while" | b"do" | b"switch" | b"try" | b"break" | b"continue"
+        | b"debugger" => !r.inside(Scope::Arrow),
+        b"this" | b"arguments" => !r.inside(Scope::Function),
+        // A class body after `extends f(x)` looks like a method body to the classification,
+        // and its computed keys see the `this` outside.
+        b"extends" => !r.inside(Scope::Function),
+        _ => text.contains(&b'\\'),
+    };
+    if matches!(last, Last::Function | Last::FunctionStar) && r.levels.is_empty() {
+        // Declared twice at the top level: allowed in a function body, not in a block.
+        let first = *shared.functions.entry(text).or_insert(start);
+        r.not_block |= first != start;
+    }
+    if is_keyword(text) {
         r.prev = Prev::Either;
         r.charge(HEAVY);
+        if text == b"function" {
+            r.last = Last::Function;
+        }
     } else {
         r.prev = Prev::Operand;
     }
@@ -630,6 +837,10 @@ fn skip_string(bytes: &[u8], start: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn stack_bound(source: &str) -> Result<u64, JsNativeError> {
+        scan(source).map(|scan| scan.bound)
+    }
 
     fn levels(source: &str) -> u64 {
         stack_bound(source).expect("within the bound") / BRACKET
@@ -739,6 +950,92 @@ mod tests {
         assert!(deep(&comment));
         // Division at the start of a line still reads as division too.
         assert!(stack_bound("x = a\n/ 2 / b;").is_ok());
+    }
+
+    fn block(source: &str) -> bool {
+        scan(source).expect("scannable").block
+    }
+
+    #[test]
+    fn sources_that_mean_the_same_as_a_block_are_recognised() {
+        for source in [
+            "1+1",
+            "",
+            "let a = 1; const b = [a]; class C {} a * b[0]",
+            "function f(x) { var y = this; return arguments.length + x } f(1)",
+            "const g = () => { var y = 1; return y }; g()",
+            "(function () { var x; if (x) {} for (;;) break; return this })()",
+            "({ m(a) { return this }, 'n'(b) { var c }, [k](d) { return arguments } }).m()",
+            "class A { m() { return this.x } static *g() { var y } }",
+            "({ get x() { return this }, set x(v) { var w = v } })",
+            "async function h() { for await (const x of y) {} } h",
+            "x => { while (x) x--; return x }",
+            "#!/usr/bin/env node\n1",
+            "a.b // a comment\n",
+            "s = 'eval this'",
+        ] {
+            assert!(block(source), "{source}");
+        }
+    }
+
+    #[test]
+    fn sources_that_could_mean_otherwise_in_a_block_are_not() {
+        for source in [
+            // Would reach the global scope or the Script's `this`.
+            "var x = 1",
+            "{ var x }",
+            "foo(x)\n{ var y }",
+            "foo(x) /*\n*/ { var y }",
+            "this",
+            "() => this",
+            "() => { return this }",
+            "() => arguments",
+            "function f(a = this) {}",
+            "class B extends f() { [this] = 1 }",
+            "class B { x = this }",
+            "({ [this]: 1 })",
+            // Checked by the full analysis.
+            "eval('1')",
+            "x.eval",
+            "using",
+            "\\u0061rguments",
+            // Boa's completion value is not exact after control flow.
+            "1; if (false) 2;",
+            "for (;;) break",
+            "a: { break a }",
+            "try {} finally {}",
+            // An early error in a block only.
+            "function f() {} function f() {}",
+            "function* g() {} async function g() {}",
+            // Lexed differently at the start of a line.
+            "x = 1 <!-- y",
+            "--> x",
+            // Would close the block.
+            "}",
+            "}; {",
+            "1 }; globalThis.leak = 1; {",
+        ] {
+            assert!(scan(source).map_or(true, |scan| !scan.block), "{source}");
+        }
+        // A brace that only the other reading of a `/` closes.
+        assert!(scan("x = a\n/}/; {").map_or(true, |scan| !scan.block));
+        assert!(scan("x = (a)/1/}; let leak = 1; {/1").map_or(true, |scan| !scan.block));
+        // Boa divides and meets the `}`; the only reading left is one regular expression.
+        assert!(!block("x = (a) / 2; } let leak = 1; { /1/"));
+    }
+
+    #[test]
+    fn templates_after_an_operand_may_be_tagged() {
+        for (source, untagged) in [
+            ("`x`", true),
+            ("x = `a${1}b${`c`}`", true),
+            ("f`x`", false),
+            ("a.b`x`", false),
+            ("f()`x`", false),
+            ("typeof `x`", false),
+        ] {
+            assert_eq!(scan(source).expect("scannable").untagged, untagged, "{source}");
+        }
     }
 
     #[test]

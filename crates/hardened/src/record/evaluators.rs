@@ -1,7 +1,7 @@
 //! A compartment's evaluators as data: the owner its code gets, its direct-eval helper and the
-//! functions compiled for its most recent sources (see `crate::evaluator`).
+//! code compiled for its most recent sources (see `crate::evaluator`).
 
-use boa_engine::JsObject;
+use boa_engine::{JsObject, Script};
 use boa_gc::{Finalize, Gc, GcRefCell, Trace};
 
 use super::CompartmentRecord;
@@ -20,9 +20,9 @@ pub(crate) struct Owner {
 /// How many recently compiled sources a compartment keeps per global mode.
 const RECENT: usize = 16;
 
-/// The direct-eval helper of one compartment in one global mode, and the functions compiled for
-/// the most recent sources: evaluating the same text again calls the same function (a fresh
-/// activation, so declarations are still local to each call) instead of parsing twice more.
+/// The direct-eval helper of one compartment in one global mode, and the code compiled for the
+/// most recent sources: evaluating the same text again runs the same code (a fresh activation of
+/// the function or block, so declarations are still local to each run) instead of parsing again.
 #[derive(Clone, Trace, Finalize)]
 pub(crate) struct Evaluators {
     pub(crate) owner: Owner,
@@ -30,28 +30,37 @@ pub(crate) struct Evaluators {
     pub(crate) recent: Gc<GcRefCell<Vec<Compiled>>>,
 }
 
+/// A compiled source.
+#[derive(Clone, Trace, Finalize)]
+pub(crate) enum Code {
+    /// A strict function whose body is the source (its final expression returned).
+    Function(JsObject),
+    /// A strict Script whose code is the source as a block (`crate::parse::block_script`).
+    Block(Script),
+}
+
 #[derive(Trace, Finalize)]
 pub(crate) struct Compiled {
     #[unsafe_ignore_trace]
     source: String,
-    function: JsObject,
+    code: Code,
 }
 
 impl Evaluators {
-    pub(crate) fn recall(&self, source: &str) -> Option<JsObject> {
+    pub(crate) fn recall(&self, source: &str) -> Option<Code> {
         let mut recent = self.recent.borrow_mut();
         let index = recent.iter().position(|c| c.source == source)?;
         let compiled = recent.remove(index);
-        let function = compiled.function.clone();
+        let code = compiled.code.clone();
         recent.push(compiled);
-        Some(function)
+        Some(code)
     }
 
-    pub(crate) fn remember(&self, source: String, function: JsObject) {
+    pub(crate) fn remember(&self, source: String, code: Code) {
         let mut recent = self.recent.borrow_mut();
         if recent.len() == RECENT {
             recent.remove(0);
         }
-        recent.push(Compiled { source, function });
+        recent.push(Compiled { source, code });
     }
 }

@@ -13,7 +13,7 @@ use boa_engine::{
 };
 use boa_gc::{Finalize, Gc, GcRefCell, Trace};
 
-pub(crate) use evaluators::{Evaluators, Owner};
+pub(crate) use evaluators::{Code, Evaluators, Owner};
 pub(crate) use modules::{
     CompartmentModules, DeferredNamespace, Memo, MemoKey, ModuleInfo, ModuleOptions,
 };
