@@ -9,7 +9,10 @@ use std::fmt::Write as _;
 use boa_engine::{Context, Source};
 use criterion::{BatchSize, Criterion, criterion_group};
 use hardened::{CompartmentOptions, Engine};
-use hardened_benches::{GLOBALS_LOOP, LOCALS_LOOP, PROPERTIES_LOOP, locked_engine};
+use hardened_benches::{
+    GLOBALS_LOOP, LOCALS_LOOP, PROPERTIES_LOOP, commonjs_program, compartment_kib, locked_engine,
+    real_bundle,
+};
 
 /// Calls `f` 100,000 times through a local binding; `f` does one global lookup itself.
 const CALL_LOOP: &str = "const h = f; let s = 0; for (let i = 0; i < 100000; i++) { s = h(s); } s";
@@ -202,39 +205,48 @@ fn evaluate_bundle(c: &mut Criterion) {
     group.finish();
 }
 
-/// Resident memory in bytes (Linux), for the retained-size estimates.
-fn resident() -> Option<usize> {
-    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
-    let pages: usize = statm.split_whitespace().nth(1)?.parse().ok()?;
-    Some(pages * 4096)
+/// Loading the pinned real bundle (zod, `benches/inputs/make.sh`) and touching its exports, a
+/// new source each time, against plain Boa's `Context::eval` of the same text.
+fn evaluate_real_bundle(c: &mut Criterion) {
+    let Some(bundle) = real_bundle() else {
+        println!("evaluate_real_bundle: skipped (run benches/inputs/make.sh first)");
+        return;
+    };
+    let program = commonjs_program(&bundle, "Object.keys(module.exports).length");
+    let mut group = c.benchmark_group("evaluate_real_bundle_zod");
+    group.sample_size(10);
+    let mut engine = locked_engine();
+    let compartment = engine
+        .new_compartment(CompartmentOptions::new())
+        .expect("compartment");
+    let mut n = 0u64;
+    group.bench_function("compartment", |b| {
+        b.iter(|| {
+            n += 1;
+            engine
+                .evaluate_value(&compartment, &format!("{program}//{n}"))
+                .expect("value")
+        });
+    });
+    let mut plain = Context::default();
+    group.bench_function("plain_Context_eval", |b| {
+        b.iter(|| {
+            plain
+                .eval(Source::from_bytes(program.as_bytes()))
+                .expect("value")
+        });
+    });
+    group.finish();
 }
 
 fn memory() {
-    const N: usize = 1000;
-    let mut engine = locked_engine();
-    let before = resident();
-    let live: Vec<_> = (0..N)
-        .map(|_| {
-            engine
-                .new_compartment(CompartmentOptions::new())
-                .expect("compartment")
-        })
-        .collect();
-    let after = resident();
-    let mut plain = Context::default();
-    let realms_before = resident();
-    let realms: Vec<_> = (0..100)
-        .map(|_| plain.create_realm().expect("realm"))
-        .collect();
-    let realms_after = resident();
-    if let (Some(b), Some(a), Some(rb), Some(ra)) = (before, after, realms_before, realms_after) {
+    if let (Some(compartment), Some(realm)) =
+        (compartment_kib(1000), hardened_benches::realm_kib(100))
+    {
         println!(
-            "memory: {:.1} KiB per live compartment ({N} live), {:.1} KiB per live plain realm (100 live)",
-            (a.saturating_sub(b)) as f64 / N as f64 / 1024.0,
-            (ra.saturating_sub(rb)) as f64 / 100.0 / 1024.0
+            "memory: {compartment:.1} KiB per live compartment (1000 live), {realm:.1} KiB per live plain realm (100 live)"
         );
     }
-    drop((live, realms));
 }
 
 criterion_group!(
@@ -243,7 +255,8 @@ criterion_group!(
     evaluate,
     loops,
     cross_compartment_calls,
-    evaluate_bundle
+    evaluate_bundle,
+    evaluate_real_bundle
 );
 
 fn main() {

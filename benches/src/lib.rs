@@ -45,3 +45,48 @@ pub fn commonjs_program(bundle: &str, touch: &str) -> String {
          return {touch}; }})()"
     )
 }
+
+/// The pinned real bundle made by `benches/inputs/make.sh` (zod), if it has been made.
+#[must_use]
+pub fn real_bundle() -> Option<String> {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/bench-inputs/zod.cjs");
+    std::fs::read_to_string(path).ok()
+}
+
+/// Resident memory in bytes (Linux).
+fn resident() -> Option<usize> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: usize = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
+}
+
+/// Resident memory per live compartment, in KiB: `n` compartments made after lockdown and kept.
+#[must_use]
+pub fn compartment_kib(n: usize) -> Option<f64> {
+    let mut engine = locked_engine();
+    let before = resident()?;
+    let live: Vec<_> = (0..n)
+        .map(|_| {
+            engine
+                .new_compartment(hardened::CompartmentOptions::new())
+                .expect("compartment")
+        })
+        .collect();
+    let after = resident()?;
+    drop(live);
+    Some(after.saturating_sub(before) as f64 / n as f64 / 1024.0)
+}
+
+/// Resident memory per live plain Boa realm, in KiB.
+#[must_use]
+pub fn realm_kib(n: usize) -> Option<f64> {
+    let mut plain = boa_engine::Context::default();
+    let before = resident()?;
+    let realms: Vec<_> = (0..n)
+        .map(|_| plain.create_realm().expect("realm"))
+        .collect();
+    let after = resident()?;
+    drop(realms);
+    Some(after.saturating_sub(before) as f64 / n as f64 / 1024.0)
+}

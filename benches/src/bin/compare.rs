@@ -8,7 +8,9 @@ use std::time::Instant;
 
 use boa_engine::{Context, Source};
 use hardened::Engine;
-use hardened_benches::{GLOBALS_LOOP, locked_engine, quiet};
+use hardened_benches::{
+    GLOBALS_LOOP, commonjs_program, compartment_kib, locked_engine, quiet, real_bundle,
+};
 
 const RUNS: usize = 15;
 const GRAPH: &str = "(() => { const all = []; const make = depth => { const o = { n: all.length, list: [] }; all.push(o, o.list); if (depth > 0) for (let i = 0; i < 4; i++) o.list.push(make(depth - 1)); return o; }; return make(6); })()";
@@ -61,6 +63,8 @@ fn main() {
         .map(|path| {
             std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
         });
+    // First, while the allocator has no freed memory to reuse.
+    let memory = compartment_kib(1000);
     let mut rows: Vec<(&str, f64, Option<f64>, &str)> = Vec::new();
 
     let lockdown = time(
@@ -180,6 +184,8 @@ fn main() {
         .as_deref()
         .map(|s| time(|| shim(s, true), |c| eval(c, GLOBALS_LOOP)));
 
+    let plain_rows = against_plain(loop_in, plain_loop, memory);
+
     println!("| workload | this engine | ses 2.3.0 shim on Boa 0.22 | shim / ours |");
     println!("|---|---|---|---|");
     for (name, ours, shim, unit) in rows {
@@ -200,4 +206,114 @@ fn main() {
             _ => "(no --ses)".into(),
         }
     );
+
+    println!();
+    println!("| issue 18 target | this engine | plain Boa 0.22 | ratio | target |");
+    println!("|---|---|---|---|---|");
+    for (name, ours, plain, unit, target) in plain_rows {
+        match plain {
+            Some(plain) => println!(
+                "| {name} | {ours:.2} {unit} | {plain:.2} {unit} | {:.2}x | {target} |",
+                ours / plain
+            ),
+            None => println!("| {name} | {ours:.2} {unit} | | | {target} |"),
+        }
+    }
+}
+
+/// The issue 18 rows: this engine after lockdown against plain Boa doing the same work.
+fn against_plain(
+    loop_in: f64,
+    plain_loop: f64,
+    memory: Option<f64>,
+) -> Vec<(&'static str, f64, Option<f64>, &'static str, &'static str)> {
+    let mut rows = Vec::new();
+    match real_bundle() {
+        Some(bundle) => {
+            let program = commonjs_program(&bundle, "Object.keys(module.exports).length");
+            let mut n = 0u64;
+            let ours = time(
+                || {
+                    let mut e = locked_engine();
+                    let c = e
+                        .new_compartment(hardened::CompartmentOptions::new())
+                        .expect("compartment");
+                    (e, c)
+                },
+                |(e, c)| {
+                    n += 1;
+                    e.evaluate_value(c, &format!("{program}//{n}"))
+                        .expect("bundle");
+                },
+            );
+            let plain = time(Context::default, |c| eval(c, &program));
+            rows.push((
+                "load the zod bundle (680 KB) and touch its exports",
+                ours,
+                Some(plain),
+                "ms",
+                "<= 1.2x",
+            ));
+        }
+        None => println!("(no bundle: run benches/inputs/make.sh for the real-bundle row)"),
+    }
+    let mut n = 0u64;
+    let ours = time(
+        || {
+            let mut e = locked_engine();
+            let c = e
+                .new_compartment(hardened::CompartmentOptions::new())
+                .expect("compartment");
+            (e, c)
+        },
+        |(e, c)| {
+            for _ in 0..1000 {
+                n += 1;
+                e.evaluate_value(c, &format!("1+1//{n}")).expect("small");
+            }
+        },
+    );
+    let plain = time(Context::default, |c| {
+        for _ in 0..1000 {
+            n += 1;
+            eval(c, &format!("1+1//{n}"));
+        }
+    });
+    rows.push((
+        "`evaluate` of a new small source (µs each)",
+        ours,
+        Some(plain),
+        "µs",
+        "<= 1.5x",
+    ));
+    rows.push((
+        "1M-iteration loop, two global lookups",
+        loop_in,
+        Some(plain_loop),
+        "ms",
+        "<= 1.3x",
+    ));
+    let from_rust = time(locked_engine, |e| {
+        for _ in 0..100 {
+            e.new_compartment(hardened::CompartmentOptions::new())
+                .expect("compartment");
+        }
+    }) * 10.0;
+    rows.push((
+        "`new_compartment()` from Rust",
+        from_rust,
+        None,
+        "µs",
+        "<= 12 µs",
+    ));
+    if let Some(kib) = memory {
+        rows.push((
+            "memory per live compartment (1,000 live)",
+            kib,
+            None,
+            "KiB",
+            "<= 2.5 KiB",
+        ));
+    }
+    rows
 }

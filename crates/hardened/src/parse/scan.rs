@@ -138,6 +138,8 @@ struct Reading {
     not_block: bool,
     /// A template literal came after an operand (or a word): possibly tagged.
     tagged: bool,
+    /// A word that can begin a declaration came outside every bracket.
+    declares: bool,
 }
 
 impl Reading {
@@ -197,6 +199,7 @@ impl Reading {
         // The block facts are kept only where both readings agree.
         self.not_block |= other.not_block;
         self.tagged |= other.tagged;
+        self.declares |= other.declares;
         if self.last != other.last {
             self.last = Last::Other;
         }
@@ -223,6 +226,9 @@ pub(crate) struct Scan {
     pub(crate) block: bool,
     /// No template literal can be tagged (a tagged template's object belongs to one parse).
     pub(crate) untagged: bool,
+    /// A `let`, `const`, `class` or `function` outside every bracket: the source may declare
+    /// at its top level (without one, it needs no block to keep its declarations).
+    pub(crate) declares: bool,
 }
 
 /// Facts that span readings.
@@ -254,6 +260,7 @@ pub(crate) fn scan(source: &str) -> Result<Scan, JsNativeError> {
         last: Last::Other,
         not_block: false,
         tagged: false,
+        declares: false,
     }];
     let mut shared = Shared::default();
     let mut deepest = 0u64;
@@ -291,6 +298,7 @@ pub(crate) fn scan(source: &str) -> Result<Scan, JsNativeError> {
                     bound: deepest,
                     block: !shared.unbalanced && readings.iter().all(whole),
                     untagged: readings.iter().all(|r| !r.tagged),
+                    declares: readings.iter().any(|r| r.declares),
                 });
             }
             let at = reading.at;
@@ -730,6 +738,7 @@ fn word<'a>(bytes: &'a [u8], r: &mut Reading, end: usize, last: Last, shared: &m
         b"extends" => !r.inside(Scope::Function),
         _ => text.contains(&b'\\'),
     };
+    r.declares |= r.levels.is_empty() && matches!(text, b"let" | b"const" | b"class" | b"function");
     if matches!(last, Last::Function | Last::FunctionStar) && r.levels.is_empty() {
         // Declared twice at the top level: allowed in a function body, not in a block.
         let first = *shared.functions.entry(text).or_insert(start);
@@ -1025,6 +1034,26 @@ mod tests {
     }
 
     #[test]
+    fn declarations_outside_every_bracket_are_seen() {
+        for (source, declares) in [
+            ("1 + 1", false),
+            ("{ let a = 1 } (() => { const b = 2; class C {} })()", false),
+            ("let a = 1", true),
+            ("const b = 2", true),
+            ("class C {}", true),
+            ("function f() {}", true),
+            // An expression, counted all the same: it only costs the braces.
+            ("x = function () {}", true),
+        ] {
+            assert_eq!(
+                scan(source).expect("scannable").declares,
+                declares,
+                "{source}"
+            );
+        }
+    }
+
+    #[test]
     fn templates_after_an_operand_may_be_tagged() {
         for (source, untagged) in [
             ("`x`", true),
@@ -1034,7 +1063,11 @@ mod tests {
             ("f()`x`", false),
             ("typeof `x`", false),
         ] {
-            assert_eq!(scan(source).expect("scannable").untagged, untagged, "{source}");
+            assert_eq!(
+                scan(source).expect("scannable").untagged,
+                untagged,
+                "{source}"
+            );
         }
     }
 
