@@ -21,6 +21,16 @@ const attacks = [
   // expression from the first `/` to the last, balanced and clean.
   'x = (a) / 2; } let leakU = 1; { /1/',
   'x = (a) / 2; } globalThis.leakV = this; { /1/',
+  // Red team 2026-12-05: the scan read every non-ASCII byte after a regular expression as a
+  // flag, hiding a line terminator or white space and the words after it.
+  '/x/\u2028globalThis.flagThis = this',
+  '/x/\u2029var leakW = 1',
+  '/x/\u2028typeof /()=/} let leakX = this; { 1 / 1',
+  '/x/\u00a0in\u00a0/()=/} let leakY = 1; { 1 / 1',
+  '/x/\u3000in\u3000/()=/} let leakZ = 1; { 1 / 1',
+  "[/x/\u00a0in /'/, globalThis.spaceThis = this, '/'][1] //'",
+  // A `using` the scan did not see reached Boa's compiler, which panics on it.
+  '(() => { /x/\u2028using x = null })()',
   '--> }; let leakI = this; {',
   'x = 1 <!-- }; let leakJ = this; {',
   '`${`}`}`; }; let leakK = this; {',
@@ -47,7 +57,7 @@ for (const source of attacks) {
 }
 
 // Whatever the top level's `this` was, it was the attacker's global.
-for (const name of ['seenThis', 'heritageThis', 'staticKeyThis']) {
+for (const name of ['seenThis', 'heritageThis', 'staticKeyThis', 'flagThis', 'spaceThis']) {
   assert.sameValue(attacker.globalThis[name], attacker.globalThis, name);
 }
 // `arguments` at the top level is the evaluator's, never a realm binding.
@@ -57,7 +67,7 @@ assert.sameValue(typeof attacker.globalThis.arrowArguments, 'string');
 assert.sameValue(Reflect.ownKeys(globalThis).length, startKeys, 'start globalThis keys');
 const fresh = new Compartment();
 for (const name of ['leakA', 'leakB', 'leakC', 'leakD', 'leakE', 'leakF', 'leakG', 'leakH', 'leakI', 'leakJ',
-  'leakK', 'leakL', 'leakM', 'leakN', 'leakO', 'leakP', 'leakQ', 'leakR', 'leakS', 'leakT', 'leakU', 'leakV']) {
+  'leakK', 'leakL', 'leakM', 'leakN', 'leakO', 'leakP', 'leakQ', 'leakR', 'leakS', 'leakT', 'leakU', 'leakV', 'leakW', 'leakX', 'leakY', 'leakZ']) {
   assert.sameValue(fresh.evaluate(`typeof ${name}`), 'undefined', `${name} in a fresh compartment`);
   assert.sameValue(typeof globalThis[name], 'undefined', `${name} in the start compartment`);
   assert.sameValue(Object.prototype.hasOwnProperty.call(attacker.globalThis, name), false, `${name} on the attacker's global`);

@@ -586,7 +586,9 @@ fn regex(bytes: &[u8], r: &mut Reading) -> bool {
         }
     }
     i += 1;
-    while bytes.get(i).is_some_and(|&b| is_word_byte(b)) {
+    // Flags are ASCII letters, as Boa lexes them; what follows is the next token (a space,
+    // a line terminator or a word after non-ASCII white space included).
+    while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
         i += 1;
     }
     r.at = i;
@@ -935,6 +937,12 @@ mod tests {
         // A text no reading can lex is refused, not measured in part.
         assert!(stack_bound(&format!("let s = 'unterminated\n{deep}")).is_err());
         assert!(stack_bound("1.5e+10 + 0x1F + 1_000n + .5").is_ok());
+        // A nest after a regular expression and a line terminator is charged.
+        for after in ["\u{2028}", "\u{2029}", "\u{a0}in\u{a0}"] {
+            let source = format!("/x/g{after}typeof /()=/;{deep} / 1");
+            assert!(stack_bound(&source).is_err(), "{after:?}");
+        }
+        assert!(stack_bound(&format!("[/x/\u{a0}in /'/, {deep}, '/'][1] //'")).is_err());
     }
 
     #[test]
@@ -1031,6 +1039,19 @@ mod tests {
         assert!(scan("x = (a)/1/}; let leak = 1; {/1").map_or(true, |scan| !scan.block));
         // Boa divides and meets the `}`; the only reading left is one regular expression.
         assert!(!block("x = (a) / 2; } let leak = 1; { /1/"));
+        // Red team 2026-12-05: regular expression flags end at the first byte that is not an
+        // ASCII letter, so a line terminator or white space after them is seen.
+        for source in [
+            "/x/\u{2028}this",
+            "/x/\u{2029}var leak = 1",
+            "/x/\u{2028}typeof /()=/} let leak = this; { 1 / 1",
+            "/x/\u{a0}in\u{a0}/()=/} let leak = 1; { 1 / 1",
+            "/x/\u{3000}in\u{3000}/()=/} let leak = 1; { 1 / 1",
+            "(() => { /x/\u{2028}using x = null })()",
+            "let a = 1; [/x/\u{a0}in /'/, '/'] }; this; { //'",
+        ] {
+            assert!(scan(source).map_or(true, |scan| !scan.block), "{source:?}");
+        }
     }
 
     #[test]
