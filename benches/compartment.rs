@@ -10,8 +10,8 @@ use boa_engine::{Context, Source};
 use criterion::{BatchSize, Criterion, criterion_group};
 use hardened::{CompartmentOptions, Engine};
 use hardened_benches::{
-    GLOBALS_LOOP, LOCALS_LOOP, PROPERTIES_LOOP, commonjs_program, compartment_kib, locked_engine,
-    real_bundle,
+    GLOBALS_LOOP, LOCALS_LOOP, PROPERTIES_LOOP, commonjs_program, compartment_kib,
+    locked_compartment, locked_engine, real_bundle,
 };
 
 /// Calls `f` 100,000 times through a local binding; `f` does one global lookup itself.
@@ -176,15 +176,29 @@ fn bundle() -> String {
     text
 }
 
-/// Parsing, compiling and running a 100 KB bundle, a new source each time (so no cache helps).
+/// Parsing, compiling and running a generated 100 KB bundle, a new source each time (so no
+/// cache helps). It declares `var`s at its top level, so it takes the analysed path.
 fn evaluate_bundle(c: &mut Criterion) {
-    let mut group = c.benchmark_group("evaluate_bundle_100KB");
-    group.sample_size(20);
-    let source = bundle();
-    let mut engine = locked_engine();
-    let compartment = engine
-        .new_compartment(CompartmentOptions::new())
-        .expect("compartment");
+    new_sources(c, "evaluate_bundle_100KB", 20, &bundle());
+}
+
+/// Loading the pinned real bundle (zod, `benches/inputs/make.sh`) and touching its exports, a
+/// new source each time: the one-parse path.
+fn evaluate_real_bundle(c: &mut Criterion) {
+    let Some(bundle) = real_bundle() else {
+        println!("evaluate_real_bundle: skipped (run benches/inputs/make.sh first)");
+        return;
+    };
+    let program = commonjs_program(&bundle, "Object.keys(module.exports).length");
+    new_sources(c, "evaluate_real_bundle_zod", 10, &program);
+}
+
+/// `source` evaluated in a compartment after lockdown (a new text each time) against plain
+/// Boa's `Context::eval` of it.
+fn new_sources(c: &mut Criterion, name: &str, samples: usize, source: &str) {
+    let mut group = c.benchmark_group(name);
+    group.sample_size(samples);
+    let (mut engine, compartment) = locked_compartment();
     let mut n = 0u64;
     group.bench_function("compartment", |b| {
         b.iter(|| {
@@ -199,40 +213,6 @@ fn evaluate_bundle(c: &mut Criterion) {
         b.iter(|| {
             plain
                 .eval(Source::from_bytes(source.as_bytes()))
-                .expect("value")
-        });
-    });
-    group.finish();
-}
-
-/// Loading the pinned real bundle (zod, `benches/inputs/make.sh`) and touching its exports, a
-/// new source each time, against plain Boa's `Context::eval` of the same text.
-fn evaluate_real_bundle(c: &mut Criterion) {
-    let Some(bundle) = real_bundle() else {
-        println!("evaluate_real_bundle: skipped (run benches/inputs/make.sh first)");
-        return;
-    };
-    let program = commonjs_program(&bundle, "Object.keys(module.exports).length");
-    let mut group = c.benchmark_group("evaluate_real_bundle_zod");
-    group.sample_size(10);
-    let mut engine = locked_engine();
-    let compartment = engine
-        .new_compartment(CompartmentOptions::new())
-        .expect("compartment");
-    let mut n = 0u64;
-    group.bench_function("compartment", |b| {
-        b.iter(|| {
-            n += 1;
-            engine
-                .evaluate_value(&compartment, &format!("{program}//{n}"))
-                .expect("value")
-        });
-    });
-    let mut plain = Context::default();
-    group.bench_function("plain_Context_eval", |b| {
-        b.iter(|| {
-            plain
-                .eval(Source::from_bytes(program.as_bytes()))
                 .expect("value")
         });
     });

@@ -24,6 +24,19 @@ pub fn locked_engine() -> Engine {
     engine
 }
 
+/// An engine after lockdown and a new compartment in it.
+///
+/// # Panics
+/// If either cannot be made.
+#[must_use]
+pub fn locked_compartment() -> (Engine, hardened::Compartment) {
+    let mut engine = locked_engine();
+    let compartment = engine
+        .new_compartment(hardened::CompartmentOptions::new())
+        .expect("compartment");
+    (engine, compartment)
+}
+
 /// A loop over locals only.
 pub const LOCALS_LOOP: &str =
     "let s = 0; for (let i = 0; i < 1000000; i++) { s = (s + i * 7) % 1000003; } s";

@@ -9,7 +9,8 @@ use std::time::Instant;
 use boa_engine::{Context, Source};
 use hardened::Engine;
 use hardened_benches::{
-    GLOBALS_LOOP, commonjs_program, compartment_kib, locked_engine, quiet, real_bundle,
+    GLOBALS_LOOP, commonjs_program, compartment_kib, locked_compartment, locked_engine, quiet,
+    real_bundle,
 };
 
 const RUNS: usize = 15;
@@ -158,18 +159,9 @@ fn main() {
     rows.push(("evaluate('1+1')", evaluate, shim_evaluate, "µs"));
 
     let plain_loop = time(Context::default, |c| eval(c, GLOBALS_LOOP));
-    let loop_in = time(
-        || {
-            let mut e = locked_engine();
-            let c = e
-                .new_compartment(hardened::CompartmentOptions::new())
-                .expect("compartment");
-            (e, c)
-        },
-        |(e, c)| {
-            e.evaluate_value(c, GLOBALS_LOOP).expect("loop");
-        },
-    );
+    let loop_in = time(locked_compartment, |(e, c)| {
+        e.evaluate_value(c, GLOBALS_LOOP).expect("loop");
+    });
     let shim_loop = ses.as_deref().map(|s| {
         time(
             || {
@@ -232,20 +224,11 @@ fn against_plain(
         Some(bundle) => {
             let program = commonjs_program(&bundle, "Object.keys(module.exports).length");
             let mut n = 0u64;
-            let ours = time(
-                || {
-                    let mut e = locked_engine();
-                    let c = e
-                        .new_compartment(hardened::CompartmentOptions::new())
-                        .expect("compartment");
-                    (e, c)
-                },
-                |(e, c)| {
-                    n += 1;
-                    e.evaluate_value(c, &format!("{program}//{n}"))
-                        .expect("bundle");
-                },
-            );
+            let ours = time(locked_compartment, |(e, c)| {
+                n += 1;
+                e.evaluate_value(c, &format!("{program}//{n}"))
+                    .expect("bundle");
+            });
             let plain = time(Context::default, |c| eval(c, &program));
             rows.push((
                 "load the zod bundle (680 KB) and touch its exports",
@@ -258,21 +241,12 @@ fn against_plain(
         None => println!("(no bundle: run benches/inputs/make.sh for the real-bundle row)"),
     }
     let mut n = 0u64;
-    let ours = time(
-        || {
-            let mut e = locked_engine();
-            let c = e
-                .new_compartment(hardened::CompartmentOptions::new())
-                .expect("compartment");
-            (e, c)
-        },
-        |(e, c)| {
-            for _ in 0..1000 {
-                n += 1;
-                e.evaluate_value(c, &format!("1+1//{n}")).expect("small");
-            }
-        },
-    );
+    let ours = time(locked_compartment, |(e, c)| {
+        for _ in 0..1000 {
+            n += 1;
+            e.evaluate_value(c, &format!("1+1//{n}")).expect("small");
+        }
+    });
     let plain = time(Context::default, |c| {
         for _ in 0..1000 {
             n += 1;
