@@ -133,8 +133,9 @@ struct Cli {
     /// Address-space limit per worker process, MiB (0: none).
     #[arg(long, default_value_t = 4096)]
     memory_mib: u64,
-    /// Build a fresh locked-down engine for every compartment-mode test instead of reusing one
-    /// per worker (slower; for checking that reuse changes no outcome).
+    /// Build a fresh locked-down engine for every hardened-mode test instead of reusing one per
+    /// worker (compartment mode) or forking one per test directory (lockdown mode); slower, for
+    /// checking that reuse changes no outcome.
     #[arg(long)]
     fresh_engines: bool,
     #[arg(long, hide = true)]

@@ -24,7 +24,7 @@ pub struct PoolConfig {
     pub workers: usize,
     /// Address-space cap per worker, MiB (0: none).
     pub memory_mib: u64,
-    /// Build a fresh engine for every compartment-mode test.
+    /// Build a fresh engine for every hardened-mode test.
     pub fresh_engines: bool,
 }
 

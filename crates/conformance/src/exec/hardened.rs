@@ -6,15 +6,17 @@
 //! are local to the call. Each harness file is one evaluation that publishes the globals it
 //! declares; the test is another, and its sloppy variant still runs strict.
 
+use std::path::PathBuf;
+
 use hardened::{Compartment, CompartmentOptions, Engine, Error, LockdownOptions, ModuleDirectory};
 
 use super::{
     Stage, Test, Thrown, host,
     host::{AgentHost, PrintLog},
-    judge,
+    judge, verdict,
 };
 use crate::{
-    protocol::EngineState,
+    protocol::{EngineState, Outcome},
     suite::{Mode, Variant},
 };
 
@@ -56,12 +58,22 @@ pub const START_ONLY: [&str; 6] = [
 /// How many tests share one locked-down engine in compartment mode before it is replaced.
 const REUSE: usize = 200;
 
-/// Compartment mode's engine, kept across tests: a fresh compartment per test in one
-/// locked-down engine is the hardened-JavaScript model itself, and saves building and locking
-/// down an engine per test. What could leak between tests is frozen; each test gets its own
-/// `print` log and agent host, and the job queue is drained after every test.
+/// An engine kept across tests.
+///
+/// In compartment mode it runs them: a fresh compartment per test in one locked-down engine is
+/// the hardened-JavaScript model itself, and saves building and locking down an engine per
+/// test. What could leak between tests is frozen; each test gets its own `print` log and agent
+/// host, and the job queue is drained after every test.
+///
+/// In lockdown mode, where a test runs in the start compartment and may change it, the engine
+/// is built for one test directory (the start compartment's modules) and never runs anything:
+/// each test runs in a forked copy of the worker ([`fork`](super::fork)).
 pub struct Reused {
     engine: Engine,
+    mode: Mode,
+    /// Lockdown mode's test directory.
+    directory: Option<PathBuf>,
+    /// Compartment mode's tests so far.
     uses: usize,
 }
 
@@ -73,23 +85,69 @@ pub fn run(
     state: EngineState,
     reusable: &mut Option<Reused>,
     reuse: bool,
-) -> Result<(), String> {
-    if mode == Mode::Compartment && reuse && state == EngineState::AsMode {
-        let mut reused = match reusable.take() {
-            Some(reused) if reused.uses < REUSE => reused,
-            _ => Reused {
-                engine: engine(EngineState::AsMode, None)?,
+) -> (Outcome, String) {
+    match (mode, reuse, state) {
+        (Mode::Compartment, true, EngineState::AsMode) => in_reused(test, reusable),
+        #[cfg(target_os = "linux")]
+        (Mode::Lockdown, true, EngineState::AsMode) => in_fork(test, reusable),
+        _ => verdict(in_new(test, mode, state)),
+    }
+}
+
+/// Compartment mode: the test in the worker's engine.
+fn in_reused(test: &Test, reusable: &mut Option<Reused>) -> (Outcome, String) {
+    let mut reused = match reusable.take() {
+        Some(reused) if reused.mode == Mode::Compartment && reused.uses < REUSE => reused,
+        _ => match engine(EngineState::AsMode, None) {
+            Ok(engine) => Reused {
+                engine,
+                mode: Mode::Compartment,
+                directory: None,
                 uses: 0,
             },
-        };
-        reused.uses += 1;
-        let (result, healthy) = run_in(&mut reused.engine, test, mode, false);
-        // An uncatchable engine error (a runtime limit) may leave the engine mid-job.
-        if healthy {
-            *reusable = Some(reused);
-        }
-        return result;
+            Err(message) => return verdict(Err(message)),
+        },
+    };
+    reused.uses += 1;
+    let (result, healthy) = run_in(&mut reused.engine, test, Mode::Compartment, false);
+    // An uncatchable engine error (a runtime limit) may leave the engine mid-job.
+    if healthy {
+        *reusable = Some(reused);
     }
+    verdict(result)
+}
+
+/// Lockdown mode: the test in a forked copy of the worker, whose engine was built and locked
+/// down for the test's directory.
+#[cfg(target_os = "linux")]
+fn in_fork(test: &Test, reusable: &mut Option<Reused>) -> (Outcome, String) {
+    let directory = test.path.parent().map(std::path::Path::to_path_buf);
+    let mut reused = match reusable.take() {
+        Some(reused) if reused.mode == Mode::Lockdown && reused.directory == directory => reused,
+        _ => match engine(EngineState::AsMode, start_modules(Mode::Lockdown, test)) {
+            Ok(engine) => {
+                // Children start with nothing to collect, so that a short test's collector
+                // does not copy the whole heap out of the pages it shares with the worker.
+                boa_gc::force_collect();
+                Reused {
+                    engine,
+                    mode: Mode::Lockdown,
+                    directory,
+                    uses: 0,
+                }
+            }
+            Err(message) => return verdict(Err(message)),
+        },
+    };
+    let result = super::fork::in_child(|| {
+        verdict(run_in(&mut reused.engine, test, Mode::Lockdown, false).0)
+    });
+    *reusable = Some(reused);
+    result
+}
+
+/// Any other case: the test in an engine of its own.
+fn in_new(test: &Test, mode: Mode, state: EngineState) -> Result<(), String> {
     let state = match (mode, state) {
         (Mode::CompartmentSuite, _) => EngineState::Unlocked,
         (_, state) => state,

@@ -1,5 +1,7 @@
 //! Runs one test in one mode and variant, inside a worker process.
 
+#[cfg(target_os = "linux")]
+mod fork;
 mod hardened;
 mod host;
 mod loader;
@@ -29,7 +31,7 @@ use crate::{
 /// A worker's state across tests.
 pub struct Worker {
     harness: Harness,
-    /// Compartment mode's locked-down engine, when engines are reused.
+    /// The hardened modes' locked-down engine, when engines are reused.
     engine: Option<hardened::Reused>,
     reuse: bool,
 }
@@ -52,15 +54,19 @@ impl Worker {
         if let Some(reason) = skip_reason(&test.meta, job.mode) {
             return (Outcome::Skip, reason);
         }
-        let result = if job.mode.is_hardened() {
+        if job.mode.is_hardened() {
             hardened::run(&test, job.mode, job.engine, &mut self.engine, self.reuse)
         } else {
-            plain::run(&test)
-        };
-        match result {
-            Ok(()) => (Outcome::Pass, String::new()),
-            Err(message) => (Outcome::Fail, message),
+            verdict(plain::run(&test))
         }
+    }
+}
+
+/// A test's outcome from its verdict.
+fn verdict(result: Result<(), String>) -> (Outcome, String) {
+    match result {
+        Ok(()) => (Outcome::Pass, String::new()),
+        Err(message) => (Outcome::Fail, message),
     }
 }
 
