@@ -44,7 +44,7 @@ fn creation(c: &mut Criterion) {
     group.bench_function("js_new_Compartment", |b| {
         b.iter(|| {
             js_new
-                .call(&boa_engine::JsValue::undefined(), &[], engine.context())
+                .call(&boa_engine::JsValue::undefined(), &[], engine.raw_context())
                 .expect("compartment")
         });
     });

@@ -101,9 +101,11 @@ fn harden(c: &mut Criterion) {
         let graph = engine.evaluate_value(&start, GRAPH).expect("graph");
         let graph = graph.as_object().expect("object");
         let root = graph
-            .get(js_string!("root"), engine.context())
+            .get(js_string!("root"), engine.raw_context())
             .expect("root");
-        let all = graph.get(js_string!("all"), engine.context()).expect("all");
+        let all = graph
+            .get(js_string!("all"), engine.raw_context())
+            .expect("all");
         (root, all)
     };
     group.sample_size(20);
@@ -119,7 +121,11 @@ fn harden(c: &mut Criterion) {
             make,
             |(_, all)| {
                 freeze_all
-                    .call(&JsValue::undefined(), &[all], engine.borrow_mut().context())
+                    .call(
+                        &JsValue::undefined(),
+                        &[all],
+                        engine.borrow_mut().raw_context(),
+                    )
                     .expect("freeze")
             },
             BatchSize::PerIteration,

@@ -118,7 +118,7 @@ fn main() {
         |(e, make)| {
             make.as_callable()
                 .expect("callable")
-                .call(&boa_engine::JsValue::undefined(), &[], e.context())
+                .call(&boa_engine::JsValue::undefined(), &[], e.raw_context())
                 .expect("create");
         },
     ) * 10.0;
@@ -142,7 +142,7 @@ fn main() {
         |(e, run)| {
             run.as_callable()
                 .expect("callable")
-                .call(&boa_engine::JsValue::undefined(), &[], e.context())
+                .call(&boa_engine::JsValue::undefined(), &[], e.raw_context())
                 .expect("evaluate");
         },
     ) * 10.0;

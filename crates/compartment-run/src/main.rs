@@ -14,7 +14,7 @@ use std::{
 };
 
 use boa_engine::{
-    JsString, JsValue,
+    JsValue,
     builtins::promise::PromiseState,
     object::{IntegrityLevel, builtins::JsPromise},
 };
@@ -453,7 +453,7 @@ fn run_timed(
         if cli.no_lockdown {
             if let Some(object) = value.as_object() {
                 object
-                    .set_integrity_level(IntegrityLevel::Frozen, engine.context())
+                    .set_integrity_level(IntegrityLevel::Frozen, engine.raw_context())
                     .map_err(engine_error)?;
             }
         } else {
@@ -470,10 +470,7 @@ fn run_timed(
     let compartment = if cli.start {
         let start = engine.start_compartment().clone();
         for (name, value) in hardened_globals {
-            start
-                .global_object()
-                .set(JsString::from(name.as_str()), value, true, engine.context())
-                .map_err(engine_error)?;
+            engine.set_global(&start, &name, value)?;
         }
         if directory.is_some() {
             return Err(Error::Engine(
@@ -528,7 +525,7 @@ fn run_timed(
             }
         }
     };
-    let text = console::format_args(std::slice::from_ref(&value), engine.context())
+    let text = console::format_args(std::slice::from_ref(&value), engine.raw_context())
         .map_err(engine_error)?;
     // serde_json's own nesting limit (128) turns deeper data into the display string.
     let json = json_text(&mut engine, &value)?
@@ -541,7 +538,7 @@ fn run_timed(
 /// methods and proxies run under its limits, and a limit they hit ends the run. `None` when
 /// the value has no JSON form or stringifying it throws.
 fn json_text(engine: &mut Engine, value: &JsValue) -> Result<Option<String>, Error> {
-    let json = engine.context().intrinsics().objects().json();
+    let json = engine.raw_context().intrinsics().objects().json();
     let stringified = engine
         .get::<boa_engine::JsObject>(&json, "stringify")
         .and_then(|stringify| {
@@ -560,7 +557,7 @@ fn json_text(engine: &mut Engine, value: &JsValue) -> Result<Option<String>, Err
 
 /// The globals the command line grants: `console` always, then each --allow-* and --endow.
 fn grant(engine: &mut Engine, cli: &Cli) -> Result<Vec<(String, JsValue)>, Error> {
-    let context = engine.context();
+    let context = engine.raw_context();
     let mut globals = vec![(
         "console".to_owned(),
         JsValue::from(console::console(context).map_err(engine_error)?),

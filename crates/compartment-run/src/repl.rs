@@ -47,7 +47,7 @@ pub fn run(engine: &mut Engine, compartment: &Compartment) -> Result<(), String>
             .evaluate_value(compartment, source)
             .and_then(|value| engine.run_jobs().map(|()| value));
         match result {
-            Ok(value) => println!("{}", console::inspect(&value, engine.context())),
+            Ok(value) => println!("{}", console::inspect(&value, engine.raw_context())),
             Err(error) => eprintln!("Uncaught {}", describe(&error)),
         }
     }

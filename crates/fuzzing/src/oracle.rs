@@ -132,7 +132,7 @@ impl Oracle {
         }
         let canary = JsObject::with_null_proto();
         let start_global = start.global_object();
-        let context = engine.context();
+        let context = engine.raw_context();
         start_global
             .set(JsString::from("canary"), canary.clone(), true, context)
             .expect("canary");
@@ -171,7 +171,7 @@ impl Oracle {
 
     /// Every object reachable from `roots` (in the order met) and the snapshot lines.
     fn walk(roots: &[JsObject], engine: &mut Engine) -> (Vec<JsObject>, Vec<String>) {
-        let context = engine.context();
+        let context = engine.raw_context();
         let mut ids = Ids::default();
         for root in roots {
             ids.of(Some(&root.clone().into()));
@@ -294,9 +294,7 @@ mod tests {
         }
         let mut oracle = Oracle::new();
         let bystander = oracle.roots[1].clone();
-        bystander
-            .set(JsString::from("token"), 8, true, oracle.engine.context())
-            .unwrap();
+        oracle.engine.set(&bystander, "token", 8).unwrap();
         assert!(changed(&mut oracle), "bystander");
     }
 

@@ -291,7 +291,7 @@ impl Host {
                     options.function("log", 1, log_function(sink))
                 }
                 Capability::Kv => {
-                    let kv = kv_object(&Store::default(), self.engine.context());
+                    let kv = kv_object(&Store::default(), self.engine.raw_context());
                     // The plugin may not replace or add methods: freeze the whole object.
                     self.engine
                         .harden(&kv.clone().into())
@@ -299,7 +299,7 @@ impl Host {
                     options.global("kv", kv)
                 }
                 Capability::Clock => {
-                    let clock = clock_object(self.clock.clone(), self.engine.context());
+                    let clock = clock_object(self.clock.clone(), self.engine.raw_context());
                     self.engine
                         .harden(&clock.clone().into())
                         .map_err(|e| e.to_string())?;

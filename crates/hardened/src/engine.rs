@@ -17,13 +17,25 @@ use crate::{
     convert::FromJs,
     dispatch::Dispatch,
     error::{Error, Result},
-    evaluator,
+    evaluator::{self, Completion},
     jobs::{Jobs, JobsHandle},
     limits::Limits,
     lockdown::{self, LockdownOptions, LockdownReport, Mutabilities},
     module::{self, source::Language},
-    record::{Compartment, CompartmentRecord},
+    record::{Compartment, CompartmentRecord, EngineId},
 };
+
+/// Refuses options whose module map aliases a compartment of another engine (every alias, when
+/// the engine is being built).
+fn own_options(context: &Context, options: &CompartmentOptions) -> Result<()> {
+    match options
+        .aliased()
+        .find(|compartment| !compartment.record.belongs(context))
+    {
+        Some(foreign) => Err(Error::WrongEngine(foreign.name())),
+        None => Ok(()),
+    }
+}
 
 /// A JavaScript engine whose code runs in compartments.
 ///
@@ -146,6 +158,8 @@ impl Engine {
         #[cfg(not(feature = "metering"))]
         let _ = instructions;
         let mut context = builder.build().map_err(Error::from_js)?;
+        EngineId::install(&mut context);
+        crate::host_panic::HostPanics::install(&mut context);
         crate::bounded::install(&mut context).map_err(Error::from_js)?;
         crate::boa::regexp_source::repair_regexp_source(&mut context).map_err(Error::from_js)?;
         crate::encoding::install(&mut context).map_err(Error::from_js)?;
@@ -193,6 +207,7 @@ impl Engine {
             .source_prototype
             .set(module_source_prototype);
         Globals::install(&mut context, universal);
+        own_options(&context, &options)?;
         let spec = options
             .named_or("start")
             .into_spec(&mut context)
@@ -231,6 +246,7 @@ impl Engine {
     /// # Errors
     /// When an endowment cannot be assigned (e.g. `NaN`, which is read-only).
     pub fn new_compartment(&mut self, options: CompartmentOptions) -> Result<Compartment> {
+        own_options(&self.context, &options)?;
         let parent = self.start.record.clone();
         self.guarded(|context| {
             let spec = options.into_spec(context)?;
@@ -255,25 +271,72 @@ impl Engine {
     /// # Errors
     /// [`Error::Thrown`] when the code throws.
     pub fn evaluate_value(&mut self, compartment: &Compartment, source: &str) -> Result<JsValue> {
+        self.evaluate_in(compartment, source, Completion::Value)
+    }
+
+    /// Runs script `source` in `compartment` for its effects, as [`Engine::evaluate`] would,
+    /// without its completion value. Loading a library or a plugin this way is faster: a
+    /// source whose top level declares `var`s or uses control flow is parsed once instead of
+    /// twice (once to find its completion value).
+    ///
+    /// ```
+    /// # fn main() -> hardened::Result<()> {
+    /// let mut engine = hardened::Engine::new()?;
+    /// let compartment = engine.new_compartment(hardened::CompartmentOptions::new())?;
+    /// engine.run_script(&compartment, "var hits = 0; for (var i = 0; i < 3; i++) hits++;")?;
+    /// // Top-level declarations stay local to the run; globals are written explicitly.
+    /// engine.run_script(&compartment, "var n = 2; globalThis.n = n * 21;")?;
+    /// assert_eq!(engine.evaluate::<f64>(&compartment, "n")?, 42.0);
+    /// assert_eq!(engine.evaluate::<String>(&compartment, "typeof hits")?, "undefined");
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Thrown`] when the code throws (including `SyntaxError`s).
+    pub fn run_script(&mut self, compartment: &Compartment, source: &str) -> Result<()> {
+        self.evaluate_in(compartment, source, Completion::Effects)
+            .map(drop)
+    }
+
+    fn evaluate_in(
+        &mut self,
+        compartment: &Compartment,
+        source: &str,
+        completion: Completion,
+    ) -> Result<JsValue> {
+        let record = self.own(compartment)?;
         self.guarded(|context| {
             evaluator::evaluate(
                 context,
-                &compartment.record,
+                &record,
                 JsString::from(source),
                 &[],
                 false,
-                compartment.record.direct_eval(),
+                record.direct_eval(),
+                completion,
             )
         })
     }
 
+    /// The record behind a compartment handle of this engine's.
+    fn own(&self, compartment: &Compartment) -> Result<Gc<CompartmentRecord>> {
+        if compartment.record.belongs(&self.context) {
+            Ok(compartment.record.clone())
+        } else {
+            Err(Error::WrongEngine(compartment.name()))
+        }
+    }
+
     /// Runs one call into the engine under its limits (the timeout counts from here), with
     /// Boa's panics contained: a panic poisons the engine instead of unwinding into the host.
+    /// A panic of the host's own endowments or hooks is raised again here ([`crate::host_panic`]).
     fn guarded<T>(&mut self, call: impl FnOnce(&mut Context) -> JsResult<T>) -> Result<T> {
         if let Some(panic) = &self.panicked {
             return Err(Error::Unusable(panic.clone()));
         }
         self.jobs.watch.arm(self.limits.timeout_value());
+        crate::host_panic::arm(&self.context);
         let depth = self.limits.native_stack_value();
         let result = panic::catch_unwind(AssertUnwindSafe(|| {
             crate::stack::engine_call(depth, || -> JsResult<T> {
@@ -283,14 +346,9 @@ impl Engine {
             })
         }));
         self.jobs.watch.arm(None);
-        match result {
-            Ok(result) => result.map_err(|error| {
-                // An uncatchable error (a limit) left slots on Boa's value stack.
-                if error.as_engine().is_some() {
-                    self.value_stack.restore_headroom(&mut self.context);
-                }
-                Error::from_js(error)
-            }),
+        let host_panic = crate::host_panic::disarm(&self.context);
+        let result = match result {
+            Ok(result) => result,
             Err(payload) => {
                 let message = payload
                     .downcast_ref::<&str>()
@@ -298,9 +356,26 @@ impl Engine {
                     .or_else(|| payload.downcast_ref::<String>().cloned())
                     .unwrap_or_else(|| "a panic without a message".to_owned());
                 self.panicked = Some(message.clone());
-                Err(Error::Unusable(message))
+                // Boa panicked too: the engine is poisoned, and the host's own panic still
+                // goes to the host.
+                match host_panic {
+                    Some(host_panic) => panic::resume_unwind(host_panic),
+                    None => return Err(Error::Unusable(message)),
+                }
             }
+        };
+        if let Some(host_panic) = host_panic {
+            // The uncatchable error that ended the guest's call left its value-stack slots.
+            self.value_stack.restore_headroom(&mut self.context);
+            panic::resume_unwind(host_panic);
         }
+        result.map_err(|error| {
+            // An uncatchable error (a limit) left slots on Boa's value stack.
+            if error.as_engine().is_some() {
+                self.value_stack.restore_headroom(&mut self.context);
+            }
+            Error::from_js(error)
+        })
     }
 
     /// Whether the engine still accepts calls: `false` once Boa has panicked in one of them
@@ -397,7 +472,8 @@ impl Engine {
     /// # Errors
     /// [`Error::Thrown`] when loading or evaluation fails, or when the load never settles.
     pub fn import(&mut self, compartment: &Compartment, specifier: &str) -> Result<JsObject> {
-        self.guarded(|context| import_in(context, &compartment.record, specifier))
+        let record = self.own(compartment)?;
+        self.guarded(|context| import_in(context, &record, specifier))
     }
 
     /// Evaluates module `source` in `compartment` under `specifier` (its imports resolve
@@ -423,7 +499,7 @@ impl Engine {
     ) -> Result<JsObject> {
         let text =
             module::source::ModuleText::new(source.encode_utf16().collect(), Language::JavaScript);
-        let record = &compartment.record;
+        let record = &self.own(compartment)?;
         self.guarded(|context| {
             let instance = module::descriptor::instantiate_text(
                 record,
@@ -444,9 +520,10 @@ impl Engine {
     /// # Errors
     /// [`Error::Thrown`] when loading or evaluation fails.
     pub fn import_now(&mut self, compartment: &Compartment, specifier: &str) -> Result<JsObject> {
+        let record = self.own(compartment)?;
         self.guarded(|context| {
             module::methods::import_now_namespace(
-                &compartment.record,
+                &record,
                 &JsString::from(specifier),
                 Language::JavaScript,
                 context,
@@ -493,6 +570,60 @@ impl Engine {
     pub fn get<T: FromJs>(&mut self, object: &JsObject, name: &str) -> Result<T> {
         let value = self.guarded(|context| object.get(JsString::from(name), context))?;
         self.convert(&value)
+    }
+
+    /// Writes `name` on an object (a compartment's global, an object the guest made), under
+    /// the engine's limits and panic containment: a guest setter or proxy trap runs as guest
+    /// code does. A write the object refuses (read-only, frozen) is a `TypeError`.
+    ///
+    /// # Errors
+    /// [`Error::Thrown`] when the write throws or is refused, [`Error::Limit`] when a setter
+    /// runs into a limit.
+    pub fn set(&mut self, object: &JsObject, name: &str, value: impl Into<JsValue>) -> Result<()> {
+        let value = value.into();
+        self.guarded(|context| {
+            object
+                .set(JsString::from(name), value, true, context)
+                .map(drop)
+        })
+    }
+
+    /// Reads global `name` of `compartment` (as guest code's `globalThis[name]`) and converts
+    /// it, under the engine's limits.
+    ///
+    /// ```
+    /// use hardened::{CompartmentOptions, Engine};
+    ///
+    /// let mut engine = Engine::new()?;
+    /// let guest = engine.new_compartment(CompartmentOptions::new())?;
+    /// engine.set_global(&guest, "answer", 42)?;
+    /// engine.run_script(&guest, "globalThis.doubled = answer * 2;")?;
+    /// assert_eq!(engine.get_global::<i32>(&guest, "doubled")?, 84);
+    /// # Ok::<(), hardened::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::WrongEngine`] for another engine's compartment, [`Error::Thrown`] when a getter
+    /// throws, [`Error::Conversion`] when the value does not convert to `T`.
+    pub fn get_global<T: FromJs>(&mut self, compartment: &Compartment, name: &str) -> Result<T> {
+        let global = self.own(compartment)?.global.clone();
+        self.get(&global, name)
+    }
+
+    /// Writes global `name` of `compartment` (as guest code's `globalThis[name] = value`),
+    /// under the engine's limits.
+    ///
+    /// # Errors
+    /// [`Error::WrongEngine`] for another engine's compartment, [`Error::Thrown`] when the
+    /// write throws or is refused (a frozen global, a read-only name such as `NaN`).
+    pub fn set_global(
+        &mut self,
+        compartment: &Compartment,
+        name: &str,
+        value: impl Into<JsValue>,
+    ) -> Result<()> {
+        let global = self.own(compartment)?.global.clone();
+        self.set(&global, name, value)
     }
 
     fn convert<T: FromJs>(&mut self, value: &JsValue) -> Result<T> {
@@ -568,11 +699,22 @@ impl Engine {
         crate::ownership::Owners::prune(&self.context);
     }
 
-    /// The Boa context, for building values to endow or inspecting results.
+    /// The raw Boa context, for building values to endow (strings, functions, objects) and
+    /// for reading results that run no guest code.
     ///
-    /// Do not evaluate guest code with it directly (`Context::eval` runs outside every
-    /// compartment and fails closed on global names): use [`Engine::evaluate`].
-    pub fn context(&mut self) -> &mut Context {
+    /// It bypasses what every other method of the engine guarantees; anything that may run
+    /// guest code (a getter, a setter, a proxy trap, a guest function, `toString`) should go
+    /// through [`Engine::get`], [`Engine::set`], [`Engine::call`] or [`Engine::evaluate`]
+    /// instead. Through the raw context:
+    /// - no [`Limits`] apply: no timeout, no instruction budget, no native-stack bound, so a
+    ///   guest setter's endless loop never ends;
+    /// - a panic of Boa unwinds into the host instead of being contained (the engine is not
+    ///   marked unusable), and a panic of the host's own endowments is not held back for the
+    ///   engine call to raise: it unwinds through Boa's frames;
+    /// - promise jobs queued there wait for the next engine call;
+    /// - code it evaluates (`Context::eval`) belongs to no compartment: its global names fail
+    ///   closed (`ReferenceError`), and it sees no compartment's `globalThis`.
+    pub fn raw_context(&mut self) -> &mut Context {
         &mut self.context
     }
 }

@@ -25,6 +25,10 @@ pub enum Error {
     /// call with this error: drop it and build a new one.
     #[error("the engine is unusable: Boa panicked: {0}")]
     Unusable(String),
+    /// A handle from another engine was passed to this one: the named compartment (passed, or
+    /// aliased by a module map) belongs to another engine, whose compartments run only there.
+    #[error("the compartment \"{0}\" belongs to another engine")]
+    WrongEngine(String),
     /// A supervised worker process could not be started or ended without an answer for a reason
     /// that is not one of its limits (it crashed, or broke the protocol). The pool replaces it.
     #[error("worker failed: {0}")]
@@ -54,8 +58,6 @@ pub struct ThrownError {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    /// Converts a Boa error into a typed error, reading `name`, `message` and `stack` of thrown
-    /// error objects without running guest code (no getters are invoked).
     /// Describes a thrown (or rejection) value, reading only its own and inherited data
     /// properties so that no guest getter runs.
     #[must_use]

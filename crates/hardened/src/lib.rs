@@ -187,6 +187,7 @@ mod encoding;
 mod engine;
 mod error;
 mod evaluator;
+mod host_panic;
 mod jobs;
 mod limits;
 pub mod lockdown;

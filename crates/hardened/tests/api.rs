@@ -132,9 +132,7 @@ fn jobs_run_in_their_own_compartment() {
     let later = engine
         .evaluate_value(&a, "(async () => { await null; return who; })")
         .unwrap();
-    b.global_object()
-        .set(js_string!("later"), later, true, engine.context())
-        .unwrap();
+    engine.set_global(&b, "later", later).unwrap();
     engine
         .evaluate_value(
             &b,
@@ -180,4 +178,88 @@ fn start_compartment_has_ses_assert() {
         .evaluate(&start, include_str!("js/start-compartment-assert.js"))
         .unwrap();
     assert_eq!(outcome, "ok");
+}
+
+/// What a source did: the error's name, or the `r` it left on the compartment's global.
+fn outcome(engine: &mut Engine, run: bool, source: &str) -> String {
+    let c = engine.new_compartment(CompartmentOptions::new()).unwrap();
+    let result = if run {
+        engine.run_script(&c, source)
+    } else {
+        engine.evaluate_value(&c, source).map(drop)
+    };
+    match result {
+        Ok(()) => engine
+            .evaluate::<String>(&c, "String(globalThis.r)")
+            .unwrap(),
+        Err(Error::Thrown(thrown)) => thrown.name,
+        Err(other) => panic!("{source}: {other:?}"),
+    }
+}
+
+#[test]
+fn scripts_run_for_their_effects_mean_what_evaluate_means() {
+    let mut engine = Engine::new().unwrap();
+    engine
+        .lockdown(hardened::LockdownOptions::default())
+        .unwrap();
+    for (source, expected) in [
+        // What the one-parse function-body path takes.
+        ("var a = 1; globalThis.r = typeof a", "number"),
+        ("if (true) { globalThis.r = this === globalThis }", "true"),
+        (
+            "function f() {} function f() { return 2 } globalThis.r = f()",
+            "2",
+        ),
+        ("#!/usr/bin/env node\nvar q = 3; globalThis.r = q", "3"),
+        ("for (var i = 0; i < 3; i++) globalThis.r = i", "2"),
+        ("globalThis.r = typeof arguments", "object"),
+        ("throw new TypeError('t')", "TypeError"),
+        // Early errors of a Script, which a function body would accept.
+        ("return 1", "SyntaxError"),
+        ("if (1) { return }", "SyntaxError"),
+        ("new.target", "SyntaxError"),
+        ("new /* */ .target", "SyntaxError"),
+        // What the full analysis judges.
+        ("eval('globalThis.r = 1')", "SyntaxError"),
+        ("var \\u0061 = 1; globalThis.r = a", "1"),
+        ("} (function () {", "SyntaxError"),
+        ("var x = ;", "SyntaxError"),
+    ] {
+        for run in [false, true] {
+            assert_eq!(
+                outcome(&mut engine, run, source),
+                expected,
+                "{source} (run {run})"
+            );
+        }
+    }
+    // Declarations stay local to each run, as with `evaluate`.
+    let c = engine.new_compartment(CompartmentOptions::new()).unwrap();
+    engine
+        .run_script(&c, "var local = 1; if (local) {}")
+        .unwrap();
+    assert_eq!(
+        engine.evaluate::<String>(&c, "typeof local").unwrap(),
+        "undefined"
+    );
+    // A text compiled for its effects is never given back as its completion value.
+    let text = "var v = 5; if (v) {} v";
+    engine.run_script(&c, text).unwrap();
+    assert_eq!(engine.evaluate::<i32>(&c, text).unwrap(), 5);
+    engine.run_script(&c, text).unwrap();
+    assert_eq!(engine.evaluate::<i32>(&c, text).unwrap(), 5);
+}
+
+#[test]
+fn host_writes_are_checked_like_guest_writes() {
+    let mut engine = Engine::new().unwrap();
+    let c = engine.new_compartment(CompartmentOptions::new()).unwrap();
+    engine.set_global(&c, "answer", 42).unwrap();
+    assert_eq!(engine.get_global::<i32>(&c, "answer").unwrap(), 42);
+    let refused = engine.set_global(&c, "NaN", 1);
+    assert!(
+        matches!(&refused, Err(Error::Thrown(thrown)) if thrown.name == "TypeError"),
+        "{refused:?}"
+    );
 }

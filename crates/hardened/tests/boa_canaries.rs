@@ -31,7 +31,7 @@ fn limit_errors_leave_value_stack_slots_behind() {
         42
     );
     // The canary: the raw limit had to grow, i.e. Boa still leaves the slots behind.
-    let limit = engine.context().runtime_limits().stack_size_limit();
+    let limit = engine.raw_context().runtime_limits().stack_size_limit();
     assert!(
         limit > 10 * 1024,
         "Boa no longer leaves value-stack slots after a limit error: remove boa::ValueStack"

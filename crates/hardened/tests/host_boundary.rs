@@ -19,7 +19,8 @@ use boa_engine::{
     property::Attribute,
 };
 use hardened::{
-    Compartment, CompartmentOptions, Engine, Error, Limits, LockdownOptions, lockdown::ErrorTaming,
+    Compartment, CompartmentOptions, Engine, Error, Limits, LockdownOptions, ModuleDescriptor,
+    lockdown::ErrorTaming,
 };
 
 /// Snapshots the start compartment's global, key shared intrinsics and the bystander's global
@@ -90,7 +91,7 @@ impl World {
     fn take_snapshot(&mut self) -> JsValue {
         let global = JsValue::from(self.bystander.global_object());
         self.snapshot
-            .call(&JsValue::undefined(), &[global], self.engine.context())
+            .call(&JsValue::undefined(), &[global], self.engine.raw_context())
             .unwrap()
     }
 
@@ -104,7 +105,7 @@ impl World {
             .call(
                 &JsValue::undefined(),
                 &[before, after],
-                self.engine.context(),
+                self.engine.raw_context(),
             )
             .unwrap();
         assert_eq!(
@@ -507,13 +508,16 @@ fn stack_exhaustion_is_uncatchable_and_leaves_everything_intact() {
 fn a_panic_inside_the_engine_is_contained_and_poisons_it() {
     let mut engine = Engine::new().unwrap();
     engine.lockdown(LockdownOptions::default()).unwrap();
-    // A native function that panics stands for any Boa bug that guest input reaches.
+    // A native function built with Boa's own API (not endowed through
+    // `CompartmentOptions::function`) that panics stands for any Boa bug that guest input
+    // reaches.
+    let crash = FunctionObjectBuilder::new(
+        engine.raw_context().realm(),
+        NativeFunction::from_fn_ptr(|_, _, _| panic!("simulated engine bug")),
+    )
+    .build();
     let guest = engine
-        .new_compartment(CompartmentOptions::new().function(
-            "crash",
-            0,
-            NativeFunction::from_fn_ptr(|_, _, _| panic!("simulated engine bug")),
-        ))
+        .new_compartment(CompartmentOptions::new().global("crash", crash))
         .unwrap();
     let outcome =
         engine.evaluate::<String>(&guest, "try { crash(); 'caught' } finally { 'finally' }");
@@ -536,6 +540,65 @@ fn a_panic_inside_the_engine_is_contained_and_poisons_it() {
     let mut other = Engine::new().unwrap();
     let start = other.start_compartment().clone();
     assert_eq!(other.evaluate::<i32>(&start, "6 * 7").unwrap(), 42);
+}
+
+/// The payload of the panic `call` raised, as text.
+fn panic_of(call: impl FnOnce()) -> String {
+    let payload = std::panic::catch_unwind(std::panic::AssertUnwindSafe(call))
+        .expect_err("the host's panic reaches the host");
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
+}
+
+/// A panic in the host's own endowment or module hook is the host's: it reaches the host with
+/// its payload, no guest code catches it or runs after it, and the engine stays usable.
+#[test]
+fn a_panic_in_host_code_reaches_the_host_and_spares_the_engine() {
+    let mut world = World::new();
+    let attacker = world.compartment(
+        CompartmentOptions::new()
+            .function(
+                "fail",
+                0,
+                NativeFunction::from_fn_ptr(|_, _, _| panic!("host bug")),
+            )
+            .module("main", ModuleDescriptor::source("import './dep';"))
+            .resolve_hook(|_, _| panic!("resolve bug"))
+            .import_hook(|_, _| panic!("import bug")),
+    );
+    let sources = [
+        "try { fail() } catch { globalThis.caught = true } finally { globalThis.caught = true }",
+        "Promise.resolve().then(() => fail()).catch(() => { globalThis.caught = true })",
+        "(async () => { try { await 0; fail() } catch { globalThis.caught = true } })()",
+        "[1, 2].map(() => { try { fail() } catch {} globalThis.caught = true })",
+    ];
+    for source in sources {
+        let message = panic_of(|| {
+            let _ = world.engine.evaluate_value(&attacker, source);
+            let _ = world.engine.run_jobs();
+        });
+        assert_eq!(message, "host bug", "{source}");
+        assert!(world.engine.is_usable());
+        assert_eq!(
+            world
+                .engine
+                .evaluate::<String>(&attacker, "typeof caught")
+                .unwrap(),
+            "undefined",
+            "guest code ran after the host panicked: {source}"
+        );
+    }
+    for (specifier, bug) in [("main", "resolve bug"), ("missing", "import bug")] {
+        let message = panic_of(|| {
+            let _ = world.engine.import(&attacker, specifier);
+        });
+        assert_eq!(message, bug);
+    }
+    assert_eq!(world.engine.evaluate::<i32>(&attacker, "1 + 1").unwrap(), 2);
+    world.assert_unchanged();
 }
 
 /// Set in a child process: the guest source this test binary should run instead of its tests.
@@ -692,4 +755,88 @@ fn host_conversions_do_not_believe_a_claimed_length() {
     assert_eq!(nested, [vec![Some(1), None], vec![], vec![Some(3)]]);
     assert_eq!(world.engine.evaluate::<i32>(&attacker, "1 + 1").unwrap(), 2);
     world.assert_unchanged();
+}
+
+/// A compartment runs only with its own engine: another engine would run it over its own
+/// intrinsics (unlocked ones included) and break it. Every way a compartment of engine A reaches
+/// engine B, a Rust handle, a module-map alias or the JavaScript instance, is refused, and
+/// neither engine changes.
+#[test]
+fn compartments_of_another_engine_are_refused() {
+    let mut world = World::new();
+    let foreign = world.compartment(
+        CompartmentOptions::new().module("lib", ModuleDescriptor::source("export const x = 1;")),
+    );
+    let mut other = Engine::new().unwrap();
+    let wrong = |result: Result<(), Error>, what: &str| {
+        assert!(
+            matches!(&result, Err(Error::WrongEngine(name)) if name == "attacker"),
+            "{what}: {result:?}"
+        );
+    };
+    wrong(
+        other.evaluate::<()>(&foreign, "Object.prototype.polluted = 1"),
+        "evaluate",
+    );
+    wrong(
+        other.evaluate_value(&foreign, "1").map(drop),
+        "evaluate_value",
+    );
+    wrong(other.import(&foreign, "lib").map(drop), "import");
+    wrong(other.import_now(&foreign, "lib").map(drop), "import_now");
+    wrong(
+        other
+            .evaluate_module(&foreign, "main", "export default 1;")
+            .map(drop),
+        "evaluate_module",
+    );
+    let alias = || {
+        CompartmentOptions::new().module(
+            "lib",
+            ModuleDescriptor::Alias {
+                specifier: "lib".into(),
+                compartment: foreign.clone(),
+            },
+        )
+    };
+    wrong(
+        other.new_compartment(alias()).map(drop),
+        "an alias in new_compartment",
+    );
+    wrong(
+        Engine::with_start_compartment(alias()).map(drop),
+        "an alias in a new engine's start compartment",
+    );
+
+    // Guest code of engine B handed A's instance cannot use it either: the methods and the
+    // module descriptors of B check the engine behind the instance.
+    let instance = foreign.as_object().clone();
+    let guest = other
+        .new_compartment(CompartmentOptions::new().global("foreign", instance))
+        .unwrap();
+    let refusals: String = other
+        .evaluate(
+            &guest,
+            "const tries = [
+               () => Compartment.prototype.evaluate.call(foreign, 'Object.prototype.polluted = 1'),
+               () => foreign.evaluate('Object.prototype.polluted = 1'),
+               () => Reflect.getOwnPropertyDescriptor(Compartment.prototype, 'globalThis').get.call(foreign),
+               () => Compartment.prototype.importNow.call(foreign, 'lib'),
+               () => new Compartment({ __options__: true, modules: { lib: { namespace: 'lib', compartment: foreign } } }).importNow('lib'),
+             ];
+             tries.map((attempt) => { try { attempt(); return 'ran'; } catch (e) { return e.name; } }).join()",
+        )
+        .unwrap();
+    assert_eq!(
+        refusals,
+        "TypeError,TypeError,TypeError,TypeError,TypeError"
+    );
+    let start = other.start_compartment().clone();
+    assert!(
+        other
+            .evaluate::<bool>(&start, "Object.prototype.polluted === undefined")
+            .unwrap()
+    );
+    world.assert_unchanged();
+    assert_eq!(world.engine.evaluate::<i32>(&foreign, "1 + 1").unwrap(), 2);
 }

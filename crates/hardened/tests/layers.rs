@@ -13,6 +13,8 @@ const LAYERS: &[&[&str]] = &[
     &["limits"],
     // The host-facing error type.
     &["error"],
+    // Panics of the host's own code, kept for the engine call that ran it.
+    &["host_panic"],
     // Builtins replaced so that no guest-chosen length is reserved: leaves and limits only.
     &["bounded"],
     // The one parser entry.

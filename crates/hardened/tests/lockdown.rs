@@ -1,6 +1,5 @@
 //! lockdown() and harden() through the Rust API.
 
-use boa_engine::js_string;
 use hardened::{CompartmentOptions, Engine, Error, LockdownOptions};
 
 fn locked() -> Engine {
@@ -65,10 +64,7 @@ fn harden_requires_lockdown_then_freezes_deeply() {
         .evaluate_value(&start, "({ a: { b: [1, 2] }, get g() { return 1 } })")
         .unwrap();
     engine.harden(&value).unwrap();
-    start
-        .global_object()
-        .set(js_string!("v"), value, true, engine.context())
-        .unwrap();
+    engine.set_global(&start, "v", value).unwrap();
     assert!(
         engine
             .evaluate::<bool>(

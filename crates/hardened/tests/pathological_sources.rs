@@ -80,21 +80,31 @@ fn check_every_entry(source: &str) -> Result<(), String> {
         .new_compartment(CompartmentOptions::new())
         .map_err(|e| e.to_string())?;
     let quoted = serde_json::to_string(source).map_err(|e| e.to_string())?;
+    let judge = |entry: &str, result: Result<(), Error>| match result {
+        Ok(()) | Err(Error::Limit(_)) => Ok(()),
+        Err(Error::Thrown(thrown))
+            if thrown.name == "SyntaxError"
+                || thrown.name == "ReferenceError"
+                || thrown.name == "TypeError" =>
+        {
+            Ok(())
+        }
+        Err(other) => Err(format!("{}: {other}", &entry[..entry.len().min(60)])),
+    };
     for entry in [
         format!("(0, eval)({quoted})"),
         format!("Function({quoted})"),
         format!("new ModuleSource({quoted})"),
         format!("new Compartment().evaluate({quoted})"),
     ] {
-        match engine.evaluate_value(&guest, &entry) {
-            Ok(_) | Err(Error::Limit(_)) => {}
-            Err(Error::Thrown(thrown))
-                if thrown.name == "SyntaxError"
-                    || thrown.name == "ReferenceError"
-                    || thrown.name == "TypeError" => {}
-            Err(other) => return Err(format!("{}: {other}", &entry[..entry.len().min(60)])),
-        }
+        judge(&entry, engine.evaluate_value(&guest, &entry).map(drop))?;
     }
+    // The host's own entries: `evaluate` and the one-parse `run_script`.
+    judge(
+        "evaluate_value",
+        engine.evaluate_value(&guest, source).map(drop),
+    )?;
+    judge("run_script", engine.run_script(&guest, source))?;
     match engine.evaluate::<i32>(&guest, "6 * 7") {
         Ok(42) => Ok(()),
         other => Err(format!("the engine stopped working: {other:?}")),

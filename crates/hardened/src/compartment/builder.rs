@@ -8,7 +8,10 @@ use boa_engine::{
 };
 
 use super::CompartmentSpec;
-use crate::module::host::{self, ImportFn, ModuleDescriptor, ModuleDirectory, ResolveFn};
+use crate::{
+    module::host::{self, ImportFn, ModuleDescriptor, ModuleDirectory, ResolveFn},
+    record::Compartment,
+};
 
 /// What to endow a new compartment with.
 ///
@@ -62,6 +65,16 @@ impl CompartmentOptions {
     pub fn name(mut self, name: impl Into<String>) -> Self {
         self.name = Some(name.into());
         self
+    }
+
+    /// The compartments its module map aliases.
+    pub(crate) fn aliased(&self) -> impl Iterator<Item = &Compartment> {
+        self.modules
+            .iter()
+            .filter_map(|(_, descriptor)| match descriptor {
+                ModuleDescriptor::Alias { compartment, .. } => Some(compartment),
+                _ => None,
+            })
     }
 
     /// Endows a global property (writable, enumerable, configurable, like SES endowments).
@@ -159,7 +172,15 @@ impl CompartmentOptions {
         let realize = |name: &str, endowment: Endowment| match endowment {
             Endowment::Value(value) => value,
             Endowment::Function(length, function) => {
-                FunctionObjectBuilder::new(context.realm(), function)
+                let contained = NativeFunction::from_copy_closure_with_captures(
+                    |this, args, host: &NativeFunction, context| {
+                        crate::host_panic::contain(context, |context| {
+                            host.call(this, args, context)
+                        })
+                    },
+                    function,
+                );
+                FunctionObjectBuilder::new(context.realm(), contained)
                     .name(JsString::from(name))
                     .length(length)
                     .build()

@@ -43,14 +43,17 @@ impl SharedClass {
                 .name(JsString::from(format!("get {name}")))
                 .build()
         };
-        let global_this = getter("globalThis", |this, _, _| {
-            Ok(this_compartment(this, "globalThis")?.global.clone().into())
+        let global_this = getter("globalThis", |this, _, context| {
+            Ok(this_compartment(this, "globalThis", context)?
+                .global
+                .clone()
+                .into())
         });
-        let name = getter("name", |this, _, _| {
-            Ok(this_compartment(this, "name")?.name.clone().into())
+        let name = getter("name", |this, _, context| {
+            Ok(this_compartment(this, "name", context)?.name.clone().into())
         });
         let no_namespace_box = getter("__noNamespaceBox__", |this, _, context| {
-            let record = this_compartment(this, "__noNamespaceBox__")?;
+            let record = this_compartment(this, "__noNamespaceBox__", context)?;
             Ok((!module::methods::boxes_namespace(&record, context)).into())
         });
         let inert = FunctionObjectBuilder::new(
@@ -121,7 +124,7 @@ impl SharedClass {
 
 /// `Compartment.prototype.evaluate(source, {transforms, sloppyGlobalsMode})`.
 fn evaluate(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let record = this_compartment(this, "evaluate")?;
+    let record = this_compartment(this, "evaluate", context)?;
     let Some(source) = args.get_or_undefined(0).as_string() else {
         return Err(JsNativeError::typ()
             .with_message("first argument of evaluate() must be a string")
@@ -159,6 +162,7 @@ fn evaluate(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
         &transforms,
         sloppy_globals,
         direct_eval,
+        evaluator::Completion::Value,
     )
 }
 

@@ -15,7 +15,7 @@ pub(crate) use class::SharedClass;
 pub(crate) use global::Globals;
 pub(crate) use options::CompartmentSpec;
 
-use crate::record::{CompartmentModules, CompartmentRecord};
+use crate::record::{CompartmentModules, CompartmentRecord, EngineId};
 
 impl CompartmentRecord {
     /// Builds a compartment: its record, its populated global and its own evaluators.
@@ -36,9 +36,13 @@ impl CompartmentRecord {
         .ok_or_else(|| {
             boa_engine::JsNativeError::typ().with_message("Object.create returned a primitive")
         })?;
+        let engine = EngineId::of(context).ok_or_else(|| {
+            boa_engine::JsNativeError::typ().with_message("this context belongs to no engine")
+        })?;
         let lexicals = JsObject::with_null_proto();
         let record = Gc::new(Self {
             global,
+            engine,
             lexicals,
             has_lexicals: !spec.lexicals.is_empty(),
             name: spec.name.clone(),

@@ -78,8 +78,20 @@ fn compile(room: &Room<'_>, context: &mut Context, owner: &Owner) -> JsResult<Js
     })
 }
 
+/// What the caller of an evaluation wants back.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Completion {
+    /// The source's completion value (SES `evaluate`, the compartment's `eval`).
+    Value,
+    /// Its effects only (`Engine::run_script`): `undefined` comes back, so a source that the
+    /// scan finds means the same as a function body compiles with one parse even when it
+    /// declares `var`s at its top level or ends in control flow.
+    Effects,
+}
+
 /// Evaluates `source` in the compartment with SES `evaluate` semantics and returns its
-/// completion value. `transforms` run before the compartment's own.
+/// completion value (or `undefined`, for [`Completion::Effects`]). `transforms` run before the
+/// compartment's own.
 pub(crate) fn evaluate(
     context: &mut Context,
     record: &Gc<CompartmentRecord>,
@@ -87,6 +99,7 @@ pub(crate) fn evaluate(
     transforms: &[JsObject],
     sloppy_globals: bool,
     direct_eval: DirectEval,
+    completion: Completion,
 ) -> JsResult<JsValue> {
     crate::limits::Watch::get(context).check()?;
     let mut source = source;
@@ -96,7 +109,18 @@ pub(crate) fn evaluate(
             JsNativeError::typ().with_message("a source transform must return a string")
         })?;
     }
-    run(context, record, &source, sloppy_globals, direct_eval)
+    let value = run(
+        context,
+        record,
+        &source,
+        sloppy_globals,
+        direct_eval,
+        completion,
+    )?;
+    Ok(match completion {
+        Completion::Value => value,
+        Completion::Effects => JsValue::undefined(),
+    })
 }
 
 /// Validates, compiles and runs a (transformed) script source.
@@ -106,15 +130,17 @@ fn run(
     source: &JsString,
     sloppy_globals: bool,
     direct_eval: DirectEval,
+    completion: Completion,
 ) -> JsResult<JsValue> {
     let text = SourceText::new(source);
+    let needs_value = completion == Completion::Value;
     let evaluators = CompartmentRecord::evaluators(record, sloppy_globals, context)?;
     // The cache holds texts checked under the compartment's own rule; a text accepted only
     // because `evaluate` relaxed it must be checked again next time.
     // (Keyed by UTF-8 text, so a text with unpaired surrogates is not kept.)
     let cacheable_here = direct_eval == record.direct_eval() && text.is_utf8();
     let global = JsValue::from(record.global.clone());
-    if cacheable_here && let Some(code) = evaluators.recall(text.as_str()) {
+    if cacheable_here && let Some(code) = evaluators.recall(text.as_str(), needs_value) {
         return code.run(&global, context);
     }
     let outcome = parse::guarded(Text::Utf8(text.as_str()), |room| {
@@ -124,7 +150,21 @@ fn run(
             match room.blocked(&text, |room| {
                 compile_owned(room, context, &evaluators.owner)
             }) {
-                Ok(script) => return Ok(Outcome::Compiled(Code::Block(script), untagged)),
+                Ok(script) => return Ok(Outcome::Compiled(Code::Block(script), untagged, true)),
+                Err(error) if error.as_native().is_some_and(JsNativeError::is_syntax) => {}
+                Err(error) => return Err(error),
+            }
+        }
+        // One parse too when the completion value is not wanted: the source as it is, as a
+        // function body. A text Boa refuses goes to the analysis, for the error's positions.
+        if let (Completion::Effects, Some(untagged)) = (completion, room.body()) {
+            let body = parse::hashbang_as_comment(room.utf8()?);
+            match room.wrapping(&body, &text, |room| {
+                compile(room, context, &evaluators.owner)
+            }) {
+                Ok(function) => {
+                    return Ok(Outcome::Compiled(Code::Function(function), untagged, false));
+                }
                 Err(error) if error.as_native().is_some_and(JsNativeError::is_syntax) => {}
                 Err(error) => return Err(error),
             }
@@ -136,7 +176,7 @@ fn run(
                 compile(room, context, &evaluators.owner)
             }) {
                 Ok(function) => {
-                    return Ok(Outcome::Compiled(Code::Function(function), cacheable));
+                    return Ok(Outcome::Compiled(Code::Function(function), cacheable, true));
                 }
                 // The rewrite of the final expression is checked by Boa's parser; should a span
                 // ever be off, the exact (slower) path below still gives the answer.
@@ -150,11 +190,11 @@ fn run(
         result.map(Outcome::Completed)
     })?;
     match outcome {
-        Outcome::Compiled(code, cacheable) => {
+        Outcome::Compiled(code, cacheable, returns_value) => {
             // A tagged template's object belongs to the parse: a new evaluation must get new
             // ones.
             if cacheable && cacheable_here {
-                evaluators.remember(text.as_str().to_owned(), code.clone());
+                evaluators.remember(text.as_str().to_owned(), code.clone(), returns_value);
             }
             code.run(&global, context)
         }
@@ -162,10 +202,10 @@ fn run(
     }
 }
 
-/// What a new source came to: code to run (and whether to remember it), or the completion
-/// value of the direct eval that ran it.
+/// What a new source came to: code to run (whether to remember it, and whether it returns the
+/// completion value), or the completion value of the direct eval that ran it.
 enum Outcome {
-    Compiled(Code, bool),
+    Compiled(Code, bool, bool),
     Completed(JsValue),
 }
 
@@ -189,9 +229,15 @@ pub(crate) fn make_eval(context: &mut Context, record: &Gc<CompartmentRecord>) -
                 crate::stack::ensure_native_stack()?;
                 let source = args.get_or_undefined(0);
                 match source.as_string() {
-                    Some(source) => {
-                        evaluate(context, record, source, &[], false, record.direct_eval())
-                    }
+                    Some(source) => evaluate(
+                        context,
+                        record,
+                        source,
+                        &[],
+                        false,
+                        record.direct_eval(),
+                        Completion::Value,
+                    ),
                     None => Ok(source.clone()),
                 }
             },

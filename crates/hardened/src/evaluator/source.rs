@@ -40,12 +40,7 @@ pub(crate) fn plan_script(
     let cacheable = !has_tagged_template(&script);
     let body_plan = |body: String| Plan::Body { body, cacheable };
 
-    // A hashbang is valid at the start of a Script but not of a function body; a line comment
-    // of the same length keeps every position.
-    let body = match source.strip_prefix("#!") {
-        Some(rest) => format!("//{rest}"),
-        None => source.to_owned(),
-    };
+    let body = parse::hashbang_as_comment(source);
     let items = script.statements().statements();
     match items.last() {
         Some(StatementListItem::Statement(last)) => match last.as_ref() {

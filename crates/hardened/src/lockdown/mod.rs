@@ -519,6 +519,7 @@ pub(crate) fn install_assert(
         &[],
         false,
         crate::parse::DirectEval::Reject,
+        crate::evaluator::Completion::Value,
     )?
     .as_object()
     .ok_or_else(|| JsNativeError::typ().with_message("assert.js made no makeAssert"))?;

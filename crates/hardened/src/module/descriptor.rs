@@ -106,7 +106,7 @@ fn classify(
         }
         value
             .as_object()
-            .and_then(|o| o.downcast_ref::<CompartmentInstance>().map(|c| c.0.clone()))
+            .and_then(|o| CompartmentInstance::record_of(&o, context))
             .map(Some)
             .ok_or_else(|| {
                 error(format!(

@@ -162,12 +162,14 @@ pub(crate) fn resolve_hook(hook: Rc<ResolveFn>, context: &mut Context) -> JsObje
         |_, args, hook: &Held<ResolveFn>, context| {
             let specifier = args.get_or_undefined(0).to_string(context)?;
             let referrer = args.get_or_undefined(1).to_string(context)?;
-            (hook.0)(
-                &specifier.to_std_string_escaped(),
-                &referrer.to_std_string_escaped(),
-            )
-            .map(|resolved| JsString::from(resolved).into())
-            .map_err(|message| JsNativeError::typ().with_message(message).into())
+            crate::host_panic::contain(context, |_| {
+                (hook.0)(
+                    &specifier.to_std_string_escaped(),
+                    &referrer.to_std_string_escaped(),
+                )
+                .map(|resolved| JsString::from(resolved).into())
+                .map_err(|message| JsNativeError::typ().with_message(message).into())
+            })
         },
         Held(hook),
     );
@@ -180,7 +182,7 @@ pub(crate) fn import_hook(hook: Rc<ImportFn>, name: &str, context: &mut Context)
         |_, args, hook: &Held<ImportFn>, context| {
             let specifier = args.get_or_undefined(0).to_string(context)?;
             let specifier = specifier.to_std_string_escaped();
-            match (hook.0)(&specifier, context)? {
+            match crate::host_panic::contain(context, |context| (hook.0)(&specifier, context))? {
                 Some(descriptor) => descriptor.to_js(context),
                 None => Err(JsNativeError::typ()
                     .with_message(format!("module \"{specifier}\" not found"))

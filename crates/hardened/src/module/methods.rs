@@ -213,7 +213,7 @@ pub(crate) fn boxes_namespace(record: &CompartmentRecord, context: &Context) -> 
 
 /// `Compartment.prototype.import(specifier[, options])`.
 pub(crate) fn import(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let record = this_compartment(this, "import")?;
+    let record = this_compartment(this, "import", context)?;
     let arguments = specifier_argument(args, "import")
         .and_then(|specifier| Ok((specifier, read_language(args.get_or_undefined(1), context)?)));
     let boxed = boxes_namespace(&record, context);
@@ -252,7 +252,7 @@ pub(crate) fn import_promise(
 
 /// `Compartment.prototype.load(specifier)`: loads the graph without running it.
 pub(crate) fn load(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let record = this_compartment(this, "load")?;
+    let record = this_compartment(this, "load", context)?;
     let specifier = specifier_argument(args, "load");
     Ok(spawn(
         context,
@@ -280,7 +280,7 @@ pub(crate) fn import_now(
     args: &[JsValue],
     context: &mut Context,
 ) -> JsResult<JsValue> {
-    let record = this_compartment(this, "importNow")?;
+    let record = this_compartment(this, "importNow", context)?;
     let specifier = specifier_argument(args, "importNow")?;
     let language = read_language(args.get_or_undefined(1), context)?;
     Ok(import_now_namespace(&record, &specifier, language, context)?.into())
@@ -362,7 +362,7 @@ pub(crate) fn deferred_target(
 /// module's graph has loaded throws; it can never be written. (Its properties report as
 /// configurable and it as extensible: a proxy may not claim more of a target it cannot fill.)
 pub(crate) fn module(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let record = this_compartment(this, "module")?;
+    let record = this_compartment(this, "module", context)?;
     let specifier = specifier_argument(args, "module")?;
     if let Some(existing) = record.modules.deferred.borrow().get(&specifier) {
         return Ok(existing.proxy.clone().into());

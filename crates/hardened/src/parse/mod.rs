@@ -60,6 +60,13 @@ impl<'a> Room<'a> {
         self.scan.block.then_some(self.scan.untagged)
     }
 
+    /// Whether this room's text can be compiled as the body of a [`function_script`] when its
+    /// completion value is not wanted (see [`scan::Scan::body`]), and if so whether that code
+    /// may run again (no tagged template).
+    pub(crate) fn body(&self) -> Option<bool> {
+        self.scan.body.then_some(self.scan.untagged)
+    }
+
     /// Runs `f` with a room for the strict Script that runs this room's text (`source`) as a
     /// block ([`block_script`]), one brace level deeper; or as it is, when nothing is declared
     /// outside every bracket (the braces would keep nothing, and cost a fifth of a small
@@ -76,13 +83,12 @@ impl<'a> Room<'a> {
             }
             return self.derived(text.to_owned(), source, 0, f);
         }
-        let body = match text.strip_prefix("#!") {
-            // A hashbang is valid at the start of a Script only; a line comment of the same
-            // length keeps every position.
-            Some(rest) => format!("//{rest}"),
-            None => text.to_owned(),
-        };
-        self.derived(block_script(&body), source, scan::BRACKET, f)
+        self.derived(
+            block_script(&hashbang_as_comment(text)),
+            source,
+            scan::BRACKET,
+            f,
+        )
     }
 
     /// Runs `f` with a room for `derived`, made from this room's text (`source`) by adding ASCII
@@ -237,6 +243,15 @@ thread_local! {
     /// native-stack limit may be compiled later under a lower one (a module is linked when it
     /// is first imported), and must still get the room its text was admitted with.
     static ADMITTED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A Script's text as a block's or a function body's: a hashbang is valid at the start of a
+/// Script only, and a line comment of the same length keeps every position.
+pub(crate) fn hashbang_as_comment(text: &str) -> String {
+    match text.strip_prefix("#!") {
+        Some(rest) => format!("//{rest}"),
+        None => text.to_owned(),
+    }
 }
 
 /// The Script that evaluates to a strict function with `body` as its body. The body's last line

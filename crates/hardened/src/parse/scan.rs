@@ -136,6 +136,9 @@ struct Reading {
     /// This reading met something that could mean otherwise at a Script's top level than in a
     /// function body (see [`Scan::block`]).
     not_block: bool,
+    /// This reading met something that could mean otherwise in a strict function body than in
+    /// a strict Script, or that needs the full analysis (see [`Scan::body`]).
+    not_body: bool,
     /// A template literal came after an operand (or a word): possibly tagged.
     tagged: bool,
     /// A word that can begin a declaration came outside every bracket.
@@ -198,6 +201,7 @@ impl Reading {
         self.line_break |= other.line_break;
         // The block facts are kept only where both readings agree.
         self.not_block |= other.not_block;
+        self.not_body |= other.not_body;
         self.tagged |= other.tagged;
         self.declares |= other.declares;
         if self.last != other.last {
@@ -224,6 +228,13 @@ pub(crate) struct Scan {
     /// flow outside a function body, so that the Script's completion value, as Boa computes it,
     /// is exact; and no closing brace that would close the block.
     pub(crate) block: bool,
+    /// The source means the same as the body of a strict function (called with `this` = the
+    /// compartment's global) as it does as a strict Script, but for its completion value and
+    /// what a function body keeps local (`var`, function declarations, `this`): no `return`
+    /// outside a function body (an arrow's included) and no `new.target` outside a non-arrow
+    /// one (both early errors in a Script); no HTML-like comment, escaped word, `eval` or
+    /// `using`; and no closing brace that would close the function.
+    pub(crate) body: bool,
     /// No template literal can be tagged (a tagged template's object belongs to one parse).
     pub(crate) untagged: bool,
     /// A `let`, `const`, `class` or `function` outside every bracket: the source may declare
@@ -259,6 +270,7 @@ pub(crate) fn scan(source: &str) -> Result<Scan, JsNativeError> {
         optional_chain: false,
         last: Last::Other,
         not_block: false,
+        not_body: false,
         tagged: false,
         declares: false,
     }];
@@ -293,10 +305,11 @@ pub(crate) fn scan(source: &str) -> Result<Scan, JsNativeError> {
             if reading.at >= bytes.len() {
                 // Every other reading is at the end too (this one was furthest behind).
                 readings.push(reading);
-                let whole = |r: &Reading| !r.not_block && r.levels.is_empty();
+                let whole = |r: &Reading| !shared.unbalanced && r.levels.is_empty() && !r.not_body;
                 return Ok(Scan {
                     bound: deepest,
-                    block: !shared.unbalanced && readings.iter().all(whole),
+                    block: readings.iter().all(|r| whole(r) && !r.not_block),
+                    body: readings.iter().all(whole),
                     untagged: readings.iter().all(|r| !r.tagged),
                     declares: readings.iter().any(|r| r.declares),
                 });
@@ -424,7 +437,7 @@ fn step<'a>(bytes: &'a [u8], r: &mut Reading, shared: &mut Shared<'a>) -> Step {
             };
         }
         b'<' if bytes[i..].starts_with(b"<!--") => {
-            r.not_block = true;
+            r.not_body = true;
             let mut comment = r.clone();
             comment.at = skip_line(bytes, i);
             r.at = i + 1;
@@ -433,7 +446,7 @@ fn step<'a>(bytes: &'a [u8], r: &mut Reading, shared: &mut Shared<'a>) -> Step {
             return Step::Two(comment);
         }
         b'-' if bytes[i..].starts_with(b"-->") => {
-            r.not_block = true;
+            r.not_body = true;
             let mut comment = r.clone();
             comment.at = skip_line(bytes, i);
             r.at = i + 2;
@@ -728,7 +741,6 @@ fn word<'a>(bytes: &'a [u8], r: &mut Reading, end: usize, last: Last, shared: &m
     // [`Scan::block`]). A word is read the same wherever it is (a property name too):
     // erring that way only costs the full analysis.
     r.not_block |= match text {
-        b"eval" | b"using" => true,
         b"var" => !r.inside(Scope::Arrow),
         // Boa's completion value is exact when the last statement that can have one is an
         // expression statement, not always after control flow (`1; if (false) 2;`).
@@ -738,6 +750,19 @@ fn word<'a>(bytes: &'a [u8], r: &mut Reading, end: usize, last: Last, shared: &m
         // A class body after `extends f(x)` looks like a method body to the classification,
         // and its computed keys see the `this` outside.
         b"extends" => !r.inside(Scope::Function),
+        _ => false,
+    };
+    r.not_body |= match text {
+        b"eval" | b"using" => true,
+        b"return" => !r.inside(Scope::Arrow),
+        // `new.target`, or `new` and a comment or non-ASCII space before whatever follows.
+        b"new" => {
+            !r.inside(Scope::Function)
+                && bytes[end..]
+                    .iter()
+                    .find(|b| !b.is_ascii_whitespace())
+                    .is_some_and(|b| matches!(b, b'.' | b'/' | 0x80..))
+        }
         _ => text.contains(&b'\\'),
     };
     r.declares |= r.levels.is_empty() && matches!(text, b"let" | b"const" | b"class" | b"function");
@@ -1051,6 +1076,49 @@ mod tests {
             "let a = 1; [/x/\u{a0}in /'/, '/'] }; this; { //'",
         ] {
             assert!(scan(source).map_or(true, |scan| !scan.block), "{source:?}");
+        }
+    }
+
+    fn body(source: &str) -> bool {
+        scan(source).is_ok_and(|scan| scan.body)
+    }
+
+    #[test]
+    fn sources_that_mean_the_same_as_a_function_body_are_recognised() {
+        for source in [
+            "var x = 1; if (x) { x++ } for (;;) break; this.y = arguments",
+            "function f() {} function f() {} f()",
+            "class B extends f() { [this] = 1 }",
+            "function f() { return new.target } (() => { return 1 })()",
+            "x = new Foo(); y = new\n Bar",
+            "#!/usr/bin/env node\nvar a",
+        ] {
+            assert!(body(source), "{source}");
+        }
+    }
+
+    #[test]
+    fn sources_that_could_mean_otherwise_in_a_function_body_are_not() {
+        for source in [
+            // Early errors in a Script, accepted in a function body.
+            "return 1",
+            "if (x) { return }",
+            "foo(x)\n{ return }",
+            "new.target",
+            "new /* */ .target",
+            "new\u{2028}.target",
+            "() => new.target",
+            // Checked by the full analysis.
+            "eval('1')",
+            "using",
+            "r\\u0065turn",
+            "x = 1 <!-- y",
+            // Would close the function.
+            "}",
+            "1 }; globalThis.leak = 1; (function () {",
+            "x = a\n/}/; (function () {",
+        ] {
+            assert!(!body(source), "{source}");
         }
     }
 

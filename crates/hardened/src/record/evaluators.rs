@@ -33,7 +33,8 @@ pub(crate) struct Evaluators {
 /// A compiled source.
 #[derive(Clone, Trace, Finalize)]
 pub(crate) enum Code {
-    /// A strict function whose body is the source (its final expression returned).
+    /// A strict function whose body is the source (its final expression returned, unless the
+    /// source was compiled for its effects only).
     Function(JsObject),
     /// A strict Script whose code is the source as a block (`crate::parse::block_script`).
     Block(Script),
@@ -44,23 +45,35 @@ pub(crate) struct Compiled {
     #[unsafe_ignore_trace]
     source: String,
     code: Code,
+    /// Running the code gives the source's completion value (not so for a source compiled
+    /// for its effects only).
+    #[unsafe_ignore_trace]
+    returns_value: bool,
 }
 
 impl Evaluators {
-    pub(crate) fn recall(&self, source: &str) -> Option<Code> {
+    /// The code compiled for `source`, if recent; code that drops the completion value is
+    /// not for a caller that `needs_value`.
+    pub(crate) fn recall(&self, source: &str, needs_value: bool) -> Option<Code> {
         let mut recent = self.recent.borrow_mut();
-        let index = recent.iter().position(|c| c.source == source)?;
+        let index = recent
+            .iter()
+            .position(|c| c.source == source && (c.returns_value || !needs_value))?;
         let compiled = recent.remove(index);
         let code = compiled.code.clone();
         recent.push(compiled);
         Some(code)
     }
 
-    pub(crate) fn remember(&self, source: String, code: Code) {
+    pub(crate) fn remember(&self, source: String, code: Code, returns_value: bool) {
         let mut recent = self.recent.borrow_mut();
         if recent.len() == RECENT {
             recent.remove(0);
         }
-        recent.push(Compiled { source, code });
+        recent.push(Compiled {
+            source,
+            code,
+            returns_value,
+        });
     }
 }

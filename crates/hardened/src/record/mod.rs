@@ -18,12 +18,35 @@ pub(crate) use modules::{
     CompartmentModules, DeferredNamespace, Memo, MemoKey, ModuleInfo, ModuleOptions,
 };
 
+/// The engine a compartment belongs to: minted once per engine, kept as context host data and
+/// in every record. A compartment runs only with its own engine's context (another engine's
+/// would run it over that engine's intrinsics, unlocked ones included), so every way a record
+/// is reached from a handle or an instance checks it ([`CompartmentRecord::belongs`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct EngineId(u64);
+
+impl EngineId {
+    /// Gives `context` a new identity (once, when its engine is built).
+    pub(crate) fn install(context: &mut Context) {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let id = Self(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+        context.insert_data(id);
+    }
+
+    /// The identity of `context`'s engine; `None` for a context no engine built.
+    pub(crate) fn of(context: &Context) -> Option<Self> {
+        context.get_data::<Self>().copied()
+    }
+}
+
 /// Everything a compartment owns. Guest code never sees this record; it reaches it only through
 /// the global-name dispatch and the compartment's own `eval`/`Function`/`Compartment`.
 #[derive(Trace, Finalize)]
 pub(crate) struct CompartmentRecord {
     /// The compartment's `globalThis`.
     pub(crate) global: JsObject,
+    #[unsafe_ignore_trace]
+    pub(crate) engine: EngineId,
     /// Global lexical bindings (XS `globalLexicals`): a null-prototype object whose writable
     /// properties are `let` bindings and read-only ones `const` bindings.
     pub(crate) lexicals: JsObject,
@@ -45,6 +68,12 @@ pub(crate) struct CompartmentRecord {
 }
 
 impl CompartmentRecord {
+    /// Whether the compartment belongs to `context`'s engine; fails closed for a context no
+    /// engine built.
+    pub(crate) fn belongs(&self, context: &Context) -> bool {
+        EngineId::of(context) == Some(self.engine)
+    }
+
     /// Whether direct-eval syntax is accepted in its code by default: only in the start
     /// compartment (see [`crate::parse::DirectEval`]).
     pub(crate) fn direct_eval(&self) -> crate::parse::DirectEval {
@@ -84,18 +113,30 @@ impl CompartmentInstance {
     }
 }
 
+impl CompartmentInstance {
+    /// The compartment `object` stands for, when it is a `Compartment` instance of `context`'s
+    /// engine.
+    pub(crate) fn record_of(object: &JsObject, context: &Context) -> Option<Gc<CompartmentRecord>> {
+        object
+            .downcast_ref::<Self>()
+            .map(|instance| instance.0.clone())
+            .filter(|record| record.belongs(context))
+    }
+}
+
 /// The compartment behind `this`, or a TypeError naming the method.
-pub(crate) fn this_compartment(this: &JsValue, method: &str) -> JsResult<Gc<CompartmentRecord>> {
+pub(crate) fn this_compartment(
+    this: &JsValue,
+    method: &str,
+    context: &Context,
+) -> JsResult<Gc<CompartmentRecord>> {
     this.as_object()
-        .and_then(|object| {
-            object
-                .downcast_ref::<CompartmentInstance>()
-                .map(|c| c.0.clone())
-        })
+        .and_then(|object| CompartmentInstance::record_of(&object, context))
         .ok_or_else(|| {
             JsNativeError::typ()
                 .with_message(format!(
-                    "Compartment.prototype.{method} called on a non-Compartment"
+                    "Compartment.prototype.{method} called on a non-Compartment \
+                     (or one of another engine)"
                 ))
                 .into()
         })

@@ -207,7 +207,7 @@ impl Server {
             .lockdown(LockdownOptions::default())
             .map_err(failed)?;
         // %JSON% and its methods are frozen intrinsics now: guest code cannot replace them.
-        let context = engine.context();
+        let context = engine.raw_context();
         let json = context.intrinsics().objects().json();
         let method = |name: JsString, context: &mut Context| {
             json.get(name, context)
@@ -219,7 +219,7 @@ impl Server {
         let parse = method(js_string!("parse"), context)?;
         let mut globals = Vec::new();
         for (name, value) in &config.globals {
-            let value = JsValue::from_json(value, engine.context())
+            let value = JsValue::from_json(value, engine.raw_context())
                 .map_err(|error| format!("global {name}: {error}"))?;
             engine.harden(&value).map_err(failed)?;
             globals.push((name.clone(), value));

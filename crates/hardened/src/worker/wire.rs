@@ -54,6 +54,7 @@ pub(crate) fn error_json(error: &Error) -> Json {
         Error::Engine(message) => json!({ "kind": "engine", "message": clip(message) }),
         Error::Conversion(message) => json!({ "kind": "conversion", "message": clip(message) }),
         Error::Unusable(message) => json!({ "kind": "unusable", "message": clip(message) }),
+        Error::WrongEngine(name) => json!({ "kind": "wrong-engine", "message": clip(name) }),
         Error::Worker(message) => json!({ "kind": "worker", "message": clip(message) }),
     }
 }
@@ -79,6 +80,7 @@ pub(crate) fn error_from_json(error: &Json) -> Error {
         Some("engine") => Error::Engine(message()),
         Some("conversion") => Error::Conversion(message()),
         Some("unusable") => Error::Unusable(message()),
+        Some("wrong-engine") => Error::WrongEngine(message()),
         _ => Error::Worker(message()),
     }
 }
