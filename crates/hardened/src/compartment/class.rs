@@ -193,6 +193,7 @@ fn construct(
     context: &mut Context,
 ) -> JsResult<JsValue> {
     crate::stack::ensure_native_stack()?;
+    parent.check_engine(context)?;
     // Boa passes `new_target` as `this` to native constructors; a plain call passes the
     // receiver, which is not a constructor in any legitimate use.
     let Some(new_target) = new_target.as_object().filter(JsObject::is_constructor) else {

@@ -306,6 +306,9 @@ impl CompartmentRecord {
         sloppy_globals: bool,
         context: &mut Context,
     ) -> JsResult<Evaluators> {
+        // A compartment's `eval`, `Function` or `evaluate` handed to another engine (as a raw
+        // endowment) must not compile code for it there.
+        this.check_engine(context)?;
         let slot = usize::from(sloppy_globals);
         if let Some(evaluators) = &this.evaluators.borrow()[slot] {
             return Ok(evaluators.clone());

@@ -74,6 +74,19 @@ impl CompartmentRecord {
         EngineId::of(context) == Some(self.engine)
     }
 
+    /// A `TypeError` unless the record belongs to the engine of `context`: for the record's
+    /// own functions (`eval`, `Function`, `Compartment`), which a host may hand to another
+    /// engine as raw values.
+    pub(crate) fn check_engine(&self, context: &Context) -> JsResult<()> {
+        if self.belongs(context) {
+            Ok(())
+        } else {
+            Err(JsNativeError::typ()
+                .with_message("this compartment belongs to another engine")
+                .into())
+        }
+    }
+
     /// Whether direct-eval syntax is accepted in its code by default: only in the start
     /// compartment (see [`crate::parse::DirectEval`]).
     pub(crate) fn direct_eval(&self) -> crate::parse::DirectEval {
