@@ -711,3 +711,61 @@ fn foreign_host_function_panics_are_raised_to_the_caller_engine() {
     assert_eq!(b.evaluate::<i32>(&c, "1 + 1").unwrap(), 2);
     assert_eq!(engine_a.evaluate::<i32>(&a, "1 + 1").unwrap(), 2);
 }
+
+/// A compartment's transforms are A's guest functions: A's `eval` called from B runs them in
+/// B's context before the engine check refuses the record.
+#[test]
+#[ignore = "FINDING: evaluator::evaluate runs the record's transforms before check_engine"]
+fn foreign_eval_runs_owner_transforms_before_refusing() {
+    let mut engine_a = locked();
+    let a = engine_a.new_compartment(CompartmentOptions::new()).unwrap();
+    let child_eval = engine_a
+        .evaluate::<JsObject>(
+            &a,
+            "globalThis.ran = []; \
+             const log = ran; \
+             const k = new Compartment({ __options__: true, transforms: [src => { log.push(src); return src; }] }); \
+             k.globalThis.eval",
+        )
+        .unwrap();
+    let mut b = locked();
+    let c = b
+        .new_compartment(CompartmentOptions::new().global("kEval", child_eval))
+        .unwrap();
+    let r = b.evaluate_value(&c, "kEval('written by B')");
+    eprintln!(
+        "B calls A child's eval: {}",
+        show(&r.map(|v| v.display().to_string()))
+    );
+    let ran = engine_a
+        .evaluate::<String>(&a, "JSON.stringify(ran)")
+        .unwrap();
+    eprintln!("A's transform log afterwards: {ran}");
+    assert_eq!(ran, "[]", "A's transform ran for B's call");
+}
+
+/// Engine A's `lockdown` called by B's guest (both unlocked): does A's own lockdown still work?
+#[test]
+#[ignore = "FINDING: another engine's lockdown() half-tames this engine and marks it locked"]
+fn foreign_lockdown_leaves_owner_lockable() {
+    let mut engine_a = Engine::new().unwrap();
+    let a_start = engine_a.start_compartment().clone();
+    let a_lockdown = engine_a
+        .get::<JsObject>(&a_start.global_object(), "lockdown")
+        .unwrap();
+    let mut b = Engine::new().unwrap();
+    let c = b
+        .new_compartment(CompartmentOptions::new().global("aLockdown", a_lockdown))
+        .unwrap();
+    let r = b.evaluate_value(&c, "aLockdown(); 'called'");
+    eprintln!(
+        "B guest calls A's lockdown: {}",
+        show(&r.map(|v| v.display().to_string()))
+    );
+    let a_lock = engine_a.lockdown(LockdownOptions::default());
+    eprintln!("A's own lockdown afterwards: {}", show(&a_lock));
+    let b_lock = b.lockdown(LockdownOptions::default());
+    eprintln!("B's own lockdown afterwards: {}", show(&b_lock));
+    assert!(a_lock.is_ok(), "A can no longer lock down");
+    assert!(b_lock.is_ok(), "B can no longer lock down");
+}

@@ -101,6 +101,8 @@ pub(crate) fn evaluate(
     direct_eval: DirectEval,
     completion: Completion,
 ) -> JsResult<JsValue> {
+    // Before any transform runs: another engine's call must not run this compartment's code.
+    record.check_engine(context)?;
     crate::limits::Watch::get(context).check()?;
     let mut source = source;
     for transform in transforms.iter().chain(&record.transforms) {
@@ -260,6 +262,7 @@ pub(crate) fn make_function(
         NativeFunction::from_copy_closure_with_captures(
             |_, args, record: &Gc<CompartmentRecord>, context| {
                 crate::stack::ensure_native_stack()?;
+                record.check_engine(context)?;
                 let (body, params) = match args.split_last() {
                     Some((body, params)) => (body.to_string(context)?, params),
                     None => (JsString::default(), &[][..]),
