@@ -555,9 +555,8 @@ fn foreign_global_endowed() {
     );
 }
 
-/// Engine A's start compartment `lockdown` called by B's guest before B's host locks down.
-#[test]
-fn foreign_lockdown_function() {
+/// Two unlocked engines, after B's guest called A's start-compartment `lockdown`.
+fn b_called_a_lockdown() -> (Engine, Engine) {
     let mut engine_a = Engine::new().unwrap();
     let a_start = engine_a.start_compartment().clone();
     let a_lockdown = engine_a
@@ -572,6 +571,13 @@ fn foreign_lockdown_function() {
         "B guest calls A's lockdown: {}",
         show(&r.map(|v| v.display().to_string()))
     );
+    (engine_a, b)
+}
+
+/// Engine A's start compartment `lockdown` called by B's guest before B's host locks down.
+#[test]
+fn foreign_lockdown_function() {
+    let (mut engine_a, mut b) = b_called_a_lockdown();
     let host = b.lockdown(LockdownOptions::default());
     eprintln!("B host lockdown afterwards: {}", show(&host.map(drop)));
     let guest = b.new_compartment(CompartmentOptions::new()).unwrap();
@@ -585,6 +591,7 @@ fn foreign_lockdown_function() {
            harden: typeof harden })",
     );
     eprintln!("B's new compartment after: {}", show(&state));
+    let a_start = engine_a.start_compartment().clone();
     let a_state = engine_a.evaluate::<String>(
         &a_start,
         "JSON.stringify({ objectProto: Object.isFrozen(Object.prototype), arrayIter: Object.isFrozen(Object.getPrototypeOf([][Symbol.iterator]())) })",
@@ -748,20 +755,7 @@ fn foreign_eval_runs_owner_transforms_before_refusing() {
 #[test]
 #[ignore = "FINDING: another engine's lockdown() half-tames this engine and marks it locked"]
 fn foreign_lockdown_leaves_owner_lockable() {
-    let mut engine_a = Engine::new().unwrap();
-    let a_start = engine_a.start_compartment().clone();
-    let a_lockdown = engine_a
-        .get::<JsObject>(&a_start.global_object(), "lockdown")
-        .unwrap();
-    let mut b = Engine::new().unwrap();
-    let c = b
-        .new_compartment(CompartmentOptions::new().global("aLockdown", a_lockdown))
-        .unwrap();
-    let r = b.evaluate_value(&c, "aLockdown(); 'called'");
-    eprintln!(
-        "B guest calls A's lockdown: {}",
-        show(&r.map(|v| v.display().to_string()))
-    );
+    let (mut engine_a, mut b) = b_called_a_lockdown();
     let a_lock = engine_a.lockdown(LockdownOptions::default());
     eprintln!("A's own lockdown afterwards: {}", show(&a_lock));
     let b_lock = b.lockdown(LockdownOptions::default());

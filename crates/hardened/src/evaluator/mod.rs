@@ -101,7 +101,8 @@ pub(crate) fn evaluate(
     direct_eval: DirectEval,
     completion: Completion,
 ) -> JsResult<JsValue> {
-    // Before any transform runs: another engine's call must not run this compartment's code.
+    // Before any transform runs: a compartment's `eval` or `evaluate` handed to another engine
+    // (as a raw endowment) must not run this compartment's code there.
     record.check_engine(context)?;
     crate::limits::Watch::get(context).check()?;
     let mut source = source;
@@ -152,7 +153,13 @@ fn run(
             match room.blocked(&text, |room| {
                 compile_owned(room, context, &evaluators.owner)
             }) {
-                Ok(script) => return Ok(Outcome::Compiled(Code::Block(script), untagged, true)),
+                Ok(script) => {
+                    return Ok(Outcome::Compiled {
+                        code: Code::Block(script),
+                        cacheable: untagged,
+                        returns_value: true,
+                    });
+                }
                 Err(error) if error.as_native().is_some_and(JsNativeError::is_syntax) => {}
                 Err(error) => return Err(error),
             }
@@ -165,7 +172,11 @@ fn run(
                 compile(room, context, &evaluators.owner)
             }) {
                 Ok(function) => {
-                    return Ok(Outcome::Compiled(Code::Function(function), untagged, false));
+                    return Ok(Outcome::Compiled {
+                        code: Code::Function(function),
+                        cacheable: untagged,
+                        returns_value: false,
+                    });
                 }
                 Err(error) if error.as_native().is_some_and(JsNativeError::is_syntax) => {}
                 Err(error) => return Err(error),
@@ -178,7 +189,11 @@ fn run(
                 compile(room, context, &evaluators.owner)
             }) {
                 Ok(function) => {
-                    return Ok(Outcome::Compiled(Code::Function(function), cacheable, true));
+                    return Ok(Outcome::Compiled {
+                        code: Code::Function(function),
+                        cacheable,
+                        returns_value: true,
+                    });
                 }
                 // The rewrite of the final expression is checked by Boa's parser; should a span
                 // ever be off, the exact (slower) path below still gives the answer.
@@ -192,7 +207,11 @@ fn run(
         result.map(Outcome::Completed)
     })?;
     match outcome {
-        Outcome::Compiled(code, cacheable, returns_value) => {
+        Outcome::Compiled {
+            code,
+            cacheable,
+            returns_value,
+        } => {
             // A tagged template's object belongs to the parse: a new evaluation must get new
             // ones.
             if cacheable && cacheable_here {
@@ -204,10 +223,16 @@ fn run(
     }
 }
 
-/// What a new source came to: code to run (whether to remember it, and whether it returns the
-/// completion value), or the completion value of the direct eval that ran it.
+/// What a new source came to: code to run, or the completion value of the direct eval that ran
+/// it.
 enum Outcome {
-    Compiled(Code, bool, bool),
+    Compiled {
+        code: Code,
+        /// It may run again (no tagged template).
+        cacheable: bool,
+        /// Running it gives the completion value (not so for code compiled for its effects).
+        returns_value: bool,
+    },
     Completed(JsValue),
 }
 
@@ -262,6 +287,7 @@ pub(crate) fn make_function(
         NativeFunction::from_copy_closure_with_captures(
             |_, args, record: &Gc<CompartmentRecord>, context| {
                 crate::stack::ensure_native_stack()?;
+                // Before the arguments are converted (guest code), as in `evaluate`.
                 record.check_engine(context)?;
                 let (body, params) = match args.split_last() {
                     Some((body, params)) => (body.to_string(context)?, params),
@@ -309,9 +335,6 @@ impl CompartmentRecord {
         sloppy_globals: bool,
         context: &mut Context,
     ) -> JsResult<Evaluators> {
-        // A compartment's `eval`, `Function` or `evaluate` handed to another engine (as a raw
-        // endowment) must not compile code for it there.
-        this.check_engine(context)?;
         let slot = usize::from(sloppy_globals);
         if let Some(evaluators) = &this.evaluators.borrow()[slot] {
             return Ok(evaluators.clone());

@@ -124,9 +124,7 @@ impl CompartmentInstance {
         let _ = record.instance.set(instance.clone());
         instance
     }
-}
 
-impl CompartmentInstance {
     /// The compartment `object` stands for, when it is a `Compartment` instance of `context`'s
     /// engine.
     pub(crate) fn record_of(object: &JsObject, context: &Context) -> Option<Gc<CompartmentRecord>> {
