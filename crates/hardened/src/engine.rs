@@ -365,7 +365,11 @@ impl Engine {
             }
         };
         if let Some(host_panic) = host_panic {
-            // The uncatchable error that ended the guest's call left its value-stack slots.
+            // The call was halted (`host_panic`): its jobs are abandoned with it, the limits
+            // the halt lowered come back, and the uncatchable error that ended it left its
+            // value-stack slots.
+            self.jobs.clear();
+            self.limits.apply(&mut self.context);
             self.value_stack.restore_headroom(&mut self.context);
             panic::resume_unwind(host_panic);
         }

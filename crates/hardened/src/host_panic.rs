@@ -1,12 +1,20 @@
 //! Panics in the host's own Rust code that guest code reaches: functions endowed with
 //! [`CompartmentOptions::function`](crate::CompartmentOptions::function) and module hooks.
 //!
-//! Such a panic is the host's bug, not Boa's. It is caught where the engine called the host,
-//! ends the guest's call with an uncatchable error (no guest `catch` runs after it), and is
-//! raised again in the host when its call into the engine returns (`Engine::guarded`), with its
-//! own payload; the engine stays usable. A panic that unwound through Boa's own frames on its
-//! way (the host had called back into the engine, which panicked) may have left Boa
-//! inconsistent: it goes on unwinding and poisons the engine like any panic of Boa's.
+//! Such a panic is the host's bug, not Boa's. It is caught where the engine called the host and
+//! halts the rest of the call ([`Watch::halt`]): the guest's call ends with an uncatchable error,
+//! and since Boa drops such an error in a few paths (an iterator's `return()` still runs, an
+//! `await` continuation discards it), every later function call, loop iteration, global lookup
+//! and promise job of the call fails too. The engine drops the jobs still queued, restores its
+//! limits and raises the panic again in the host, with its own payload (`Engine::guarded`); the
+//! engine stays usable.
+//!
+//! A panic that unwound through Boa's own frames (the host had called back into the engine,
+//! which panicked), or that follows a kept one, may have left Boa inconsistent: it goes on
+//! unwinding and poisons the engine like any panic of Boa's. What this cannot tell apart: Boa
+//! panicking in a builtin the host called directly (a conversion running a guest `toString`
+//! that is itself a native), with no guest frame between, looks like the host's own panic; the
+//! host gets a panic either way, but the engine is not poisoned.
 
 use std::{
     any::Any,
@@ -15,6 +23,8 @@ use std::{
 };
 
 use boa_engine::{Context, JsResult};
+
+use crate::limits::{HALTED, Watch};
 
 /// The engine call in progress, and the first host panic it ran into (context host data).
 #[derive(Default)]
@@ -30,11 +40,10 @@ impl HostPanics {
     }
 }
 
-/// Runs host code for the engine, keeping a panic of its own for [`disarm`]. Once one is kept,
-/// host code is not run again in the same call (Boa drops uncatchable errors in a few paths,
-/// after which guest code may go on until the call returns). Outside an `Engine` call (a host
-/// calling functions through the raw `Context`), a panic unwinds as it would from any native
-/// function: no engine call is there to raise it again.
+/// Runs host code for the engine, keeping a panic of its own for [`disarm`] and halting the
+/// call. Once one is kept, host code is not run again in the same call. Outside an `Engine`
+/// call (a host calling functions through the raw `Context`), a panic unwinds as it would from
+/// any native function: no engine call is there to raise it again.
 pub(crate) fn contain<T>(
     context: &mut Context,
     host: impl FnOnce(&mut Context) -> JsResult<T>,
@@ -42,7 +51,7 @@ pub(crate) fn contain<T>(
     match context.get_data::<HostPanics>() {
         Some(panics) if panics.armed.get() => {
             if panics.pending.borrow().is_some() {
-                return Err(crate::boa::uncatchable::uncatchable("HostPanic"));
+                return Err(crate::boa::uncatchable::uncatchable(HALTED));
             }
         }
         _ => return host(context),
@@ -52,10 +61,16 @@ pub(crate) fn contain<T>(
         Ok(result) => return result,
         Err(payload) => payload,
     };
+    // The host's own panic left Boa's frames as they were. One that unwound through Boa's
+    // frames, or that came after a host panic was kept (Boa reacting to the halted call cannot
+    // be told from the host panicking again), is taken for Boa's: it unwinds on and poisons.
     match context.get_data::<HostPanics>() {
-        Some(panics) if context.stack_trace().count() == frames => {
-            panics.pending.borrow_mut().get_or_insert(payload);
-            Err(crate::boa::uncatchable::uncatchable("HostPanic"))
+        Some(panics)
+            if context.stack_trace().count() == frames && panics.pending.borrow().is_none() =>
+        {
+            *panics.pending.borrow_mut() = Some(payload);
+            Watch::get(context).halt(context);
+            Err(crate::boa::uncatchable::uncatchable(HALTED))
         }
         _ => panic::resume_unwind(payload),
     }

@@ -208,6 +208,9 @@ pub(crate) fn check_budget(context: &Context) -> JsResult<()> {
     Ok(())
 }
 
+/// The tag of the uncatchable error that ends a halted call ([`Watch::halt`]).
+pub(crate) const HALTED: &str = "HostPanic";
+
 /// Keeps the engine's [`Watch`] in the context's host data.
 pub(crate) struct WatchHandle(pub(crate) Rc<Watch>);
 
@@ -217,6 +220,8 @@ pub(crate) struct WatchHandle(pub(crate) Rc<Watch>);
 pub(crate) struct Watch {
     deadline: Cell<Option<Instant>>,
     overflowed: Cell<bool>,
+    /// The call met a host panic: nothing more of it may run.
+    halted: Cell<bool>,
 }
 
 impl Watch {
@@ -234,6 +239,16 @@ impl Watch {
         self.deadline
             .set(timeout.and_then(|timeout| Instant::now().checked_add(timeout)));
         self.overflowed.set(false);
+        self.halted.set(false);
+    }
+
+    /// Ends the rest of the call: every later check fails, and Boa's own limits stop any
+    /// call and loop iteration (the engine re-applies its [`Limits`] before its next call).
+    pub(crate) fn halt(&self, context: &mut Context) {
+        self.halted.set(true);
+        let runtime = context.runtime_limits_mut();
+        runtime.set_recursion_limit(0);
+        runtime.set_loop_iteration_limit(0);
     }
 
     pub(crate) fn overflow(&self) {
@@ -243,6 +258,9 @@ impl Watch {
     /// Fails once the deadline has passed or the job queue overflowed.
     #[inline]
     pub(crate) fn check(&self) -> JsResult<()> {
+        if self.halted.get() {
+            return Err(crate::boa::uncatchable::uncatchable(HALTED));
+        }
         if self.overflowed.get() {
             return Err(Limit::PendingJobs.error());
         }

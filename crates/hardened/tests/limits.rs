@@ -369,3 +369,40 @@ fn a_limit_while_loading_a_module_graph_is_never_folded_into_a_catchable_error()
         );
     }
 }
+
+/// A host reading or writing a global runs the guest's accessor under the same timeout.
+#[test]
+fn timeouts_stop_guest_accessors_the_host_reaches() {
+    let (mut engine, guest) = engine(Limits::new().timeout(Duration::from_millis(200)));
+    engine
+        .evaluate_value(
+            &guest,
+            "const spin = () => { for (;;) Math.abs(1); };
+             Object.defineProperty(globalThis, 'slow', { get: spin, set: spin });
+             globalThis.trap = new Proxy({}, { get: spin });",
+        )
+        .expect("setup");
+    let trap: boa_engine::JsObject = engine.get_global(&guest, "trap").expect("proxy");
+    let started = std::time::Instant::now();
+    let read = engine.get_global::<i32>(&guest, "slow");
+    assert!(
+        matches!(read, Err(Error::Limit(Limit::Timeout))),
+        "{read:?}"
+    );
+    let write = engine.set_global(&guest, "slow", 1);
+    assert!(
+        matches!(write, Err(Error::Limit(Limit::Timeout))),
+        "{write:?}"
+    );
+    let through = engine.get::<i32>(&trap, "x");
+    assert!(
+        matches!(through, Err(Error::Limit(Limit::Timeout))),
+        "{through:?}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_usable(&mut engine, &guest);
+}
