@@ -27,12 +27,16 @@ use crate::{
 
 /// Refuses options whose module map aliases a compartment of another engine (every alias, when
 /// the engine is being built).
+fn wrong_engine(compartment: &Compartment) -> Error {
+    Error::WrongEngine(format!("the compartment \"{}\"", compartment.name()))
+}
+
 fn own_options(context: &Context, options: &CompartmentOptions) -> Result<()> {
     match options
         .aliased()
         .find(|compartment| !compartment.record.belongs(context))
     {
-        Some(foreign) => Err(Error::WrongEngine(foreign.name())),
+        Some(foreign) => Err(wrong_engine(&foreign)),
         None => Ok(()),
     }
 }
@@ -324,7 +328,7 @@ impl Engine {
         if compartment.record.belongs(&self.context) {
             Ok(compartment.record.clone())
         } else {
-            Err(Error::WrongEngine(compartment.name()))
+            Err(wrong_engine(compartment))
         }
     }
 

@@ -25,9 +25,11 @@ pub enum Error {
     /// call with this error: drop it and build a new one.
     #[error("the engine is unusable: Boa panicked: {0}")]
     Unusable(String),
-    /// A handle from another engine was passed to this one: the named compartment (passed, or
-    /// aliased by a module map) belongs to another engine, whose compartments run only there.
-    #[error("the compartment \"{0}\" belongs to another engine")]
+    /// Something of another engine was used with this one: a compartment handle (passed, or
+    /// aliased by a module map), or a function guest code called (another engine's builtin,
+    /// `lockdown`, a compartment's `eval`). Each runs only in its own engine; guest code cannot
+    /// catch the refusal.
+    #[error("{0} belongs to another engine")]
     WrongEngine(String),
     /// A supervised worker process could not be started or ended without an answer for a reason
     /// that is not one of its limits (it crashed, or broke the protocol). The pool replaces it.
@@ -68,6 +70,9 @@ impl Error {
     pub(crate) fn from_js(error: JsError) -> Self {
         if let Some(limit) = crate::Limit::of(&error) {
             return Self::Limit(limit);
+        }
+        if crate::boa::uncatchable::uncatchable_tag(&error) == Some(crate::identity::WRONG_ENGINE) {
+            return Self::WrongEngine("a function guest code called".into());
         }
         if let Some(engine) = error.as_engine() {
             return Self::Engine(engine.to_string());

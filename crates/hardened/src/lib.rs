@@ -188,6 +188,7 @@ mod engine;
 mod error;
 mod evaluator;
 mod host_panic;
+mod identity;
 mod jobs;
 mod limits;
 pub mod lockdown;

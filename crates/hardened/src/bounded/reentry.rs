@@ -1,4 +1,5 @@
-//! Every native function among the intrinsics checks the native stack when it is entered.
+//! Every native function among the intrinsics checks the native stack, and that it runs in its
+//! own engine, when it is entered.
 //!
 //! Boa 0.22 counts JavaScript frames against its recursion limit, not native ones. A cycle made
 //! only of natives (`Object.defineProperty(o, 'length', {get: Array.prototype.indexOf})` then
@@ -31,7 +32,7 @@ use boa_engine::{
 
 use boa_gc::{Finalize, Trace};
 
-use crate::{commons::set_fixed_prototype, stack::ensure_native_stack};
+use crate::{commons::set_fixed_prototype, identity::EngineId, stack::ensure_native_stack};
 
 /// The objects the walks have visited, held weakly (a compartment's endowments die with it).
 struct Visited(JsWeakSet);
@@ -56,6 +57,16 @@ pub(crate) fn install(roots: Vec<JsObject>, walk: Walk, context: &mut Context) -
         .get_data::<Visited>()
         .map(|visited| visited.0.clone())
         .ok_or_else(|| JsNativeError::typ().with_message("no visited set"))?;
+    let function_prototype = context.intrinsics().constructors().function().prototype();
+    // A native of this realm: every function object Boa makes here inherits from its
+    // `%Function.prototype%`. Another engine's natives (a host may pass them as endowments)
+    // keep that engine's check; wrapping them here would break them there.
+    let ours = |object: &JsObject| {
+        JsObject::equals(object, &function_prototype)
+            || object
+                .prototype()
+                .is_some_and(|prototype| JsObject::equals(&prototype, &function_prototype))
+    };
     let mut pending = roots;
     let mut seen = HashSet::new();
     while let Some(object) = pending.pop() {
@@ -67,7 +78,7 @@ pub(crate) fn install(roots: Vec<JsObject>, walk: Walk, context: &mut Context) -
             continue;
         }
         visited.add(&object, context)?;
-        if !known && object.is::<NativeFunctionObject>() {
+        if !known && object.is::<NativeFunctionObject>() && ours(&object) {
             let hidden = check_on_entry(&object, context)?;
             visited.add(&hidden, context)?;
         }
@@ -106,6 +117,8 @@ fn check_on_entry(function: &JsObject, context: &mut Context) -> JsResult<JsObje
     let bodies = Bodies {
         itself: function.clone(),
         original: hidden.clone(),
+        engine: EngineId::of(context)
+            .ok_or_else(|| JsNativeError::typ().with_message("no engine built this context"))?,
     };
     let regexp = context.intrinsics().constructors().regexp().constructor();
     let body = if JsObject::equals(function, &regexp) {
@@ -151,7 +164,7 @@ fn enter(
     bodies: &Bodies,
     context: &mut Context,
 ) -> JsResult<JsValue> {
-    ensure_native_stack()?;
+    bodies.check(context)?;
     let original = &bodies.original;
     match this.as_object() {
         Some(new_target) if original.is_constructor() => {
@@ -176,7 +189,7 @@ fn enter_regexp(
     bodies: &Bodies,
     context: &mut Context,
 ) -> JsResult<JsValue> {
-    ensure_native_stack()?;
+    bodies.check(context)?;
     let pattern = args.get_or_undefined(0);
     if this.is_undefined()
         && args.get_or_undefined(1).is_undefined()
@@ -206,4 +219,17 @@ fn enter_regexp(
 struct Bodies {
     itself: JsObject,
     original: JsObject,
+    /// The engine whose walk installed the check.
+    #[unsafe_ignore_trace]
+    engine: EngineId,
+}
+
+impl Bodies {
+    /// The entry check: room on the native stack, and the caller's engine is the one the
+    /// function belongs to (another engine's context would run it over that engine's host
+    /// data: its lockdown, dispatch and limits).
+    fn check(&self, context: &Context) -> JsResult<()> {
+        ensure_native_stack()?;
+        self.engine.check(context)
+    }
 }

@@ -13,31 +13,11 @@ use boa_engine::{
 };
 use boa_gc::{Finalize, Gc, GcRefCell, Trace};
 
+pub(crate) use crate::identity::EngineId;
 pub(crate) use evaluators::{Code, Evaluators, Owner};
 pub(crate) use modules::{
     CompartmentModules, DeferredNamespace, Memo, MemoKey, ModuleInfo, ModuleOptions,
 };
-
-/// The engine a compartment belongs to: minted once per engine, kept as context host data and
-/// in every record. A compartment runs only with its own engine's context (another engine's
-/// would run it over that engine's intrinsics, unlocked ones included), so every way a record
-/// is reached from a handle or an instance checks it ([`CompartmentRecord::belongs`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct EngineId(u64);
-
-impl EngineId {
-    /// Gives `context` a new identity (once, when its engine is built).
-    pub(crate) fn install(context: &mut Context) {
-        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-        let id = Self(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
-        context.insert_data(id);
-    }
-
-    /// The identity of `context`'s engine; `None` for a context no engine built.
-    pub(crate) fn of(context: &Context) -> Option<Self> {
-        context.get_data::<Self>().copied()
-    }
-}
 
 /// Everything a compartment owns. Guest code never sees this record; it reaches it only through
 /// the global-name dispatch and the compartment's own `eval`/`Function`/`Compartment`.
@@ -78,13 +58,7 @@ impl CompartmentRecord {
     /// own functions (`eval`, `Function`, `Compartment`), which a host may hand to another
     /// engine as raw values.
     pub(crate) fn check_engine(&self, context: &Context) -> JsResult<()> {
-        if self.belongs(context) {
-            Ok(())
-        } else {
-            Err(JsNativeError::typ()
-                .with_message("this compartment belongs to another engine")
-                .into())
-        }
+        self.engine.check(context)
     }
 
     /// Whether direct-eval syntax is accepted in its code by default: only in the start
