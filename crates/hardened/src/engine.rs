@@ -20,17 +20,18 @@ use crate::{
     evaluator::{self, Completion},
     jobs::{Jobs, JobsHandle},
     limits::Limits,
+    location::Source,
     lockdown::{self, LockdownOptions, LockdownReport, Mutabilities},
     module::{self, source::Language},
     record::{Compartment, CompartmentRecord, EngineId},
 };
 
-/// Refuses options whose module map aliases a compartment of another engine (every alias, when
-/// the engine is being built).
 fn wrong_engine(compartment: &Compartment) -> Error {
     Error::WrongEngine(format!("the compartment \"{}\"", compartment.name()))
 }
 
+/// Refuses options whose module map aliases a compartment of another engine (every alias, when
+/// the engine is being built).
 fn own_options(context: &Context, options: &CompartmentOptions) -> Result<()> {
     match options
         .aliased()
@@ -163,6 +164,7 @@ impl Engine {
         let _ = instructions;
         let mut context = builder.build().map_err(Error::from_js)?;
         EngineId::install(&mut context);
+        crate::location::install(&mut context).map_err(Error::from_js)?;
         crate::host_panic::HostPanics::install(&mut context);
         crate::bounded::install(&mut context).map_err(Error::from_js)?;
         crate::boa::regexp_source::repair_regexp_source(&mut context).map_err(Error::from_js)?;
@@ -265,7 +267,11 @@ impl Engine {
     /// # Errors
     /// [`Error::Thrown`] when the code throws (including `SyntaxError`s),
     /// [`Error::Conversion`] when the value does not convert to `T`.
-    pub fn evaluate<T: FromJs>(&mut self, compartment: &Compartment, source: &str) -> Result<T> {
+    pub fn evaluate<'a, T: FromJs>(
+        &mut self,
+        compartment: &Compartment,
+        source: impl Into<Source<'a>>,
+    ) -> Result<T> {
         let value = self.evaluate_value(compartment, source)?;
         self.convert(&value)
     }
@@ -274,8 +280,12 @@ impl Engine {
     ///
     /// # Errors
     /// [`Error::Thrown`] when the code throws.
-    pub fn evaluate_value(&mut self, compartment: &Compartment, source: &str) -> Result<JsValue> {
-        self.evaluate_in(compartment, source, Completion::Value)
+    pub fn evaluate_value<'a>(
+        &mut self,
+        compartment: &Compartment,
+        source: impl Into<Source<'a>>,
+    ) -> Result<JsValue> {
+        self.evaluate_in(compartment, source.into(), Completion::Value)
     }
 
     /// Runs script `source` in `compartment` for its effects, as [`Engine::evaluate`] would,
@@ -298,15 +308,19 @@ impl Engine {
     ///
     /// # Errors
     /// [`Error::Thrown`] when the code throws (including `SyntaxError`s).
-    pub fn run_script(&mut self, compartment: &Compartment, source: &str) -> Result<()> {
-        self.evaluate_in(compartment, source, Completion::Effects)
+    pub fn run_script<'a>(
+        &mut self,
+        compartment: &Compartment,
+        source: impl Into<Source<'a>>,
+    ) -> Result<()> {
+        self.evaluate_in(compartment, source.into(), Completion::Effects)
             .map(drop)
     }
 
     fn evaluate_in(
         &mut self,
         compartment: &Compartment,
-        source: &str,
+        source: Source<'_>,
         completion: Completion,
     ) -> Result<JsValue> {
         let record = self.own(compartment)?;
@@ -314,11 +328,8 @@ impl Engine {
             evaluator::evaluate(
                 context,
                 &record,
-                JsString::from(source),
-                &[],
-                false,
-                record.direct_eval(),
-                completion,
+                JsString::from(source.text),
+                &evaluator::Request::named(source.name, &record, completion),
             )
         })
     }
@@ -382,7 +393,7 @@ impl Engine {
             if error.as_engine().is_some() {
                 self.value_stack.restore_headroom(&mut self.context);
             }
-            Error::from_js(error)
+            Error::from_js_in(error, &mut self.context)
         })
     }
 
@@ -680,7 +691,7 @@ impl Engine {
                     .with_message("the promise never settled: no job is left that could settle it")
                     .into())
             })
-            .map_err(Error::from_js)
+            .map_err(|error| Error::from_js_in(error, &mut self.context))
     }
 
     /// Drops every queued promise job without running it: a worker ends each request with

@@ -52,8 +52,21 @@ pub struct ThrownError {
     /// The `name` of the error's constructor (what test262 compares; `Test262Error` instances
     /// have no `name` of their own), when it is found through data properties.
     pub constructor: Option<String>,
-    /// The error's `stack` when it has one.
+    /// The stack: the error's own `stack` when guest code set one, else its frames as V8 and
+    /// SES print them (`    at f (main.js:2:7)`, one a line).
     pub stack: Option<String>,
+    /// Where the error was made, innermost first, positions in the guest's own sources (see
+    /// [`Source`](crate::Source)). Empty for a value that is not an error object. Function
+    /// names are guest-chosen.
+    pub frames: Vec<crate::Frame>,
+}
+
+impl ThrownError {
+    /// The innermost position in guest code: where the error was made.
+    #[must_use]
+    pub fn location(&self) -> Option<&crate::Location> {
+        self.frames.iter().find_map(|frame| frame.location.as_ref())
+    }
 }
 
 /// Result of a call into the engine.
@@ -65,6 +78,24 @@ impl Error {
     #[must_use]
     pub fn from_value(value: &JsValue) -> Self {
         Self::Thrown(thrown_value(value))
+    }
+
+    /// Describes `error` with the frames of the error object it is or becomes (a native error
+    /// is made into one, as a guest `catch` would see it).
+    pub(crate) fn from_js_in(error: JsError, context: &mut boa_engine::Context) -> Self {
+        if error.as_engine().is_some() {
+            return Self::from_js(error);
+        }
+        let value = match error.into_opaque(context) {
+            Ok(value) => value,
+            Err(error) => return Self::from_js(error),
+        };
+        let mut described = thrown_value(&value);
+        described.frames = crate::location::frames_of(&value, context);
+        if described.stack.is_none() && !described.frames.is_empty() {
+            described.stack = Some(crate::location::render(&described.frames));
+        }
+        Self::Thrown(described)
     }
 
     pub(crate) fn from_js(error: JsError) -> Self {
@@ -84,6 +115,7 @@ impl Error {
                 name,
                 message: native.message().to_string(),
                 stack: None,
+                frames: Vec::new(),
             });
         }
         Self::Thrown(thrown_value(
@@ -100,6 +132,7 @@ fn thrown_value(value: &JsValue) -> ThrownError {
             message: value.display().to_string(),
             constructor: None,
             stack: None,
+            frames: Vec::new(),
         };
     };
     // Proxies and other exotic objects answer only through traps: leave them undescribed.
@@ -151,5 +184,6 @@ fn thrown_value(value: &JsValue) -> ThrownError {
         constructor,
         message: data_string(&object, "message").unwrap_or_default(),
         stack: data_string(&object, "stack"),
+        frames: Vec::new(),
     }
 }

@@ -10,7 +10,7 @@ const LAYERS: &[&[&str]] = &[
     // Leaves: shared helpers, the native-stack guard, Boa workarounds, the permits table
     // (every global and intrinsic name).
     &["commons", "stack", "boa", "permits"],
-    &["limits", "identity"],
+    &["limits", "identity", "location"],
     // The host-facing error type.
     &["error"],
     // Panics of the host's own code, kept for the engine call that ran it.

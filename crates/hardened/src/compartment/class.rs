@@ -159,10 +159,13 @@ fn evaluate(this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
         context,
         &record,
         source,
-        &transforms,
-        sloppy_globals,
-        direct_eval,
-        evaluator::Completion::Value,
+        &evaluator::Request {
+            name: "<evaluate>",
+            transforms: &transforms,
+            sloppy_globals,
+            direct_eval,
+            completion: evaluator::Completion::Value,
+        },
     )
 }
 

@@ -27,9 +27,12 @@ use boa_engine::{
 };
 use boa_gc::{Gc, GcRefCell};
 
+use std::path::Path;
+
 use crate::{
     commons::set_fixed_prototype,
     dispatch::Dispatch,
+    location::{self, Shift},
     ownership::Owners,
     parse::{self, DirectEval, Room, SourceText, Text},
     record::{Code, CompartmentRecord, Evaluators, Owner},
@@ -49,8 +52,9 @@ impl Evaluators {
             compartment: record.clone(),
             sloppy_globals,
         };
+        let path = location::path(location::INTERNAL, Shift::default());
         let direct_eval = parse::guarded(Text::Utf8(DIRECT_EVAL), |room| {
-            compile(room, context, &owner)
+            compile(room, &path, context, &owner)
         })?;
         Ok(Self {
             owner,
@@ -60,22 +64,57 @@ impl Evaluators {
     }
 }
 
-/// Compiles the room's text as a Script owned by `owner`.
-fn compile_owned(room: &Room<'_>, context: &mut Context, owner: &Owner) -> JsResult<Script> {
-    parse::compile_script(room, context, |code, context| {
+/// Compiles the room's text as a Script owned by `owner`, its positions named by `path`.
+fn compile_owned(
+    room: &Room<'_>,
+    path: &Path,
+    context: &mut Context,
+    owner: &Owner,
+) -> JsResult<Script> {
+    parse::compile_script(room, path, context, |code, context| {
         Owners::register_script(context, code, owner.clone());
     })
 }
 
 /// Compiles the room's text, a [`parse::function_script`], as a Script owned by `owner`, and
 /// returns the function it evaluates to.
-fn compile(room: &Room<'_>, context: &mut Context, owner: &Owner) -> JsResult<JsObject> {
-    let function = compile_owned(room, context, owner)?.evaluate(context)?;
+fn compile(
+    room: &Room<'_>,
+    path: &Path,
+    context: &mut Context,
+    owner: &Owner,
+) -> JsResult<JsObject> {
+    let function = compile_owned(room, path, context, owner)?.evaluate(context)?;
     function.as_object().ok_or_else(|| {
         JsNativeError::typ()
             .with_message("internal evaluator is not an object")
             .into()
     })
+}
+
+/// How to evaluate a source, besides the compartment and the text.
+pub(crate) struct Request<'a> {
+    /// The source's name in stack frames ([`crate::Location::source`]).
+    pub(crate) name: &'a str,
+    /// Transforms to run before the compartment's own.
+    pub(crate) transforms: &'a [JsObject],
+    /// SES `sloppyGlobalsMode`.
+    pub(crate) sloppy_globals: bool,
+    pub(crate) direct_eval: DirectEval,
+    pub(crate) completion: Completion,
+}
+
+impl<'a> Request<'a> {
+    /// A plain evaluation of source `name` under the compartment's own direct-eval rule.
+    pub(crate) fn named(name: &'a str, record: &CompartmentRecord, completion: Completion) -> Self {
+        Self {
+            name,
+            transforms: &[],
+            sloppy_globals: false,
+            direct_eval: record.direct_eval(),
+            completion,
+        }
+    }
 }
 
 /// What the caller of an evaluation wants back.
@@ -90,37 +129,26 @@ pub(crate) enum Completion {
 }
 
 /// Evaluates `source` in the compartment with SES `evaluate` semantics and returns its
-/// completion value (or `undefined`, for [`Completion::Effects`]). `transforms` run before the
-/// compartment's own.
+/// completion value (or `undefined`, for [`Completion::Effects`]).
 pub(crate) fn evaluate(
     context: &mut Context,
     record: &Gc<CompartmentRecord>,
     source: JsString,
-    transforms: &[JsObject],
-    sloppy_globals: bool,
-    direct_eval: DirectEval,
-    completion: Completion,
+    request: &Request<'_>,
 ) -> JsResult<JsValue> {
     // Before any transform runs: a compartment's `eval` or `evaluate` handed to another engine
     // (as a raw endowment) must not run this compartment's code there.
     record.check_engine(context)?;
     crate::limits::Watch::get(context).check()?;
     let mut source = source;
-    for transform in transforms.iter().chain(&record.transforms) {
+    for transform in request.transforms.iter().chain(&record.transforms) {
         let output = transform.call(&JsValue::undefined(), &[source.into()], context)?;
         source = output.as_string().ok_or_else(|| {
             JsNativeError::typ().with_message("a source transform must return a string")
         })?;
     }
-    let value = run(
-        context,
-        record,
-        &source,
-        sloppy_globals,
-        direct_eval,
-        completion,
-    )?;
-    Ok(match completion {
+    let value = run(context, record, &source, request)?;
+    Ok(match request.completion {
         Completion::Value => value,
         Completion::Effects => JsValue::undefined(),
     })
@@ -131,10 +159,15 @@ fn run(
     context: &mut Context,
     record: &Gc<CompartmentRecord>,
     source: &JsString,
-    sloppy_globals: bool,
-    direct_eval: DirectEval,
-    completion: Completion,
+    request: &Request<'_>,
 ) -> JsResult<JsValue> {
+    let Request {
+        name,
+        sloppy_globals,
+        direct_eval,
+        completion,
+        ..
+    } = *request;
     let text = SourceText::new(source);
     let needs_value = completion == Completion::Value;
     let evaluators = CompartmentRecord::evaluators(record, sloppy_globals, context)?;
@@ -143,15 +176,17 @@ fn run(
     // (Keyed by UTF-8 text, so a text with unpaired surrogates is not kept.)
     let cacheable_here = direct_eval == record.direct_eval() && text.is_utf8();
     let global = JsValue::from(record.global.clone());
-    if cacheable_here && let Some(code) = evaluators.recall(text.as_str(), needs_value) {
+    if cacheable_here && let Some(code) = evaluators.recall(name, text.as_str(), needs_value) {
         return code.run(&global, context);
     }
+    let wrapped = location::path(name, Shift::WRAPPED);
     let outcome = parse::guarded(Text::Utf8(text.as_str()), |room| {
         // One parse: Boa's, of the source as a block. A text Boa refuses there goes to the
         // analysis below, whose parse has the source's own positions for the error.
         if let Some(untagged) = room.block() {
-            match room.blocked(&text, |room| {
-                compile_owned(room, context, &evaluators.owner)
+            match room.blocked(&text, |room, shift| {
+                let path = location::path(name, shift);
+                compile_owned(room, &path, context, &evaluators.owner)
             }) {
                 Ok(script) => {
                     return Ok(Outcome::Compiled {
@@ -169,7 +204,7 @@ fn run(
         if let (Completion::Effects, Some(untagged)) = (completion, room.body()) {
             let body = parse::hashbang_as_comment(room.utf8()?);
             match room.wrapping(&body, &text, |room| {
-                compile(room, context, &evaluators.owner)
+                compile(room, &wrapped, context, &evaluators.owner)
             }) {
                 Ok(function) => {
                     return Ok(Outcome::Compiled {
@@ -182,11 +217,19 @@ fn run(
                 Err(error) => return Err(error),
             }
         }
-        if let Plan::Body { body, cacheable } =
-            source::plan_script(room, direct_eval, context.interner_mut())?
+        if let Plan::Body {
+            body,
+            cacheable,
+            returns_at,
+        } = source::plan_script(room, direct_eval, context.interner_mut())?
         {
+            let shift = Shift {
+                inserted: returns_at.map(|(line, column)| (line, column, RETURN_LENGTH)),
+                ..Shift::WRAPPED
+            };
+            let path = location::path(name, shift);
             match room.wrapping(&body, &text, |room| {
-                compile(room, context, &evaluators.owner)
+                compile(room, &path, context, &evaluators.owner)
             }) {
                 Ok(function) => {
                     return Ok(Outcome::Compiled {
@@ -215,13 +258,16 @@ fn run(
             // A tagged template's object belongs to the parse: a new evaluation must get new
             // ones.
             if cacheable && cacheable_here {
-                evaluators.remember(text.as_str().to_owned(), code.clone(), returns_value);
+                evaluators.remember(name, text.as_str().to_owned(), code.clone(), returns_value);
             }
             code.run(&global, context)
         }
         Outcome::Completed(value) => Ok(value),
     }
 }
+
+/// `return ` inserted before a source's final expression ([`Plan::Body`]).
+const RETURN_LENGTH: u32 = 7;
 
 /// What a new source came to: code to run, or the completion value of the direct eval that ran
 /// it.
@@ -260,10 +306,7 @@ pub(crate) fn make_eval(context: &mut Context, record: &Gc<CompartmentRecord>) -
                         context,
                         record,
                         source,
-                        &[],
-                        false,
-                        record.direct_eval(),
-                        Completion::Value,
+                        &Request::named("<eval>", record, Completion::Value),
                     ),
                     None => Ok(source.clone()),
                 }
@@ -310,8 +353,9 @@ pub(crate) fn make_function(
                 texts.push(body);
                 let wrapped = SourceText::restore(parse::function_script(&source), &texts)?;
                 let evaluators = CompartmentRecord::evaluators(record, false, context)?;
+                let path = location::path("<anonymous>", Shift::WRAPPED);
                 let maker = parse::guarded(wrapped.text(), |room| {
-                    compile(room, context, &evaluators.owner)
+                    compile(room, &path, context, &evaluators.owner)
                 })?;
                 maker.call(&JsValue::undefined(), &[], context)
             },

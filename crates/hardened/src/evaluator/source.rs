@@ -22,7 +22,12 @@ pub(crate) enum Plan {
     /// Compile this function body (strict) and call it with `this` = the compartment's global:
     /// the final expression statement became a `return`. `cacheable` unless the source has a
     /// tagged template (whose template objects must be new for each evaluation).
-    Body { body: String, cacheable: bool },
+    /// `returns_at`: the source line and column where `return ` went in.
+    Body {
+        body: String,
+        cacheable: bool,
+        returns_at: Option<(u32, u32)>,
+    },
     /// The completion value depends on control flow (`if (x) 1; else 2`, a trailing loop):
     /// run the source as strict direct-eval code inside an evaluator function, which gives
     /// exactly the spec's completion value at the price of slower closures.
@@ -38,7 +43,11 @@ pub(crate) fn plan_script(
     let source = room.utf8()?;
     let script = parse::script_ast(room, direct_eval, interner)?;
     let cacheable = !has_tagged_template(&script);
-    let body_plan = |body: String| Plan::Body { body, cacheable };
+    let body_plan = |body: String, returns_at| Plan::Body {
+        body,
+        cacheable,
+        returns_at,
+    };
 
     let body = parse::hashbang_as_comment(source);
     let items = script.statements().statements();
@@ -48,18 +57,17 @@ pub(crate) fn plan_script(
                 // `return` goes right before the expression's first token, on its line, so the
                 // same tokens parse as the same expression: no parentheses, no end position.
                 match offset(&body, start_of(expression)) {
-                    Some(start) if !continues_token(&body[..start]) => Ok(body_plan(format!(
-                        "{}return {}",
-                        &body[..start],
-                        &body[start..]
-                    ))),
+                    Some(start) if !continues_token(&body[..start]) => Ok(body_plan(
+                        format!("{}return {}", &body[..start], &body[start..]),
+                        Some(crate::location::position_of(&body, start)),
+                    )),
                     _ => Ok(Plan::DirectEval),
                 }
             }
-            _ if items.iter().all(completes_empty) => Ok(body_plan(body)),
+            _ if items.iter().all(completes_empty) => Ok(body_plan(body, None)),
             _ => Ok(Plan::DirectEval),
         },
-        _ if items.iter().all(completes_empty) => Ok(body_plan(body)),
+        _ if items.iter().all(completes_empty) => Ok(body_plan(body, None)),
         _ => Ok(Plan::DirectEval),
     }
 }
@@ -237,8 +245,29 @@ mod tests {
         })
     }
 
+    /// The plan, without where `return` went (`returns_at_is_the_source_position`).
     fn plan(source: &str) -> Plan {
-        try_plan(source).expect("valid source")
+        match try_plan(source).expect("valid source") {
+            Plan::Body {
+                body, cacheable, ..
+            } => Plan::Body {
+                body,
+                cacheable,
+                returns_at: None,
+            },
+            other => other,
+        }
+    }
+
+    #[test]
+    fn returns_at_is_the_source_position() {
+        let at = |source: &str| match try_plan(source).expect("valid source") {
+            Plan::Body { returns_at, .. } => returns_at,
+            Plan::DirectEval => None,
+        };
+        assert_eq!(at("1;2;3"), Some((1, 5)));
+        assert_eq!(at("let a = 1;\n a\n + (2)"), Some((2, 2)));
+        assert_eq!(at("var a = 1;"), None);
     }
 
     #[test]
@@ -246,6 +275,7 @@ mod tests {
         let body = |text: &str| Plan::Body {
             body: text.to_owned(),
             cacheable: true,
+            returns_at: None,
         };
         assert_eq!(plan("1;2;3"), body("1;2;return 3"));
         assert_eq!(
@@ -275,6 +305,7 @@ mod tests {
             let expected = Plan::Body {
                 body: format!("0;return {leftmost}"),
                 cacheable: !leftmost.contains('`'),
+                returns_at: None,
             };
             assert_eq!(plan(&format!("0;{leftmost}")), expected, "{leftmost}");
         }
@@ -285,6 +316,7 @@ mod tests {
         let body = |text: &str| Plan::Body {
             body: text.to_owned(),
             cacheable: true,
+            returns_at: None,
         };
         assert_eq!(
             plan("var a = 1; function f() {}"),
@@ -295,7 +327,8 @@ mod tests {
             plan("tag`x`"),
             Plan::Body {
                 body: "return tag`x`".to_owned(),
-                cacheable: false
+                cacheable: false,
+                returns_at: None,
             }
         );
     }

@@ -516,10 +516,14 @@ pub(crate) fn install_assert(
         context,
         record,
         js_string!(include_str!("../assert.js")),
-        &[],
-        false,
-        crate::parse::DirectEval::Reject,
-        crate::evaluator::Completion::Value,
+        &crate::evaluator::Request {
+            direct_eval: crate::parse::DirectEval::Reject,
+            ..crate::evaluator::Request::named(
+                "assert.js",
+                record,
+                crate::evaluator::Completion::Value,
+            )
+        },
     )?
     .as_object()
     .ok_or_else(|| JsNativeError::typ().with_message("assert.js made no makeAssert"))?;

@@ -106,7 +106,10 @@ impl ModuleTable {
         }
         let script = crate::parse::guarded(
             crate::parse::Text::Utf8(crate::boa::module_frame::FRAME_SOURCE),
-            |room| crate::parse::compile_script(room, context, |_, _| {}),
+            |room| {
+                let path = crate::location::path(crate::location::INTERNAL, Default::default());
+                crate::parse::compile_script(room, &path, context, |_, _| {})
+            },
         )?;
         let frame = script.evaluate(context)?.as_object().ok_or_else(|| {
             JsNativeError::typ().with_message("the module frame is not a function")
@@ -235,7 +238,7 @@ impl ModuleTable {
     /// never links a module whose evaluation is in progress, and guest code run by that
     /// evaluation (a module's top-level code calling `importNow`, directly or from a module
     /// that `import()` is running) could ask for exactly that. A module evaluating has its
-    /// top-level frame (`<main>`, whose source path is its specifier) on the stack, or belongs
+    /// top-level frame (`<main>`, whose source path names its specifier) on the stack, or belongs
     /// to a cycle with a module that has; a cycle lies inside `root`'s graph whole. A module of
     /// another compartment with the same specifier can make this refuse needlessly, never
     /// wrongly allow.
@@ -252,7 +255,10 @@ impl ModuleTable {
         }
         for info in graph {
             let specifier = info.specifier.to_std_string_escaped();
-            if running.contains(&specifier) {
+            // The path names the specifier as `crate::parse::module` gave it (two specifiers
+            // that differ only in the path's marks share one: a needless refusal at worst).
+            let path = crate::location::path(&specifier, crate::location::Shift::default());
+            if running.contains(&path.display().to_string()) {
                 return Err(JsNativeError::typ()
                     .with_message(format!(
                         "module \"{specifier}\" is being evaluated; it cannot be imported \

@@ -16,6 +16,7 @@ mod scan;
 
 pub(crate) use guest::{DirectEval, GuestCode, check_guest_code};
 
+use crate::location::Shift;
 use boa_ast::scope::Scope;
 use boa_engine::{Context, JsNativeError, JsResult, Module, Script, Source, vm::CodeBlock};
 use boa_gc::Gc;
@@ -70,24 +71,24 @@ impl<'a> Room<'a> {
     /// Runs `f` with a room for the strict Script that runs this room's text (`source`) as a
     /// block ([`block_script`]), one brace level deeper; or as it is, when nothing is declared
     /// outside every bracket (the braces would keep nothing, and cost a fifth of a small
-    /// source's parse).
+    /// source's parse). `f` also gets how the compiled text's positions differ from the source's.
     pub(crate) fn blocked<R>(
         &self,
         source: &SourceText,
-        f: impl FnOnce(&Room<'_>) -> JsResult<R>,
+        f: impl FnOnce(&Room<'_>, Shift) -> JsResult<R>,
     ) -> JsResult<R> {
         let text = self.utf8()?;
         if !self.scan.declares {
             if source.is_utf8() {
-                return f(self);
+                return f(self, Shift::default());
             }
-            return self.derived(text.to_owned(), source, 0, f);
+            return self.derived(text.to_owned(), source, 0, |room| f(room, Shift::default()));
         }
         self.derived(
             block_script(&hashbang_as_comment(text)),
             source,
             scan::BRACKET,
-            f,
+            |room| f(room, Shift::WRAPPED),
         )
     }
 
@@ -254,18 +255,20 @@ pub(crate) fn hashbang_as_comment(text: &str) -> String {
     }
 }
 
-/// The Script that evaluates to a strict function with `body` as its body. The body's last line
-/// may be a line comment, hence the line break before `}`.
+/// The Script that evaluates to a strict function with `body` as its body. The wrapper has a
+/// line of its own, so the body keeps its columns ([`crate::location::Shift::WRAPPED`]); the
+/// body's last line may be a line comment, hence the line break before `}`.
 pub(crate) fn function_script(body: &str) -> String {
-    format!("'use strict';0,function(){{{body}\n}}")
+    format!("'use strict';0,function(){{\n{body}\n}}")
 }
 
 /// The strict Script whose code is `body` as a block: declarations stay in the block, and the
-/// Script's completion value is the body's. The body's last line may be a line comment, hence
-/// the line break before `}`. Only for texts whose [`scan::Scan::block`] holds: no `var`, no
+/// Script's completion value is the body's. The `{` has a line of its own, as in
+/// [`function_script`]; the body's last line may be a line comment, hence the line break
+/// before `}`. Only for texts whose [`scan::Scan::block`] holds: no `var`, no
 /// function declared twice, and no read of the Script's `this`.
 pub(crate) fn block_script(body: &str) -> String {
-    format!("{{{body}\n}}")
+    format!("{{\n{body}\n}}")
 }
 
 /// Runs `f`, which compiles code already parsed elsewhere (Boa compiles a module when it links
@@ -346,6 +349,7 @@ pub(crate) fn module_ast(
 /// any of it runs (ownership is recorded before code can exist unowned).
 pub(crate) fn compile_script(
     room: &Room<'_>,
+    path: &std::path::Path,
     context: &mut Context,
     register: impl FnOnce(&Gc<CodeBlock>, &mut Context),
 ) -> JsResult<Script> {
@@ -353,8 +357,8 @@ pub(crate) fn compile_script(
     // `%Function%`, inert here, reads); every Script of the crate is strict.
     context.strict(true);
     let script = match room.text {
-        Text::Utf8(text) => Script::parse(Source::from_bytes(text), None, context),
-        Text::Utf16(text) => Script::parse(Source::from_utf16(text), None, context),
+        Text::Utf8(text) => Script::parse(Source::from_bytes(text).with_path(path), None, context),
+        Text::Utf16(text) => Script::parse(Source::from_utf16(text).with_path(path), None, context),
     };
     context.strict(false);
     let script = script?;
@@ -371,7 +375,10 @@ pub(crate) fn module(
     specifier: &boa_engine::JsString,
     context: &mut Context,
 ) -> JsResult<Module> {
-    let path = std::path::PathBuf::from(specifier.to_std_string_escaped());
+    let path = crate::location::path(
+        &specifier.to_std_string_escaped(),
+        crate::location::Shift::default(),
+    );
     match room.text {
         Text::Utf16(text) => {
             Module::parse(Source::from_utf16(text).with_path(&path), None, context)

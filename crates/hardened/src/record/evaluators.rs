@@ -42,6 +42,9 @@ pub(crate) enum Code {
 
 #[derive(Trace, Finalize)]
 pub(crate) struct Compiled {
+    /// The source's name, which its code carries into stack frames.
+    #[unsafe_ignore_trace]
+    name: String,
     #[unsafe_ignore_trace]
     source: String,
     code: Code,
@@ -54,23 +57,24 @@ pub(crate) struct Compiled {
 impl Evaluators {
     /// The code compiled for `source`, if recent; code that drops the completion value is
     /// not for a caller that `needs_value`.
-    pub(crate) fn recall(&self, source: &str, needs_value: bool) -> Option<Code> {
+    pub(crate) fn recall(&self, name: &str, source: &str, needs_value: bool) -> Option<Code> {
         let mut recent = self.recent.borrow_mut();
-        let index = recent
-            .iter()
-            .position(|c| c.source == source && (c.returns_value || !needs_value))?;
+        let index = recent.iter().position(|c| {
+            c.source == source && c.name == name && (c.returns_value || !needs_value)
+        })?;
         let compiled = recent.remove(index);
         let code = compiled.code.clone();
         recent.push(compiled);
         Some(code)
     }
 
-    pub(crate) fn remember(&self, source: String, code: Code, returns_value: bool) {
+    pub(crate) fn remember(&self, name: &str, source: String, code: Code, returns_value: bool) {
         let mut recent = self.recent.borrow_mut();
         if recent.len() == RECENT {
             recent.remove(0);
         }
         recent.push(Compiled {
+            name: name.to_owned(),
             source,
             code,
             returns_value,

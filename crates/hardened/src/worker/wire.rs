@@ -69,6 +69,7 @@ pub(crate) fn error_from_json(error: &Json) -> Error {
             message: message(),
             constructor: text("constructor"),
             stack: text("stack"),
+            frames: Vec::new(),
         }),
         Some("limit") => match LIMITS
             .into_iter()
@@ -96,6 +97,7 @@ mod tests {
             message: "é".repeat(MAX_ERROR_TEXT),
             constructor: Some("RangeError".into()),
             stack: None,
+            frames: Vec::new(),
         });
         let Error::Thrown(back) = error_from_json(&error_json(&thrown)) else {
             panic!("not thrown");

@@ -3,7 +3,9 @@
 //! never see host frames or paths; under `unsafe`/`unsafe-debug` it returns Boa's stack. The
 //! setter gives the receiver an own `stack` data property, as in SES.
 
-use boa_engine::{Context, JsNativeError, JsObject, JsResult, JsValue, NativeFunction, js_string};
+use boa_engine::{
+    Context, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction, js_string,
+};
 
 use super::define_accessor;
 use crate::commons::native;
@@ -29,11 +31,18 @@ pub(crate) fn tame(taming: ErrorTaming, context: &mut Context) -> JsResult<()> {
         }),
         (_, Some(original)) => NativeFunction::from_copy_closure_with_captures(
             |this, _, original: &JsObject, context| {
-                if is_error(this)? {
-                    original.call(this, &[], context)
-                } else {
-                    Ok(JsValue::undefined())
+                if !is_error(this)? {
+                    return Ok(JsValue::undefined());
                 }
+                // Boa's frames name the evaluator's wrappers: give the guest's own positions.
+                let stack = original.call(this, &[], context)?;
+                Ok(match stack.as_string() {
+                    Some(stack) => {
+                        let frames = crate::location::frames(&stack.to_std_string_escaped());
+                        JsString::from(crate::location::render(&frames)).into()
+                    }
+                    None => stack,
+                })
             },
             original,
         ),
