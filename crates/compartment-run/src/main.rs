@@ -20,7 +20,7 @@ use boa_engine::{
 };
 use clap::Parser;
 use hardened::{
-    CompartmentOptions, Engine, Error, Limit, Limits, LockdownOptions, ModuleDirectory,
+    CompartmentOptions, Engine, Error, Limit, Limits, LockdownOptions, ModuleDirectory, Source,
     worker::{Ceiling, Supervision},
 };
 
@@ -197,7 +197,14 @@ fn main() -> ExitCode {
     let guest = std::thread::Builder::new()
         .name("guest".into())
         .stack_size(stack)
-        .spawn(move || report(&cli, run(&input, &cli, lockdown, native_stack)));
+        .spawn(move || {
+            let outcome = run(&input, &cli, lockdown, native_stack);
+            let main = match &input {
+                Input::Script(text) | Input::Module(text, _) => Some(text.as_str()),
+                Input::Repl => None,
+            };
+            report(&cli, main, outcome)
+        });
     let guest = match guest {
         Ok(guest) => guest,
         Err(error) => {
@@ -354,6 +361,40 @@ fn describe(error: &Error) -> String {
     }
 }
 
+/// The name the main script has in stack frames: its path, `[stdin]` or `[eval]`, as node.
+fn script_name(cli: &Cli) -> String {
+    match (&cli.eval, &cli.file) {
+        (None, Some(path)) if path.as_os_str() != "-" => path.display().to_string(),
+        (None, Some(_)) => "[stdin]".to_owned(),
+        _ => "[eval]".to_owned(),
+    }
+}
+
+/// An uncaught error as node prints it: where (with the source line and a caret, when the
+/// place is in the main script), `Name: message`, then the stack.
+fn report_uncaught(error: &Error, main: Option<(&str, &str)>) -> String {
+    let Error::Thrown(thrown) = error else {
+        return describe(error);
+    };
+    let mut out = String::new();
+    if let Some(at) = thrown.location() {
+        out.push_str(&format!("{at}\n"));
+        let line = main
+            .filter(|(name, _)| *name == at.source)
+            .and_then(|(_, text)| text.lines().nth(at.line.checked_sub(1)? as usize));
+        if let Some(line) = line {
+            let caret = " ".repeat(at.column.saturating_sub(1) as usize);
+            out.push_str(&format!("{line}\n{caret}^\n"));
+        }
+        out.push('\n');
+    }
+    out.push_str(&describe(error));
+    if let Some(stack) = &thrown.stack {
+        out.push_str(&format!("\n{stack}"));
+    }
+    out
+}
+
 /// What a run produced: the completion value as JSON (or its inspection when it has no JSON
 /// form) and as text, and how long it took.
 struct Outcome {
@@ -361,8 +402,12 @@ struct Outcome {
     text: String,
 }
 
-/// Prints the outcome as asked and gives the exit code.
-fn report(cli: &Cli, result: (Result<Outcome, Error>, std::time::Duration)) -> ExitCode {
+/// Prints the outcome as asked and gives the exit code. `main` is the main script's text.
+fn report(
+    cli: &Cli,
+    main: Option<&str>,
+    result: (Result<Outcome, Error>, std::time::Duration),
+) -> ExitCode {
     let (result, elapsed) = result;
     let duration_ms = elapsed.as_secs_f64() * 1e3;
     if cli.json {
@@ -376,9 +421,23 @@ fn report(cli: &Cli, result: (Result<Outcome, Error>, std::time::Duration)) -> E
                     Error::Limit(limit) => ("LimitError".to_owned(), limit.to_string()),
                     other => ("EngineError".to_owned(), other.to_string()),
                 };
+                let (stack, location) = match error {
+                    Error::Thrown(thrown) => (
+                        thrown.stack.clone(),
+                        thrown.location().map(|at| {
+                            serde_json::json!({
+                                "source": at.source, "line": at.line, "column": at.column,
+                            })
+                        }),
+                    ),
+                    _ => (None, None),
+                };
                 serde_json::json!({
                     "ok": false, "value": null,
-                    "error": { "name": name, "message": message }, "duration_ms": duration_ms,
+                    "error": {
+                        "name": name, "message": message, "stack": stack, "location": location,
+                    },
+                    "duration_ms": duration_ms,
                 })
             }
         };
@@ -393,7 +452,11 @@ fn report(cli: &Cli, result: (Result<Outcome, Error>, std::time::Duration)) -> E
         }
         Err(error) => {
             if !cli.json {
-                eprintln!("{}", describe(&error));
+                let name = script_name(cli);
+                eprintln!(
+                    "{}",
+                    report_uncaught(&error, main.map(|text| (name.as_str(), text)))
+                );
             }
             // A contained Boa panic is an engine bug, not the guest's error; memory that ran out
             // under --max-memory is that ceiling, wherever it was noticed.
@@ -497,16 +560,17 @@ fn run_timed(
             });
         }
         Input::Script(source) => {
-            let value = engine.evaluate_value(&compartment, source)?;
+            let name = script_name(cli);
+            let value = engine.evaluate_value(&compartment, Source::named(&name, source))?;
             engine.run_jobs()?;
             // A script whose completion value is a promise (e.g. an async IIFE) fails when it
             // rejects.
             if let Some(promise) = value
                 .as_object()
                 .and_then(|o| JsPromise::from_object(o).ok())
-                && let PromiseState::Rejected(reason) = promise.state()
+                && let PromiseState::Rejected(_) = promise.state()
             {
-                return Err(Error::from_value(&reason));
+                engine.settle(&value)?;
             }
             value
         }

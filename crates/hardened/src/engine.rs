@@ -37,7 +37,7 @@ fn own_options(context: &Context, options: &CompartmentOptions) -> Result<()> {
         .aliased()
         .find(|compartment| !compartment.record.belongs(context))
     {
-        Some(foreign) => Err(wrong_engine(&foreign)),
+        Some(foreign) => Err(wrong_engine(foreign)),
         None => Ok(()),
     }
 }

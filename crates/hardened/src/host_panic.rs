@@ -58,7 +58,17 @@ pub(crate) fn contain<T>(
     }
     let frames = context.stack_trace().count();
     let payload = match panic::catch_unwind(AssertUnwindSafe(|| host(context))) {
-        Ok(result) => return result,
+        // A panic kept while this host code ran (it called guest code that reached another
+        // endowment) ends the call here too, whatever the host made of the error it got (a
+        // "try" helper returns it as a value, and guest code would go on).
+        Ok(result) => {
+            return match context.get_data::<HostPanics>() {
+                Some(panics) if panics.pending.borrow().is_some() => {
+                    Err(crate::boa::uncatchable::uncatchable(HALTED))
+                }
+                _ => result,
+            };
+        }
         Err(payload) => payload,
     };
     // The host's own panic left Boa's frames as they were. One that unwound through Boa's

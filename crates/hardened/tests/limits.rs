@@ -90,6 +90,13 @@ fn native_only_cycles_are_stopped_not_a_crash() {
         "const o = {}; Object.defineProperty(o, Symbol.toPrimitive, { get: String.prototype.localeCompare.bind('a', o) }); 'a'.localeCompare(o)",
         "const e = new Error(); const stack = Object.getOwnPropertyDescriptor(Error.prototype, 'stack').get; Object.defineProperty(e, Symbol.toPrimitive, { get: stack.bind(e) }); String(e)",
         "const dv = new DataView(new ArrayBuffer(8)); const o = {}; Object.defineProperty(o, Symbol.toPrimitive, { get: dv.setFloat32.bind(dv, o) }); dv.setFloat32(o, 1)",
+        // Boa closures no walk reaches: `finally`'s thenFinally (called again through the
+        // `constructor` getter PromiseResolve reads) and valueThunk (red team 2026-12-05).
+        "let V, T; const R = Promise.resolve(0); const Q = Promise.resolve(0); \
+         Object.defineProperty(Q, 'then', { value: t => { V = t; } }); \
+         const p1 = Promise.resolve(0); Object.defineProperty(p1, 'then', { value: tf => tf(R) }); p1.finally(() => Q); \
+         const p2 = Promise.resolve(0); Object.defineProperty(p2, 'then', { value: tf => { T = tf; } }); p2.finally(V); \
+         Object.defineProperty(R, 'constructor', { get: T.bind(undefined, 0) }); T(0)",
     ];
     for cycle in cycles {
         // A thread with the default 2 MiB stack, as many hosts run guests on.

@@ -117,8 +117,10 @@ fn guests_see_their_own_positions_only_when_error_taming_allows() {
     );
 
     let mut unsafe_engine = Engine::new().unwrap();
-    let mut options = LockdownOptions::default();
-    options.error_taming = hardened::lockdown::ErrorTaming::Unsafe;
+    let options = LockdownOptions {
+        error_taming: hardened::lockdown::ErrorTaming::Unsafe,
+        ..LockdownOptions::default()
+    };
     unsafe_engine.lockdown(options).unwrap();
     let guest = unsafe_engine
         .new_compartment(CompartmentOptions::new())

@@ -19,11 +19,15 @@
 //! gets a new body, and the original body moves to a hidden function object that the new body
 //! calls. Nothing guests can observe changes, except through `new.target` below.
 
-use std::collections::HashSet;
+use std::{
+    cell::RefCell,
+    collections::HashSet,
+    rc::{Rc, Weak},
+};
 
 use boa_engine::{
     Context, JsArgs, JsNativeError, JsObject, JsResult, JsSymbol, JsValue, NativeFunction,
-    builtins::regexp::RegExp,
+    builtins::{proxy::Proxy, regexp::RegExp},
     js_string,
     native_function::NativeFunctionObject,
     object::{FunctionObjectBuilder, IntegrityLevel, builtins::JsWeakSet},
@@ -34,8 +38,56 @@ use boa_gc::{Finalize, Trace};
 
 use crate::{commons::set_fixed_prototype, identity::EngineId, stack::ensure_native_stack};
 
-/// The objects the walks have visited, held weakly (a compartment's endowments die with it).
+/// The objects an engine's walks have visited, held weakly (a compartment's endowments die
+/// with it).
 struct Visited(JsWeakSet);
+
+/// Keeps the engine's [`Visited`] in its context's host data.
+struct VisitedHandle(Rc<Visited>);
+
+thread_local! {
+    /// The visited sets of the engines on this thread, weakly: a walk leaves alone the natives
+    /// another engine's walks have visited (they keep that engine's check; wrapping them again
+    /// would make them refuse their own engine).
+    static ENGINES: RefCell<Vec<Weak<Visited>>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Visited {
+    /// The engine's set, made and registered on its first walk.
+    fn of(context: &mut Context) -> Rc<Self> {
+        if let Some(handle) = context.get_data::<VisitedHandle>() {
+            return handle.0.clone();
+        }
+        let visited = Rc::new(Self(JsWeakSet::new(context)));
+        ENGINES.with_borrow_mut(|engines| {
+            engines.retain(|engine| engine.strong_count() > 0);
+            engines.push(Rc::downgrade(&visited));
+        });
+        context.insert_data(VisitedHandle(visited.clone()));
+        visited
+    }
+
+    /// The other live engines' sets.
+    fn others(self: &Rc<Self>) -> Vec<Rc<Self>> {
+        ENGINES.with_borrow(|engines| {
+            engines
+                .iter()
+                .filter_map(Weak::upgrade)
+                .filter(|other| !Rc::ptr_eq(other, self))
+                .collect()
+        })
+    }
+}
+
+/// Whether one of `others` has visited `object`.
+fn elsewhere(others: &[Rc<Visited>], object: &JsObject, context: &mut Context) -> JsResult<bool> {
+    for other in others {
+        if other.0.has(object, context)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
 
 /// How far a walk goes.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -49,24 +101,9 @@ pub(crate) enum Walk {
 
 /// Gives every native function reachable from `roots` an entry check (once per function).
 pub(crate) fn install(roots: Vec<JsObject>, walk: Walk, context: &mut Context) -> JsResult<()> {
-    if !context.has_data::<Visited>() {
-        let set = JsWeakSet::new(context);
-        context.insert_data(Visited(set));
-    }
-    let visited = context
-        .get_data::<Visited>()
-        .map(|visited| visited.0.clone())
-        .ok_or_else(|| JsNativeError::typ().with_message("no visited set"))?;
-    let function_prototype = context.intrinsics().constructors().function().prototype();
-    // A native of this realm: every function object Boa makes here inherits from its
-    // `%Function.prototype%`. Another engine's natives (a host may pass them as endowments)
-    // keep that engine's check; wrapping them here would break them there.
-    let ours = |object: &JsObject| {
-        JsObject::equals(object, &function_prototype)
-            || object
-                .prototype()
-                .is_some_and(|prototype| JsObject::equals(&prototype, &function_prototype))
-    };
+    let engine = Visited::of(context);
+    let others = engine.others();
+    let visited = engine.0.clone();
     let mut pending = roots;
     let mut seen = HashSet::new();
     while let Some(object) = pending.pop() {
@@ -77,10 +114,18 @@ pub(crate) fn install(roots: Vec<JsObject>, walk: Walk, context: &mut Context) -
         if known && walk == Walk::New {
             continue;
         }
+        if elsewhere(&others, &object, context)? {
+            continue;
+        }
         visited.add(&object, context)?;
-        if !known && object.is::<NativeFunctionObject>() && ours(&object) {
+        if !known && object.is::<NativeFunctionObject>() {
             let hidden = check_on_entry(&object, context)?;
             visited.add(&hidden, context)?;
+        }
+        // A proxy answers only through its traps (guest code, which may throw or belong to
+        // another engine); what it holds is reached, if at all, as guest code reaches it.
+        if object.is::<Proxy>() {
+            continue;
         }
         if let Some(prototype) = object.prototype() {
             pending.push(prototype);
@@ -121,8 +166,19 @@ fn check_on_entry(function: &JsObject, context: &mut Context) -> JsResult<JsObje
             .ok_or_else(|| JsNativeError::typ().with_message("no engine built this context"))?,
     };
     let regexp = context.intrinsics().constructors().regexp().constructor();
+    let finally = context
+        .intrinsics()
+        .constructors()
+        .promise()
+        .prototype()
+        .borrow()
+        .properties()
+        .get(&js_string!("finally").into())
+        .and_then(|descriptor| descriptor.value().and_then(JsValue::as_object));
     let body = if JsObject::equals(function, &regexp) {
         NativeFunction::from_copy_closure_with_captures(enter_regexp, bodies)
+    } else if finally.is_some_and(|finally| JsObject::equals(function, &finally)) {
+        NativeFunction::from_copy_closure_with_captures(enter_finally, bodies)
     } else {
         NativeFunction::from_copy_closure_with_captures(enter, bodies)
     };
@@ -212,6 +268,37 @@ fn enter_regexp(
         }
     }
     enter(this, args, bodies, context)
+}
+
+/// `Promise.prototype.finally`'s new body. Its `thenFinally` and `catchFinally` are Boa closures
+/// no walk reaches (each call makes new ones), which a guest may call again and again: each
+/// calls `onFinally`, then reads the `constructor` of what it returned, and that getter can call
+/// the closure again, a cycle of natives only. `onFinally` is handed over behind a native that
+/// checks the native stack, so every turn of such a cycle is checked; it calls `onFinally` with
+/// no `this` and no arguments, as the closures do, and no guest ever sees it.
+fn enter_finally(
+    this: &JsValue,
+    args: &[JsValue],
+    bodies: &Bodies,
+    context: &mut Context,
+) -> JsResult<JsValue> {
+    bodies.check(context)?;
+    let on_finally = args.get_or_undefined(0);
+    let Some(on_finally) = on_finally.as_callable() else {
+        return enter(this, args, bodies, context);
+    };
+    let checked = FunctionObjectBuilder::new(
+        context.realm(),
+        NativeFunction::from_copy_closure_with_captures(
+            |_, _, on_finally: &JsObject, context| {
+                ensure_native_stack()?;
+                on_finally.call(&JsValue::undefined(), &[], context)
+            },
+            on_finally,
+        ),
+    )
+    .build();
+    enter(this, &[checked.into()], bodies, context)
 }
 
 /// The intrinsic (as its guests see it) and the function object now holding its original body.

@@ -207,9 +207,15 @@ pub(crate) fn harden_intrinsics(context: &mut Context) -> JsResult<()> {
             .into());
     };
     let start = Globals::get(context).start_global();
+    // A data property only: a getter would run guest code in the middle of lockdown.
     for name in VETTED_SHIM_GLOBALS {
-        if let Some(value) = start.get(JsString::from(*name), context)?.as_object() {
-            intrinsics.bind(name, value.clone())?;
+        let value = start
+            .borrow()
+            .properties()
+            .get(&JsString::from(*name).into())
+            .and_then(|descriptor| descriptor.value().and_then(JsValue::as_object));
+        if let Some(value) = value {
+            intrinsics.bind(name, value)?;
         }
     }
 
@@ -271,8 +277,6 @@ pub(crate) fn harden_intrinsics(context: &mut Context) -> JsResult<()> {
             hardener.harden(&assert.into(), context)?;
         }
     }
-    // The tamings, shared globals and shims' additions are new natives.
-    guard_reentry(context)?;
     match eval_taming {
         EvalTaming::NoEval => {
             for name in ["eval", "Function"] {
@@ -292,7 +296,8 @@ pub(crate) fn harden_intrinsics(context: &mut Context) -> JsResult<()> {
         }
         EvalTaming::SafeEval => {}
     }
-    Ok(())
+    // The tamings, shared globals, shims' additions and `no-eval` throwers are new natives.
+    guard_reentry(context)
 }
 
 /// Hardens `value` (after lockdown).
