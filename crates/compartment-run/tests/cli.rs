@@ -14,6 +14,16 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// The `Name: message` line of an uncaught error's report (after its location and source line).
+fn uncaught(stderr: &[u8]) -> String {
+    let report = text(stderr);
+    let message = match report.split_once("\n\n") {
+        Some((_, rest)) => rest,
+        None => report.as_str(),
+    };
+    message.lines().next().unwrap_or_default().to_owned()
+}
+
 #[test]
 fn runs_the_readme_example() {
     let out = run(&["examples/hello.js"]);
@@ -55,7 +65,7 @@ fn guests_run_after_lockdown_unless_asked_not_to() {
     let out = run(&["-e", "Date.now()"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        text(&out.stderr).starts_with("TypeError: secure mode"),
+        uncaught(&out.stderr).starts_with("TypeError: secure mode"),
         "{}",
         text(&out.stderr)
     );
@@ -72,20 +82,24 @@ fn uncaught_errors_and_rejections_exit_1() {
     let out = run(&["-e", "throw new RangeError('bad')"]);
     assert_eq!(
         (out.status.code(), text(&out.stderr)),
-        (Some(1), "RangeError: bad\n".into())
+        (
+            Some(1),
+            "[eval]:1:7\nthrow new RangeError('bad')\n      ^\n\nRangeError: bad\n    at <main> ([eval]:1:7)\n"
+                .into()
+        )
     );
     let out = run(&[
         "-e",
         "(async () => { await null; throw new TypeError('later'); })()",
     ]);
     assert_eq!(
-        (out.status.code(), text(&out.stderr)),
-        (Some(1), "TypeError: later\n".into())
+        (out.status.code(), uncaught(&out.stderr)),
+        (Some(1), "TypeError: later".into())
     );
     let out = run(&["-e", "let = ;"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        text(&out.stderr).starts_with("SyntaxError: "),
+        uncaught(&out.stderr).starts_with("SyntaxError: "),
         "{}",
         text(&out.stderr)
     );
@@ -125,7 +139,8 @@ fn deeply_nested_source_is_a_clean_error() {
     let out = run(&[file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        text(&out.stderr).starts_with("SyntaxError: source nests too deeply to be parsed safely"),
+        uncaught(&out.stderr)
+            .starts_with("SyntaxError: source nests too deeply to be parsed safely"),
         "{}",
         text(&out.stderr)
     );
@@ -147,7 +162,7 @@ fn huge_allocation_requests_are_clean_errors() {
             text(&out.stderr)
         );
         assert!(
-            text(&out.stderr).starts_with("RangeError: "),
+            uncaught(&out.stderr).starts_with("RangeError: "),
             "{source}: {}",
             text(&out.stderr)
         );
@@ -161,7 +176,7 @@ fn the_cli_never_converts_guest_data_with_claimed_lengths() {
     let out = run(&["-e", &format!("{huge} console.log('%j', a)")]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     assert!(
-        text(&out.stderr).starts_with("RangeError: "),
+        uncaught(&out.stderr).starts_with("RangeError: "),
         "{}",
         text(&out.stderr)
     );
@@ -173,7 +188,7 @@ fn the_cli_never_converts_guest_data_with_claimed_lengths() {
         &format!("{huge} new Compartment({{ __options__: true, transforms: a }})"),
     ]);
     assert!(
-        text(&out.stderr).starts_with("TypeError: transforms[0]"),
+        uncaught(&out.stderr).starts_with("TypeError: transforms[0]"),
         "{}",
         text(&out.stderr)
     );
@@ -215,7 +230,11 @@ fn print_and_json_report_the_completion_value() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         report["error"],
-        serde_json::json!({ "name": "RangeError", "message": "far" })
+        serde_json::json!({
+            "name": "RangeError", "message": "far",
+            "stack": "    at <main> ([eval]:1:7)",
+            "location": { "source": "[eval]", "line": 1, "column": 7 },
+        })
     );
 }
 
@@ -657,7 +676,7 @@ fn module_files_get_the_guest_checks() {
         let out = run(&[file.to_str().unwrap()]);
         assert_eq!(out.status.code(), Some(1), "{name}: {}", text(&out.stderr));
         assert!(
-            text(&out.stderr).starts_with("SyntaxError: "),
+            uncaught(&out.stderr).starts_with("SyntaxError: "),
             "{name}: {}",
             text(&out.stderr)
         );

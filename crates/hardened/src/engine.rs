@@ -18,6 +18,7 @@ use crate::{
     dispatch::Dispatch,
     error::{Error, Result},
     evaluator::{self, Completion},
+    host_fn::IntoArgs,
     jobs::{Jobs, JobsHandle},
     limits::Limits,
     location::Source,
@@ -25,6 +26,21 @@ use crate::{
     module::{self, source::Language},
     record::{Compartment, CompartmentRecord, EngineId},
 };
+
+/// A guest function with typed arguments and result ([`Engine::get_function`],
+/// [`Engine::invoke`]).
+pub struct TypedFunction<A, R> {
+    function: JsObject,
+    types: std::marker::PhantomData<fn(A) -> R>,
+}
+
+impl<A, R> TypedFunction<A, R> {
+    /// The function object.
+    #[must_use]
+    pub fn object(&self) -> &JsObject {
+        &self.function
+    }
+}
 
 fn wrong_engine(compartment: &Compartment) -> Error {
     Error::WrongEngine(format!("the compartment \"{}\"", compartment.name()))
@@ -579,6 +595,66 @@ impl Engine {
             context.run_jobs()?;
             Ok(value)
         })
+    }
+
+    /// Keeps `value` in the engine for host functions to reach ([`Caller::data`](crate::Caller::data));
+    /// one value per type, replacing the last.
+    pub fn set_data<T: std::any::Any>(&mut self, value: T) {
+        crate::host_fn::set_data(&mut self.context, value);
+    }
+
+    /// The host state of type `T` the engine keeps.
+    #[must_use]
+    pub fn data<T: std::any::Any>(&self) -> Option<&T> {
+        crate::host_fn::data(&self.context)
+    }
+
+    /// The guest function `name` of `object` (a module namespace, a compartment's global), as a
+    /// typed handle to call with [`Engine::invoke`].
+    ///
+    /// ```
+    /// use hardened::{CompartmentOptions, Engine, ModuleDescriptor, TypedFunction};
+    ///
+    /// let mut engine = Engine::new()?;
+    /// let guest = engine.new_compartment(
+    ///     CompartmentOptions::new().module("math", ModuleDescriptor::source("export const add = (a, b) => a + b;")),
+    /// )?;
+    /// let math = engine.import(&guest, "math")?;
+    /// let add: TypedFunction<(i32, i32), i32> = engine.get_function(&math, "add")?;
+    /// assert_eq!(engine.invoke(&add, (2, 3))?, 5);
+    /// # Ok::<(), hardened::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Conversion`] when the property is not a function, or what reading it throws.
+    pub fn get_function<A: IntoArgs, R: FromJs>(
+        &mut self,
+        object: &JsObject,
+        name: &str,
+    ) -> Result<TypedFunction<A, R>> {
+        let value: JsValue = self.get(object, name)?;
+        match value.as_callable() {
+            Some(function) => Ok(TypedFunction {
+                function,
+                types: std::marker::PhantomData,
+            }),
+            None => Err(Error::Conversion(format!("{name} is not a function"))),
+        }
+    }
+
+    /// Calls a typed guest function with `this` = `undefined`, runs the jobs it queued, and
+    /// converts its result.
+    ///
+    /// # Errors
+    /// What the function throws, a limit, or [`Error::Conversion`] for its result.
+    pub fn invoke<A: IntoArgs, R: FromJs>(
+        &mut self,
+        function: &TypedFunction<A, R>,
+        args: A,
+    ) -> Result<R> {
+        let args = self.guarded(|context| args.into_args(context))?;
+        let value = self.call(&function.function, &JsValue::undefined(), &args)?;
+        self.convert(&value)
     }
 
     /// Reads `name` from an object (a module namespace, a compartment's global) and converts it.

@@ -32,6 +32,9 @@ pub(crate) struct HostPanics {
     /// An `Engine` call is running: host panics are kept for it to raise.
     armed: Cell<bool>,
     pending: RefCell<Option<Box<dyn Any + Send>>>,
+    /// A panic is unwinding out of engine work a host function asked for
+    /// ([`crate::host_fn::Caller`]): Boa's, whatever the host code around it.
+    engine: Cell<bool>,
 }
 
 impl HostPanics {
@@ -76,13 +79,22 @@ pub(crate) fn contain<T>(
     // be told from the host panicking again), is taken for Boa's: it unwinds on and poisons.
     match context.get_data::<HostPanics>() {
         Some(panics)
-            if context.stack_trace().count() == frames && panics.pending.borrow().is_none() =>
+            if context.stack_trace().count() == frames
+                && panics.pending.borrow().is_none()
+                && !panics.engine.replace(false) =>
         {
             *panics.pending.borrow_mut() = Some(payload);
             Watch::get(context).halt(context);
             Err(crate::boa::uncatchable::uncatchable(HALTED))
         }
         _ => panic::resume_unwind(payload),
+    }
+}
+
+/// Marks the panic unwinding now as the engine's (see [`HostPanics::engine`]).
+pub(crate) fn engine_panicked(context: &Context) {
+    if let Some(panics) = context.get_data::<HostPanics>() {
+        panics.engine.set(true);
     }
 }
 

@@ -17,6 +17,10 @@ const LAYERS: &[&[&str]] = &[
     &["host_panic"],
     // Builtins replaced so that no guest-chosen length is reserved: leaves and limits only.
     &["bounded"],
+    // Conversions for the host API: guest values to Rust values.
+    &["convert"],
+    // Host functions from Rust closures: typed arguments and results, the caller handle.
+    &["host_fn"],
     // The one parser entry.
     &["parse"],
     // The job queue.
@@ -38,8 +42,6 @@ const LAYERS: &[&[&str]] = &[
     &["compartment"],
     // Lockdown: tamings, the permit walk, harden.
     &["lockdown"],
-    // Conversions for the host API.
-    &["convert"],
     // The host-facing facade.
     &["engine"],
     // Supervised worker processes, built on the facade.

@@ -50,7 +50,10 @@ pub struct CompartmentOptions {
 #[derive(Clone)]
 enum Endowment {
     Value(JsValue),
+    /// A raw native, run inside the host-panic containment.
     Function(usize, NativeFunction),
+    /// A typed host function (`crate::host_fn`), which contains its own panics.
+    Host(usize, NativeFunction),
 }
 
 impl CompartmentOptions {
@@ -85,7 +88,54 @@ impl CompartmentOptions {
         self
     }
 
-    /// Endows a global function implemented in Rust.
+    /// Endows a global function made from a Rust closure, with typed arguments and result.
+    /// The closure gets a [`Caller`](crate::Caller) (to call guest callbacks, convert values,
+    /// reach host state the engine keeps) and its arguments as a tuple of
+    /// [`FromJs`](crate::FromJs) types; it returns an [`IntoJs`](crate::IntoJs) value or a
+    /// [`HostError`](crate::HostError), which guest code can catch. It must be `Send` (keep
+    /// other state with [`Engine::set_data`](crate::Engine::set_data)).
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    /// use hardened::{Caller, CompartmentOptions, Engine, HostError};
+    ///
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let log = seen.clone();
+    /// let options = CompartmentOptions::new()
+    ///     .host_fn("log", move |_: &mut Caller<'_>, (message,): (String,)| {
+    ///         log.lock().unwrap().push(message);
+    ///         Ok(())
+    ///     })
+    ///     .host_fn("add", |_: &mut Caller<'_>, (a, b): (f64, f64)| Ok(a + b))
+    ///     .host_fn("twice", |caller: &mut Caller<'_>, (f,): (hardened::boa_engine::JsValue,)| {
+    ///         let once: f64 = caller.call(&f, &[])?.as_number().ok_or_else(|| HostError::type_error("not a number"))?;
+    ///         Ok(once * 2.0)
+    ///     });
+    /// let mut engine = Engine::new()?;
+    /// let guest = engine.new_compartment(options)?;
+    /// engine.evaluate::<()>(&guest, "log('hi ' + add(1, 2))")?;
+    /// assert_eq!(*seen.lock().unwrap(), ["hi 3"]);
+    /// assert_eq!(engine.evaluate::<f64>(&guest, "twice(() => 21)")?, 42.0);
+    /// assert_eq!(engine.evaluate::<i32>(&guest, "add.length")?, 2);
+    /// # Ok::<(), hardened::Error>(())
+    /// ```
+    #[must_use]
+    pub fn host_fn<F, A, R>(mut self, name: impl Into<String>, function: F) -> Self
+    where
+        F: Fn(&mut crate::host_fn::Caller<'_>, A) -> Result<R, crate::host_fn::HostError>
+            + Send
+            + 'static,
+        A: crate::host_fn::FromArgs,
+        R: crate::host_fn::IntoJs,
+    {
+        let (length, native) = crate::host_fn::native(function);
+        self.globals
+            .push((name.into(), Endowment::Host(length, native)));
+        self
+    }
+
+    /// Endows a global function implemented as a raw Boa native (see
+    /// [`CompartmentOptions::host_fn`] for Rust closures with typed arguments).
     #[must_use]
     pub fn function(
         mut self,
@@ -181,6 +231,13 @@ impl CompartmentOptions {
                     function,
                 );
                 FunctionObjectBuilder::new(context.realm(), contained)
+                    .name(JsString::from(name))
+                    .length(length)
+                    .build()
+                    .into()
+            }
+            Endowment::Host(length, function) => {
+                FunctionObjectBuilder::new(context.realm(), function)
                     .name(JsString::from(name))
                     .length(length)
                     .build()

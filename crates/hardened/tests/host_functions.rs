@@ -1,0 +1,196 @@
+//! Host functions from Rust closures (`CompartmentOptions::host_fn`): typed arguments and
+//! results, errors guest code can catch, callbacks, host state, and panics told apart: the
+//! closure's own are the host's, Boa's poison the engine.
+
+use std::{
+    panic::{AssertUnwindSafe, catch_unwind},
+    sync::{Arc, Mutex},
+};
+
+use boa_engine::{JsValue, NativeFunction, object::FunctionObjectBuilder};
+use hardened::{Caller, CompartmentOptions, Engine, Error, HostError, LockdownOptions};
+
+fn locked(options: impl FnOnce(&Engine) -> CompartmentOptions) -> (Engine, hardened::Compartment) {
+    let mut engine = Engine::new().unwrap();
+    engine.lockdown(LockdownOptions::default()).unwrap();
+    let options = options(&engine);
+    let guest = engine.new_compartment(options).unwrap();
+    (engine, guest)
+}
+
+/// A raw native that panics, standing for a Boa bug.
+fn crash(engine: &mut Engine) -> boa_engine::JsObject {
+    FunctionObjectBuilder::new(
+        engine.raw_context().realm(),
+        NativeFunction::from_fn_ptr(|_, _, _| panic!("simulated engine bug")),
+    )
+    .build()
+    .into()
+}
+
+#[test]
+fn arguments_and_results_are_typed() {
+    let calls = Arc::new(Mutex::new(Vec::new()));
+    let seen = calls.clone();
+    let (mut engine, guest) = locked(|_| {
+        CompartmentOptions::new()
+            .host_fn(
+                "greet",
+                move |_: &mut Caller<'_>, (name, times): (String, Option<u32>)| {
+                    seen.lock().unwrap().push(name.clone());
+                    Ok(vec![name; times.unwrap_or(1) as usize])
+                },
+            )
+            .host_fn("nothing", |_: &mut Caller<'_>, (): ()| Ok(()))
+    });
+    assert_eq!(
+        engine
+            .evaluate::<Vec<String>>(&guest, "greet('a', 2)")
+            .unwrap(),
+        ["a", "a"]
+    );
+    assert_eq!(
+        engine
+            .evaluate::<Vec<String>>(&guest, "greet('b')")
+            .unwrap(),
+        ["b"]
+    );
+    assert_eq!(*calls.lock().unwrap(), ["a", "b"]);
+    assert_eq!(engine.evaluate::<i32>(&guest, "greet.length").unwrap(), 2);
+    assert_eq!(
+        engine.evaluate::<String>(&guest, "greet.name").unwrap(),
+        "greet"
+    );
+    assert!(
+        engine
+            .evaluate::<bool>(&guest, "nothing() === undefined")
+            .unwrap()
+    );
+    // Arrays the host returns are the guest's (shared, frozen intrinsics after lockdown).
+    assert!(
+        engine
+            .evaluate::<bool>(
+                &guest,
+                "Object.getPrototypeOf(greet('c')) === Array.prototype"
+            )
+            .unwrap()
+    );
+    // An argument that does not convert is a TypeError the guest can catch.
+    assert_eq!(
+        engine
+            .evaluate::<String>(&guest, "try { greet('x', -1) } catch (e) { e.name }")
+            .unwrap(),
+        "TypeError"
+    );
+}
+
+#[test]
+fn host_errors_and_callback_errors_reach_the_guest() {
+    let (mut engine, guest) = locked(|_| {
+        CompartmentOptions::new()
+            .host_fn(
+                "refuse",
+                |_: &mut Caller<'_>, (): ()| -> Result<(), HostError> {
+                    Err(HostError::range_error("not today"))
+                },
+            )
+            .host_fn("each", |caller: &mut Caller<'_>, (f, n): (JsValue, u32)| {
+                let mut total = 0.0;
+                for i in 0..n {
+                    let value = caller.call(&f, &[i.into()])?;
+                    total += caller.convert::<f64>(&value)?;
+                }
+                Ok(total)
+            })
+    });
+    assert_eq!(
+        engine
+            .evaluate::<String>(
+                &guest,
+                "try { refuse() } catch (e) { `${e.constructor.name}: ${e.message}` }"
+            )
+            .unwrap(),
+        "RangeError: not today"
+    );
+    assert_eq!(
+        engine.evaluate::<f64>(&guest, "each(() => 2, 3)").unwrap(),
+        6.0
+    );
+    // What a callback throws comes back unchanged (the same object).
+    assert!(
+        engine
+            .evaluate::<bool>(
+                &guest,
+                "const boom = {}; try { each(() => { throw boom }, 1) } catch (e) { e === boom }"
+            )
+            .unwrap()
+    );
+}
+
+#[test]
+fn host_state_lives_in_the_engine() {
+    struct Counter(std::cell::Cell<u32>);
+    let (mut engine, guest) = locked(|_| {
+        CompartmentOptions::new().host_fn("tick", |caller: &mut Caller<'_>, (): ()| {
+            let counter = caller
+                .data::<Counter>()
+                .ok_or_else(|| HostError::error("no counter"))?;
+            counter.0.set(counter.0.get() + 1);
+            Ok(counter.0.get())
+        })
+    });
+    assert!(engine.evaluate_value(&guest, "tick()").is_err());
+    engine.set_data(Counter(std::cell::Cell::new(0)));
+    assert_eq!(engine.evaluate::<u32>(&guest, "tick(); tick()").unwrap(), 2);
+    assert_eq!(engine.data::<Counter>().unwrap().0.get(), 2);
+}
+
+#[test]
+fn a_panic_in_the_closure_is_the_hosts_and_spares_the_engine() {
+    let (mut engine, guest) = locked(|_| {
+        CompartmentOptions::new().host_fn(
+            "fail",
+            |_: &mut Caller<'_>, (): ()| -> Result<(), HostError> { panic!("host bug") },
+        )
+    });
+    let raised = catch_unwind(AssertUnwindSafe(|| {
+        engine.evaluate_value(&guest, "try { fail() } catch { 'caught' }")
+    }));
+    let payload = raised.expect_err("the host's panic is raised");
+    assert_eq!(payload.downcast_ref::<&str>(), Some(&"host bug"));
+    assert!(engine.is_usable());
+    assert_eq!(engine.evaluate::<i32>(&guest, "1 + 1").unwrap(), 2);
+}
+
+/// Boa panicking while a host function converts its arguments or calls back is Boa's: the
+/// engine is poisoned (with a raw `NativeFunction`, the same panic would pass for the host's).
+#[test]
+fn a_panic_in_engine_work_a_host_function_asked_for_poisons() {
+    for source in [
+        // Converting the argument reads the element through the native getter.
+        "const o = { length: 1 }; Object.defineProperty(o, '0', { get: crash }); list(o)",
+        "call(crash)",
+        "call(crash.bind(null))",
+    ] {
+        let mut engine = Engine::new().unwrap();
+        engine.lockdown(LockdownOptions::default()).unwrap();
+        let crash = crash(&mut engine);
+        let guest = engine
+            .new_compartment(
+                CompartmentOptions::new()
+                    .global("crash", crash)
+                    .host_fn("list", |_: &mut Caller<'_>, (l,): (Vec<f64>,)| Ok(l.len()))
+                    .host_fn("call", |caller: &mut Caller<'_>, (f,): (JsValue,)| {
+                        caller.call(&f, &[])
+                    }),
+            )
+            .unwrap();
+        let result = catch_unwind(AssertUnwindSafe(|| engine.evaluate_value(&guest, source)));
+        assert!(
+            matches!(result, Ok(Err(Error::Unusable(_)))),
+            "{source}: {:?}",
+            result.map(|r| r.map(|v| v.display().to_string()))
+        );
+        assert!(!engine.is_usable(), "{source}");
+    }
+}
