@@ -1,5 +1,7 @@
 //! Panics in the host's own Rust code that guest code reaches: functions endowed with
-//! [`CompartmentOptions::function`](crate::CompartmentOptions::function) and module hooks.
+//! [`CompartmentOptions::function`](crate::CompartmentOptions::function) or `host_fn`, module
+//! hooks, and the futures of async natives (`NativeFunction::from_async_fn`), which the job
+//! queue polls.
 //!
 //! Such a panic is the host's bug, not Boa's. It is caught where the engine called the host and
 //! halts the rest of the call ([`Watch::halt`]): the guest's call ends with an uncatchable error,
@@ -75,11 +77,21 @@ pub(crate) fn contain<T>(
         Err(payload) => payload,
     };
     // The host's own panic left Boa's frames as they were. One that unwound through Boa's
-    // frames, or that came after a host panic was kept (Boa reacting to the halted call cannot
-    // be told from the host panicking again), is taken for Boa's: it unwinds on and poisons.
+    // frames is taken for Boa's: it unwinds on and poisons.
+    if context.stack_trace().count() != frames {
+        panic::resume_unwind(payload);
+    }
+    keep(context, payload)
+}
+
+/// Keeps `payload`, a panic of the host's own code, for the engine call to raise, and halts
+/// the call. One that came after a host panic was kept (Boa reacting to the halted call cannot
+/// be told from the host panicking again), one marked as the engine's, or one outside an
+/// engine call unwinds on (and poisons the engine, in a call).
+pub(crate) fn keep<T>(context: &mut Context, payload: Box<dyn Any + Send>) -> JsResult<T> {
     match context.get_data::<HostPanics>() {
         Some(panics)
-            if context.stack_trace().count() == frames
+            if panics.armed.get()
                 && panics.pending.borrow().is_none()
                 && !panics.engine.replace(false) =>
         {

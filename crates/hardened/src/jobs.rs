@@ -9,6 +9,7 @@
 //!   with a clear error (which may let the waits behind them finish); if that changes nothing,
 //!   every remaining wait fails.
 
+use std::panic::{self, AssertUnwindSafe};
 use std::{
     cell::{Cell, RefCell},
     collections::VecDeque,
@@ -169,9 +170,19 @@ impl Jobs {
                 }
                 let mut index = 0;
                 while index < waiting.len() {
-                    let poll = waiting[index]
-                        .as_mut()
-                        .poll(&mut TaskContext::from_waker(Waker::noop()));
+                    // An async native's future is host code (`host_panic`).
+                    let poll = panic::catch_unwind(AssertUnwindSafe(|| {
+                        waiting[index]
+                            .as_mut()
+                            .poll(&mut TaskContext::from_waker(Waker::noop()))
+                    }));
+                    let poll = match poll {
+                        Ok(poll) => poll,
+                        Err(payload) => {
+                            drop(waiting.swap_remove(index));
+                            return crate::host_panic::keep(&mut cell.borrow_mut(), payload);
+                        }
+                    };
                     match poll {
                         Poll::Ready(result) => {
                             drop(waiting.swap_remove(index));

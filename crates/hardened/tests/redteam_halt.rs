@@ -411,7 +411,6 @@ fn a_host_panic_in_a_tla_module_after_its_first_await() {
 /// `host_panic::contain`, so the host's panic is taken for Boa's: the engine is poisoned and
 /// the host gets `Error::Unusable` instead of its panic.
 #[test]
-#[ignore = "FINDING: a panic in an async endowment's future poisons the engine and is not raised to the host"]
 fn a_panic_in_an_async_endowment_is_the_hosts() {
     let (mut engine, guest) = world();
     let outcome = run(
