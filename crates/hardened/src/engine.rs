@@ -677,6 +677,14 @@ impl Engine {
     pub fn set(&mut self, object: &JsObject, name: &str, value: impl Into<JsValue>) -> Result<()> {
         let value = value.into();
         self.guarded(|context| {
+            // Host functions in the value get their entry check, as endowments do.
+            if let Some(value) = value.as_object() {
+                crate::bounded::reentry::install(
+                    vec![value],
+                    crate::bounded::reentry::Walk::New,
+                    context,
+                )?;
+            }
             object
                 .set(JsString::from(name), value, true, context)
                 .map(drop)

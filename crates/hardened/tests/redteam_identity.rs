@@ -651,7 +651,6 @@ thread_local! {
 }
 
 #[test]
-#[ignore = "FINDING: host natives reached through module exports or set_global are never wrapped: engine B's guest calls A's host function and the host closure runs with B's Context"]
 fn host_natives_outside_endowments_refuse_another_engine() {
     let record = || {
         NativeFunction::from_fn_ptr(|_, _, context| {
