@@ -495,6 +495,8 @@ fn run_timed(
         Some(budget) => Engine::metered(CompartmentOptions::new(), budget)?,
         _ => Engine::new()?,
     };
+    // Lockdown's warnings (per `reporting`) go to stderr, as SES's console reporting does.
+    engine.on_warning(|warning| eprintln!("{warning}"));
     // The guest thread's large stack is for deep structures (a 100,000-deep array's `String`);
     // a native-only cycle still stops within a second or so.
     let mut limits = Limits::new().native_stack(native_stack);

@@ -597,6 +597,15 @@ impl Engine {
         })
     }
 
+    /// Receives lockdown's warnings as they happen (`Removing intrinsics.x`, override debugging;
+    /// see `LockdownOptions::reporting`), also when guest code calls `lockdown()`. Without a
+    /// sink they are only returned in the [`LockdownReport`]: the library writes nothing to
+    /// stderr.
+    pub fn on_warning(&mut self, sink: impl Fn(&str) + 'static) {
+        self.context
+            .insert_data(lockdown::WarningSink(Rc::new(sink)));
+    }
+
     /// Keeps `value` in the engine for host functions to reach ([`Caller::data`](crate::Caller::data));
     /// one value per type, replacing the last.
     pub fn set_data<T: std::any::Any>(&mut self, value: T) {

@@ -91,3 +91,37 @@ fn thrown_errors_keep_their_names_after_lockdown() {
         assert_eq!((thrown.name.as_str(), thrown.message.as_str()), (name, "m"));
     }
 }
+
+/// Lockdown's warnings reach the host's sink as they happen (per `reporting`), always come back
+/// in the report, and the library writes nothing itself.
+#[test]
+fn warnings_go_to_the_hosts_sink() {
+    use std::{cell::RefCell, rc::Rc};
+    for (reporting, echoed) in [
+        (hardened::lockdown::Reporting::Platform, true),
+        (hardened::lockdown::Reporting::None, false),
+    ] {
+        let mut engine = Engine::new().unwrap();
+        let seen = Rc::new(RefCell::new(Vec::new()));
+        let sink = seen.clone();
+        engine.on_warning(move |warning| sink.borrow_mut().push(warning.to_owned()));
+        let start = engine.start_compartment().clone();
+        engine
+            .evaluate::<()>(&start, "Array.prototype.evil = 1")
+            .unwrap();
+        let report = engine
+            .lockdown(LockdownOptions {
+                reporting,
+                ..LockdownOptions::default()
+            })
+            .unwrap();
+        let removal = "Removing intrinsics.%ArrayPrototype%.evil".to_owned();
+        assert!(report.warnings.contains(&removal), "{:?}", report.warnings);
+        assert_eq!(
+            seen.borrow().contains(&removal),
+            echoed,
+            "{:?}",
+            seen.borrow()
+        );
+    }
+}

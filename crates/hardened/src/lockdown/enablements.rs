@@ -216,9 +216,12 @@ fn set_override(
             .into());
     }
     if enabled.debug {
-        eprintln!(
-            "TypeError: Override property {}",
-            crate::commons::key_text(&enabled.key)
+        super::warn(
+            context,
+            &format!(
+                "TypeError: Override property {}",
+                crate::commons::key_text(&enabled.key)
+            ),
         );
     }
     // A proxy receiver that claims the property but has no `set` trap sends the assignment back

@@ -14,7 +14,7 @@ mod intrinsics;
 mod options;
 mod taming;
 
-use std::cell::Cell;
+use std::{cell::Cell, rc::Rc};
 
 use boa_engine::{
     Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
@@ -45,16 +45,30 @@ pub struct LockdownReport {
     pub warnings: Vec<String>,
 }
 
+/// Where the host wants lockdown's warnings as they happen (`Engine::on_warning`); the library
+/// writes nothing anywhere by itself.
+pub(crate) struct WarningSink(pub(crate) Rc<dyn Fn(&str)>);
+
+/// Passes `message` to the host's warning sink, if it set one.
+pub(crate) fn warn(context: &Context, message: &str) {
+    if let Some(WarningSink(sink)) = context.get_data::<WarningSink>() {
+        sink(message);
+    }
+}
+
 /// Collects lockdown's warnings and echoes them per the `reporting` option.
 pub(crate) struct Reporter {
     reporting: Reporting,
     warnings: Vec<String>,
+    sink: Option<Rc<dyn Fn(&str)>>,
 }
 
 impl Reporter {
     pub(crate) fn warn(&mut self, message: String) {
-        if self.reporting != Reporting::None {
-            eprintln!("{message}");
+        if self.reporting != Reporting::None
+            && let Some(sink) = &self.sink
+        {
+            sink(&message);
         }
         self.warnings.push(message);
     }
@@ -127,6 +141,9 @@ pub(crate) fn repair_intrinsics(
     let mut reporter = Reporter {
         reporting: options.reporting,
         warnings: Vec::new(),
+        sink: context
+            .get_data::<WarningSink>()
+            .map(|WarningSink(sink)| sink.clone()),
     };
     for name in &options.deprecated {
         reporter.warn(format!(

@@ -59,8 +59,9 @@ choice! {
 
 choice! {
     /// `reporting`: where lockdown's warnings go. They are always returned to the Rust caller in
-    /// the [`LockdownReport`](crate::LockdownReport); `platform` and `console` also write them to
-    /// the host's stderr.
+    /// the [`LockdownReport`](crate::LockdownReport); `platform` and `console` also pass them,
+    /// as they happen, to the host's warning sink ([`Engine::on_warning`](crate::Engine::on_warning)),
+    /// if it set one. The library itself writes nothing to stderr.
     Reporting {
         #[default]
         Platform = "platform",
