@@ -3,7 +3,7 @@
 //!
 //! | flag | global | what it can do |
 //! |---|---|---|
-//! | (always) | `console` | `log`/`info` to stdout, `error`/`warn` to stderr |
+//! | (always) | `console` | node's set (`log`, `debug`, `dir`, `count`, `time`, `group`, `assert`, `trace`, ...): stdout or, under `--json`, stderr; `error`/`warn` to stderr |
 //! | `--allow-read DIR` | `readFile(path)` | read a UTF-8 file under DIR (relative to DIR; no escape through `..` or symbolic links) |
 //! | `--allow-env NAME` | `env` | an object of the named environment variables that are set |
 //! | `--allow-time` | `clock` | `clock.now()`: milliseconds since the epoch; `clock.monotonic()`: milliseconds since start |

@@ -1,38 +1,173 @@
-//! The `console` capability: `log`/`info` write to stdout, `error`/`warn` to stderr, formatting
-//! values the way Node's console does (strings as they are, `%s`/`%d`/`%i`/`%f`/`%j`/`%o`/`%O`
-//! substitutions in a leading string, other values inspected).
+//! The `console` capability, as node's: `log`/`info`/`debug`/`dir`/`table` write to stdout
+//! (to stderr under `--json`, whose stdout is the one JSON object), `error`/`warn`/`trace`/a
+//! failed `assert` to stderr, `count`/`countReset`, `time`/`timeLog`/`timeEnd` and
+//! `group`/`groupEnd` keep their state per console. Values are formatted as node's console does
+//! (strings as they are, `%s`/`%d`/`%i`/`%f`/`%j`/`%o`/`%O` substitutions in a leading string,
+//! other values inspected).
 
-use std::io::Write;
+use std::{
+    cell::{Cell, RefCell},
+    collections::HashMap,
+    io::Write,
+    rc::Rc,
+    time::Instant,
+};
 
 use boa_engine::{
-    Context, JsNativeError, JsObject, JsResult, JsValue, NativeFunction, js_string,
+    Context, JsArgs, JsNativeError, JsObject, JsResult, JsValue, NativeFunction, js_string,
     object::{IntegrityLevel, ObjectInitializer},
     property::PropertyKey,
 };
+use boa_gc::{Finalize, Trace};
 
-/// Builds a frozen `console` object.
-pub fn console(context: &mut Context) -> JsResult<JsObject> {
-    let console = ObjectInitializer::new(context)
-        .function(NativeFunction::from_fn_ptr(log), js_string!("log"), 0)
-        .function(NativeFunction::from_fn_ptr(log), js_string!("info"), 0)
-        .function(NativeFunction::from_fn_ptr(error), js_string!("error"), 0)
-        .function(NativeFunction::from_fn_ptr(error), js_string!("warn"), 0)
-        .build();
+/// Where the output goes, and what `count`, `time` and `group` remember (plain Rust data).
+#[derive(Default)]
+struct State {
+    /// `--json`: stdout carries the report only.
+    quiet_stdout: bool,
+    indent: Cell<usize>,
+    counts: RefCell<HashMap<String, u64>>,
+    timers: RefCell<HashMap<String, Instant>>,
+}
+
+#[derive(Clone, Trace, Finalize)]
+struct Shared(#[unsafe_ignore_trace] Rc<State>);
+
+#[derive(Clone, Copy)]
+enum Stream {
+    Out,
+    Err,
+}
+
+impl State {
+    fn write(&self, stream: Stream, text: &str) {
+        let pad = "  ".repeat(self.indent.get());
+        let text: String = text.lines().map(|line| format!("{pad}{line}\n")).collect();
+        // A closed stream (stdout piped into `head`) is not the guest's error.
+        let _ = match (stream, self.quiet_stdout) {
+            (Stream::Out, false) => std::io::stdout().lock().write_all(text.as_bytes()),
+            _ => std::io::stderr().lock().write_all(text.as_bytes()),
+        };
+    }
+}
+
+type Method = fn(&State, &[JsValue], &mut Context) -> JsResult<()>;
+
+/// Builds a frozen `console` object; `json`: its stdout output goes to stderr.
+pub fn console(context: &mut Context, json: bool) -> JsResult<JsObject> {
+    let shared = Shared(Rc::new(State {
+        quiet_stdout: json,
+        ..State::default()
+    }));
+    let methods: [(&str, Method); 16] = [
+        ("log", |s, a, c| printed(s, Stream::Out, a, c)),
+        ("info", |s, a, c| printed(s, Stream::Out, a, c)),
+        ("debug", |s, a, c| printed(s, Stream::Out, a, c)),
+        ("dir", |s, a, c| {
+            let text = inspect(a.get_or_undefined(0), c);
+            s.write(Stream::Out, &text);
+            Ok(())
+        }),
+        ("table", |s, a, c| printed(s, Stream::Out, a, c)),
+        ("error", |s, a, c| printed(s, Stream::Err, a, c)),
+        ("warn", |s, a, c| printed(s, Stream::Err, a, c)),
+        ("trace", |s, a, c| {
+            let text = format_args(a, c)?;
+            s.write(Stream::Err, &format!("Trace: {text}"));
+            Ok(())
+        }),
+        ("assert", |s, a, c| {
+            if a.get_or_undefined(0).to_boolean() {
+                return Ok(());
+            }
+            let text = format_args(a.get(1..).unwrap_or_default(), c)?;
+            let text = if text.is_empty() {
+                "Assertion failed".to_owned()
+            } else {
+                format!("Assertion failed: {text}")
+            };
+            s.write(Stream::Err, &text);
+            Ok(())
+        }),
+        ("count", |s, a, c| {
+            let label = label(a, c)?;
+            let n = {
+                let mut counts = s.counts.borrow_mut();
+                let n = counts.entry(label.clone()).or_default();
+                *n += 1;
+                *n
+            };
+            s.write(Stream::Out, &format!("{label}: {n}"));
+            Ok(())
+        }),
+        ("countReset", |s, a, c| {
+            s.counts.borrow_mut().remove(&label(a, c)?);
+            Ok(())
+        }),
+        ("time", |s, a, c| {
+            s.timers.borrow_mut().insert(label(a, c)?, Instant::now());
+            Ok(())
+        }),
+        ("timeLog", |s, a, c| timer(s, a, c, false)),
+        ("timeEnd", |s, a, c| timer(s, a, c, true)),
+        ("group", |s, a, c| {
+            if !a.is_empty() {
+                printed(s, Stream::Out, a, c)?;
+            }
+            s.indent.set(s.indent.get().saturating_add(1).min(64));
+            Ok(())
+        }),
+        ("groupEnd", |s, _, _| {
+            s.indent.set(s.indent.get().saturating_sub(1));
+            Ok(())
+        }),
+    ];
+    let mut console = ObjectInitializer::new(context);
+    for (name, method) in methods {
+        let function = NativeFunction::from_copy_closure_with_captures(
+            move |_, args, shared: &Shared, context| {
+                method(&shared.0, args, context)?;
+                Ok(JsValue::undefined())
+            },
+            shared.clone(),
+        );
+        console.function(function, js_string!(name), 0);
+    }
+    let console = console.build();
     console.set_integrity_level(IntegrityLevel::Frozen, context)?;
     Ok(console)
 }
 
-fn log(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let line = format_args(args, context)?;
-    // A closed stdout (e.g. piped into `head`) is not the guest's error.
-    let _ = writeln!(std::io::stdout().lock(), "{line}");
-    Ok(JsValue::undefined())
+fn printed(state: &State, stream: Stream, args: &[JsValue], context: &mut Context) -> JsResult<()> {
+    let text = format_args(args, context)?;
+    state.write(stream, &text);
+    Ok(())
 }
 
-fn error(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let line = format_args(args, context)?;
-    let _ = writeln!(std::io::stderr().lock(), "{line}");
-    Ok(JsValue::undefined())
+/// The label of `count`/`time`: the first argument as a string, `default` when absent.
+fn label(args: &[JsValue], context: &mut Context) -> JsResult<String> {
+    match args.first() {
+        None => Ok("default".to_owned()),
+        Some(value) if value.is_undefined() => Ok("default".to_owned()),
+        Some(value) => Ok(value.to_string(context)?.to_std_string_escaped()),
+    }
+}
+
+fn timer(state: &State, args: &[JsValue], context: &mut Context, end: bool) -> JsResult<()> {
+    let label = label(args, context)?;
+    let started = if end {
+        state.timers.borrow_mut().remove(&label)
+    } else {
+        state.timers.borrow().get(&label).copied()
+    };
+    match started {
+        Some(started) => {
+            let ms = started.elapsed().as_secs_f64() * 1e3;
+            state.write(Stream::Out, &format!("{label}: {ms:.3}ms"));
+        }
+        None => state.write(Stream::Err, &format!("Warning: No such label '{label}'")),
+    }
+    Ok(())
 }
 
 /// Node's `util.format`.

@@ -626,7 +626,7 @@ fn grant(engine: &mut Engine, cli: &Cli) -> Result<Vec<(String, JsValue)>, Error
     let context = engine.raw_context();
     let mut globals = vec![(
         "console".to_owned(),
-        JsValue::from(console::console(context).map_err(engine_error)?),
+        JsValue::from(console::console(context, cli.json).map_err(engine_error)?),
     )];
     if let Some(dir) = &cli.allow_read {
         let root = capabilities::readable_root(dir).map_err(Error::Engine)?;

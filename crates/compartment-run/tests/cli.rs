@@ -682,3 +682,27 @@ fn module_files_get_the_guest_checks() {
         );
     }
 }
+
+#[test]
+fn console_has_nodes_methods_and_json_keeps_stdout_for_the_report() {
+    let out = run(&[
+        "-e",
+        "console.debug('d'); console.count(); console.count('x'); console.count(); \
+         console.group('g'); console.info('in'); console.groupEnd(); console.dir([1]); \
+         console.assert(true, 'fine'); console.assert(false, 'nope'); console.trace('t'); \
+         console.time('a'); console.timeEnd('b')",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "d\ndefault: 1\nx: 1\ndefault: 2\ng\n  in\n[ 1 ]\n"
+    );
+    assert_eq!(
+        text(&out.stderr),
+        "Assertion failed: nope\nTrace: t\nWarning: No such label 'b'\n"
+    );
+    let out = run(&["--json", "-e", "console.log('side'); 1"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["value"], 1);
+    assert_eq!(text(&out.stderr), "side\n");
+}
