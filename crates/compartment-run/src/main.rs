@@ -166,6 +166,9 @@ fn main() -> ExitCode {
         Ok(input) => input,
         Err(message) => return usage(&message),
     };
+    if cli.start && matches!(input, Input::Module(..)) {
+        return usage("--start runs scripts only: modules need a compartment of their own");
+    }
     if let Some(dir) = &cli.allow_read
         && let Err(message) = capabilities::readable_root(dir)
     {
@@ -361,6 +364,22 @@ fn describe(error: &Error) -> String {
     }
 }
 
+/// A script that fails to parse on `import` or `export` was likely meant as a module.
+fn module_hint(error: Error) -> Error {
+    match error {
+        Error::Thrown(mut thrown)
+            if thrown.name == "SyntaxError"
+                && (thrown.message.contains("'export'") || thrown.message.contains("import")) =>
+        {
+            thrown.message.push_str(
+                " (import and export declarations need a module: use --module or a .mjs file)",
+            );
+            Error::Thrown(thrown)
+        }
+        other => other,
+    }
+}
+
 /// The name the main script has in stack frames: its path, `[stdin]` or `[eval]`, as node.
 fn script_name(cli: &Cli) -> String {
     match (&cli.eval, &cli.file) {
@@ -537,11 +556,6 @@ fn run_timed(
         for (name, value) in hardened_globals {
             engine.set_global(&start, &name, value)?;
         }
-        if directory.is_some() {
-            return Err(Error::Engine(
-                "--start runs scripts only: modules need a compartment of their own".into(),
-            ));
-        }
         start
     } else {
         let mut options = hardened_globals.into_iter().fold(
@@ -563,7 +577,9 @@ fn run_timed(
         }
         Input::Script(source) => {
             let name = script_name(cli);
-            let value = engine.evaluate_value(&compartment, Source::named(&name, source))?;
+            let value = engine
+                .evaluate_value(&compartment, Source::named(&name, source))
+                .map_err(module_hint)?;
             engine.run_jobs()?;
             // A script whose completion value is a promise (e.g. an async IIFE) fails when it
             // rejects.

@@ -706,3 +706,17 @@ fn console_has_nodes_methods_and_json_keeps_stdout_for_the_report() {
     assert_eq!(report["value"], 1);
     assert_eq!(text(&out.stderr), "side\n");
 }
+
+#[test]
+fn module_syntax_in_a_script_hints_and_start_with_a_module_is_a_usage_error() {
+    let out = run(&["-e", "export const a = 1"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        uncaught(&out.stderr).ends_with("use --module or a .mjs file)"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(&["--start", "examples/modules/main.mjs"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("--start runs scripts only"));
+}
