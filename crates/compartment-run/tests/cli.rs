@@ -720,3 +720,26 @@ fn module_syntax_in_a_script_hints_and_start_with_a_module_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
     assert!(text(&out.stderr).contains("--start runs scripts only"));
 }
+
+#[test]
+fn thrown_values_that_are_not_errors_are_shown() {
+    for (source, shown) in [
+        (
+            "throw { code: 42, list: [1, 'x'] }",
+            "Uncaught: { code: 42, list: [ 1, 'x' ] }",
+        ),
+        ("throw [1, 2]", "Uncaught: [ 1, 2 ]"),
+        (
+            "throw { get secret() { throw 1 } }",
+            "Uncaught: { secret: [Getter/Setter] }",
+        ),
+        (
+            "throw new Proxy({}, { ownKeys() { throw 1 } })",
+            "Uncaught: [Proxy]",
+        ),
+    ] {
+        let out = run(&["-e", source]);
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(uncaught(&out.stderr), shown, "{source}");
+    }
+}

@@ -91,6 +91,15 @@ impl Error {
             Err(error) => return Self::from_js(error),
         };
         let mut described = thrown_value(&value);
+        // A thrown object that is not an error (`throw { code: 42 }`): its own data, shown.
+        if described.name == "Uncaught"
+            && described.message.is_empty()
+            && let Some(object) = value.as_object()
+        {
+            let mut text = String::new();
+            shape(&object, 0, &mut text, context);
+            described.message = text;
+        }
         described.frames = crate::location::frames_of(&value, context);
         if described.stack.is_none() && !described.frames.is_empty() {
             described.stack = Some(crate::location::render(&described.frames));
@@ -121,6 +130,90 @@ impl Error {
         Self::Thrown(thrown_value(
             error.as_opaque().unwrap_or(&JsValue::undefined()),
         ))
+    }
+}
+
+/// How much of a thrown non-error object [`shape`] shows.
+const SHAPE_DEPTH: usize = 3;
+const SHAPE_ENTRIES: usize = 16;
+const SHAPE_TEXT: usize = 1024;
+
+/// Renders `object` as node shows a value (`{ code: 42 }`, `[ 1, 2 ]`) from its own data
+/// properties only: no getter or proxy trap runs, depth, entries and length are bounded.
+fn shape(
+    object: &boa_engine::JsObject,
+    depth: usize,
+    out: &mut String,
+    context: &mut boa_engine::Context,
+) {
+    if object.is::<boa_engine::builtins::proxy::Proxy>() || object.is_callable() {
+        out.push_str(if object.is_callable() {
+            "[Function]"
+        } else {
+            "[Proxy]"
+        });
+        return;
+    }
+    let array = object.is_array();
+    if depth >= SHAPE_DEPTH {
+        out.push_str(if array { "[Array]" } else { "[Object]" });
+        return;
+    }
+    let keys = object.own_property_keys(context).unwrap_or_default();
+    out.push_str(if array { "[" } else { "{" });
+    let mut shown = 0;
+    for key in &keys {
+        if out.len() > SHAPE_TEXT {
+            break;
+        }
+        let Some(descriptor) = object.borrow().properties().get(key) else {
+            continue;
+        };
+        if descriptor.enumerable() != Some(true)
+            || matches!(key, boa_engine::property::PropertyKey::Symbol(_))
+        {
+            continue;
+        }
+        if shown == SHAPE_ENTRIES {
+            out.push_str(" ...");
+            break;
+        }
+        out.push_str(if shown == 0 { " " } else { ", " });
+        shown += 1;
+        let is_index = matches!(key, boa_engine::property::PropertyKey::Index(_));
+        if !(array && is_index) {
+            out.push_str(&format!("{key}: "));
+        }
+        match descriptor.value() {
+            Some(value) => match value.as_object() {
+                Some(inner) => shape(&inner, depth + 1, out, context),
+                None => match value.as_string() {
+                    Some(text) => {
+                        // At most the room left, however long the guest's string.
+                        let shown: String = char::decode_utf16(text.iter().take(SHAPE_TEXT))
+                            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+                            .collect();
+                        out.push_str(&format!("'{shown}'"));
+                    }
+                    None => out.push_str(&value.display().to_string()),
+                },
+            },
+            None => out.push_str("[Getter/Setter]"),
+        }
+    }
+    out.push_str(match (shown, array) {
+        (0, true) => "]",
+        (0, false) => "}",
+        (_, true) => " ]",
+        (_, false) => " }",
+    });
+    if out.len() > SHAPE_TEXT {
+        let mut end = SHAPE_TEXT;
+        while !out.is_char_boundary(end) {
+            end -= 1;
+        }
+        out.truncate(end);
+        out.push_str("...");
     }
 }
 
