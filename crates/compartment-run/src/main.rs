@@ -380,6 +380,28 @@ fn module_hint(error: Error) -> Error {
     }
 }
 
+/// Line `number` (1-based) of `text` as the engine counts lines: `\r\n`, `\r`, `\n`, U+2028
+/// and U+2029 each end one.
+fn engine_line(text: &str, number: u32) -> Option<&str> {
+    let mut start = 0;
+    let mut line = 1;
+    let mut chars = text.char_indices().peekable();
+    while let Some((index, c)) = chars.next() {
+        if !matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+            continue;
+        }
+        if line == number {
+            return Some(&text[start..index]);
+        }
+        if c == '\r' && chars.peek().is_some_and(|(_, next)| *next == '\n') {
+            chars.next();
+        }
+        start = chars.peek().map_or(text.len(), |(next, _)| *next);
+        line += 1;
+    }
+    (line == number).then(|| &text[start..])
+}
+
 /// The name the main script has in stack frames: its path, `[stdin]` or `[eval]`, as node.
 fn script_name(cli: &Cli) -> String {
     match (&cli.eval, &cli.file) {
@@ -398,10 +420,14 @@ fn report_uncaught(error: &Error, main: Option<(&str, &str)>) -> String {
     let mut out = String::new();
     if let Some(at) = thrown.location() {
         out.push_str(&format!("{at}\n"));
+        // Lines as the engine counts them (`\r\n`, `\r`, `\n`, U+2028, U+2029 end one), and
+        // a caret only under a column the line has.
         let line = main
             .filter(|(name, _)| *name == at.source)
-            .and_then(|(_, text)| text.lines().nth(at.line.checked_sub(1)? as usize));
-        if let Some(line) = line {
+            .and_then(|(_, text)| engine_line(text, at.line));
+        if let Some(line) = line
+            && (at.column as usize) <= line.chars().count() + 1
+        {
             let caret = " ".repeat(at.column.saturating_sub(1) as usize);
             out.push_str(&format!("{line}\n{caret}^\n"));
         }
@@ -577,6 +603,7 @@ fn run_timed(
         }
         Input::Script(source) => {
             let name = script_name(cli);
+            // The completion value is wanted even when not shown: a rejected promise fails.
             let value = engine
                 .evaluate_value(&compartment, Source::named(&name, source))
                 .map_err(module_hint)?;

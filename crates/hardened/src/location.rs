@@ -5,16 +5,31 @@
 //! line is the wrapper's) and may insert `return ` before its final expression, so Boa's
 //! positions are the wrapper's. Each compiled text gets a path (Boa's source path, which Boa
 //! shows in stack frames) that carries the source's name and that [`Shift`]; [`frames`] reads a
-//! stack Boa rendered and undoes the shift. A path is `\u{2}NAME\u{1}LINES\u{1}LINE\u{1}COLUMN\u{1}LENGTH`:
-//! names never contain the two marks, so the last `\u{2}` of a frame line starts its path even
-//! when the function's name (guest-chosen) contains one.
+//! stack Boa rendered and undoes the shift.
+//!
+//! Boa's stack is text, and function names in it are guest-chosen (a name may hold line breaks
+//! and anything that looks like a frame). So every path starts with a mark no guest knows: a
+//! per-engine random tag, which no stack a guest or host sees contains (Boa's own getter is
+//! replaced when the engine is built, and lockdown's tamings map stacks the same way). A frame
+//! is read only where that mark is; a path's fields come first and its name, which holds no
+//! line break, last: `\u{2}TAG\u{1}INTERNAL\u{1}LINES\u{1}LINE\u{1}COLUMN\u{1}LENGTH\u{1}NAME`.
+//! Frames of code without such a path (Boa's own direct eval) and of native functions are not
+//! reported.
 
-use std::{fmt, path::PathBuf};
+use std::{
+    fmt,
+    hash::{BuildHasher, Hasher},
+    path::PathBuf,
+};
 
-use boa_engine::{Context, JsObject, JsResult, JsValue, js_string};
+use boa_engine::{Context, JsObject, JsResult, JsString, JsValue, NativeFunction, js_string};
 
 const START: char = '\u{2}';
 const FIELD: char = '\u{1}';
+/// The longest function name a frame keeps (Boa repeats a name in every frame).
+const NAME_LENGTH: usize = 256;
+/// The longest stack (in code units) read for its frames.
+const STACK_LENGTH: usize = 1 << 20;
 
 /// A script's text and the name its stack frames and errors give it.
 ///
@@ -138,78 +153,167 @@ pub(crate) fn position_of(text: &str, offset: usize) -> (u32, u32) {
 
 /// The name of the crate's own helper scripts (the module loader's frame, the direct-eval
 /// helper), whose frames are left out of a stack.
-pub(crate) const INTERNAL: &str = "<internal>";
+const INTERNAL: &str = "<internal>";
+
+/// The engine's mark (context host data), and Boa's own `Error.prototype.stack` getter, kept
+/// when the engine is built: the host reads every error's frames with it, whatever guests see.
+struct Marks {
+    tag: String,
+    boa_stack: Option<JsObject>,
+}
+
+impl Marks {
+    fn get(context: &Context) -> &Self {
+        context
+            .get_data::<Self>()
+            .expect("the marks are installed when the engine is built")
+    }
+
+    fn start(&self) -> String {
+        format!("{START}{}{FIELD}", self.tag)
+    }
+}
+
+/// Mints the engine's mark, keeps Boa's stack getter and puts one that maps its stack in its
+/// place (see the module documentation); when the engine is built, before any guest code.
+pub(crate) fn install(context: &mut Context) -> JsResult<()> {
+    let tag = format!(
+        "{:016x}",
+        std::collections::hash_map::RandomState::new()
+            .build_hasher()
+            .finish()
+    );
+    let prototype = context.intrinsics().constructors().error().prototype();
+    let boa_stack = prototype
+        .borrow()
+        .properties()
+        .get(&js_string!("stack").into())
+        .and_then(|descriptor| descriptor.get().and_then(JsValue::as_object));
+    context.insert_data(Marks { tag, boa_stack });
+    let getter = boa_engine::object::FunctionObjectBuilder::new(
+        context.realm(),
+        NativeFunction::from_fn_ptr(|this, _, context| mapped_stack(this, context)),
+    )
+    .name(js_string!("get stack"))
+    .length(0)
+    .build();
+    prototype.define_property_or_throw(
+        js_string!("stack"),
+        boa_engine::property::PropertyDescriptor::builder()
+            .get(getter)
+            .build(),
+        context,
+    )?;
+    Ok(())
+}
+
+/// `this.stack` as guests may see it: Boa's stack, its frames in their sources' positions.
+pub(crate) fn mapped_stack(this: &JsValue, context: &mut Context) -> JsResult<JsValue> {
+    let Some(boa_stack) = Marks::get(context).boa_stack.clone() else {
+        return Ok(JsValue::undefined());
+    };
+    let stack = boa_stack.call(this, &[], context)?;
+    Ok(match stack.as_string() {
+        Some(stack) if stack.len() <= STACK_LENGTH => {
+            let frames = frames(&stack.to_std_string_escaped(), context);
+            JsString::from(render(&frames)).into()
+        }
+        Some(_) => JsString::default().into(),
+        None => stack,
+    })
+}
 
 /// Boa's source path for a text compiled from source `name`.
-pub(crate) fn path(name: &str, shift: Shift) -> PathBuf {
+pub(crate) fn path(context: &Context, name: &str, shift: Shift) -> PathBuf {
+    marked(context, false, name, shift)
+}
+
+/// Boa's source path for the crate's own helper scripts.
+pub(crate) fn internal_path(context: &Context) -> PathBuf {
+    marked(context, true, INTERNAL, Shift::default())
+}
+
+fn marked(context: &Context, internal: bool, name: &str, shift: Shift) -> PathBuf {
+    // A name holds neither mark nor a line break: a frame's line ends with its path.
     let name: String = name
         .chars()
-        .filter(|c| !matches!(*c, START | FIELD))
+        .map(|c| match c {
+            START | FIELD | '\n' | '\r' | '\u{2028}' | '\u{2029}' => ' ',
+            c => c,
+        })
         .collect();
     let (line, column, length) = shift.inserted.unwrap_or_default();
     PathBuf::from(format!(
-        "{START}{name}{FIELD}{}{FIELD}{line}{FIELD}{column}{FIELD}{length}",
-        shift.lines
+        "{}{}{FIELD}{}{FIELD}{line}{FIELD}{column}{FIELD}{length}{FIELD}{name}",
+        Marks::get(context).start(),
+        u8::from(internal),
+        shift.lines,
     ))
 }
 
-/// The frames of a stack Boa rendered (`    at NAME (PATH:LINE:COLUMN)` or `(native)` a line),
-/// innermost first, with positions in the guest's source. Lines that are not frames (a
-/// function name with a line break makes some) are left out.
-pub(crate) fn frames(stack: &str) -> Vec<Frame> {
-    stack
-        .lines()
-        .filter_map(frame)
-        .filter(|frame| match &frame.location {
-            Some(location) => location.source != INTERNAL,
-            // The hidden original body behind a builtin's entry check (`bounded::reentry`),
-            // the only native without a name.
-            None => !frame.function.is_empty(),
-        })
-        .collect()
+/// The frames of a stack Boa rendered (`    at NAME (PATH:LINE:COLUMN)` a line), innermost
+/// first, with positions in the guest's own sources: only frames whose path carries the
+/// engine's mark (see the module documentation).
+pub(crate) fn frames(stack: &str, context: &Context) -> Vec<Frame> {
+    let start = Marks::get(context).start();
+    let mut frames = Vec::new();
+    let mut from = 0;
+    while let Some(found) = stack[from..].find(&start) {
+        let at = from + found;
+        let end = stack[at..].find('\n').map_or(stack.len(), |end| at + end);
+        let before = &stack[from..at];
+        from = end;
+        // The function's name: what Boa wrote between the previous frame and this path.
+        let before = before.strip_suffix(" (").unwrap_or(before);
+        let function = match before.rsplit_once("\n    at ") {
+            Some((_, name)) => name,
+            None => before.trim_start().strip_prefix("at ").unwrap_or(before),
+        };
+        if let Some(frame) = frame(function, &stack[at + start.len()..end]) {
+            frames.push(frame);
+        }
+    }
+    frames
 }
 
-fn frame(line: &str) -> Option<Frame> {
-    let entry = line.trim_start().strip_prefix("at ")?.strip_suffix(')')?;
-    if let Some(function) = entry.strip_suffix(" (native") {
-        return Some(Frame {
-            function: function.to_owned(),
-            location: None,
-        });
-    }
-    let (rest, column) = entry.rsplit_once(':')?;
+/// One frame: `INTERNAL\u{1}LINES\u{1}LINE\u{1}COLUMN\u{1}LENGTH\u{1}NAME:LINE:COLUMN)`.
+fn frame(function: &str, path: &str) -> Option<Frame> {
+    let path = path.strip_suffix(')')?;
+    let (rest, column) = path.rsplit_once(':')?;
     let (rest, line) = rest.rsplit_once(':')?;
     let (line, column) = (line.parse::<u32>().ok()?, column.parse::<u32>().ok()?);
-    let (function, source, shift) = match rest.rfind(START) {
-        Some(start) => {
-            let function = rest[..start].strip_suffix(" (")?;
-            let mut fields = rest[start + START.len_utf8()..].split(FIELD);
-            let source = fields.next()?;
-            let mut number = || fields.next()?.parse::<u32>().ok();
-            let lines = number()?;
-            let inserted = (number()?, number()?, number()?);
-            let shift = Shift {
-                lines,
-                inserted: (inserted.0 > 0).then_some(inserted),
-            };
-            (function, source.to_owned(), shift)
-        }
-        // Boa's own paths: a direct eval's code, and code compiled without one.
-        None => {
-            let (function, path) = rest.rsplit_once(" (")?;
-            let source = match path {
-                "eval at " => "<eval>",
-                "json at " => "<json>",
-                _ => "<unknown>",
-            };
-            (function, source.to_owned(), Shift::default())
-        }
+    let mut fields = rest.splitn(6, FIELD);
+    let mut number = || fields.next()?.parse::<u32>().ok();
+    let internal = number()? != 0;
+    let lines = number()?;
+    let inserted = (number()?, number()?, number()?);
+    let source = fields.next()?;
+    if internal {
+        return None;
+    }
+    let shift = Shift {
+        lines,
+        inserted: (inserted.0 > 0).then_some(inserted),
     };
     let (line, column) = shift.undo(line, column);
+    // Shown on one line: a guest's line breaks and other controls escaped.
+    let function = function
+        .chars()
+        .flat_map(|c| {
+            let escape = c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
+            let shown: Vec<char> = if escape {
+                c.escape_default().collect()
+            } else {
+                vec![c]
+            };
+            shown
+        })
+        .take(NAME_LENGTH)
+        .collect();
     Some(Frame {
-        function: function.to_owned(),
+        function,
         location: Some(Location {
-            source,
+            source: source.to_owned(),
             line,
             column,
         }),
@@ -225,40 +329,25 @@ pub(crate) fn render(frames: &[Frame]) -> String {
         .join("\n")
 }
 
-/// Boa's own `Error.prototype.stack` getter, kept (context host data) before lockdown tames it:
-/// the host reads every error's frames with it whatever guests see.
-struct BoaStack(JsObject);
-
-/// Keeps Boa's stack getter; when the engine is built, before any taming.
-pub(crate) fn install(context: &mut Context) -> JsResult<()> {
-    let prototype = context.intrinsics().constructors().error().prototype();
-    let getter = prototype
-        .borrow()
-        .properties()
-        .get(&js_string!("stack").into())
-        .and_then(|descriptor| descriptor.get().and_then(JsValue::as_object));
-    if let Some(getter) = getter {
-        context.insert_data(BoaStack(getter));
-    }
-    Ok(())
-}
-
 /// The frames of `error` (an object with [[ErrorData]]; none for any other value), read with
 /// Boa's own getter, which reads only the error's internal slot: no guest code runs.
 pub(crate) fn frames_of(error: &JsValue, context: &mut Context) -> Vec<Frame> {
     let is_error = error
         .as_object()
         .is_some_and(|object| object.is::<boa_engine::builtins::error::Error>());
-    let Some(getter) = context.get_data::<BoaStack>().map(|stack| stack.0.clone()) else {
+    let Some(boa_stack) = Marks::get(context).boa_stack.clone() else {
         return Vec::new();
     };
     if !is_error {
         return Vec::new();
     }
-    match getter.call(error, &[], context) {
+    match boa_stack.call(error, &[], context) {
+        // Boa repeats each (guest-chosen) function name in every frame: a stack past the bound
+        // is not copied and read again here.
         Ok(stack) => stack
             .as_string()
-            .map(|stack| frames(&stack.to_std_string_escaped()))
+            .filter(|stack| stack.len() <= STACK_LENGTH)
+            .map(|stack| frames(&stack.to_std_string_escaped(), context))
             .unwrap_or_default(),
         Err(_) => Vec::new(),
     }
@@ -268,42 +357,68 @@ pub(crate) fn frames_of(error: &JsValue, context: &mut Context) -> Vec<Frame> {
 mod tests {
     use super::*;
 
-    fn rendered(name: &str, shift: Shift, function: &str, line: u32, column: u32) -> String {
+    fn context() -> Context {
+        let mut context = Context::default();
+        install(&mut context).expect("marks");
+        context
+    }
+
+    fn rendered(
+        context: &Context,
+        name: &str,
+        shift: Shift,
+        function: &str,
+        at: (u32, u32),
+    ) -> String {
         format!(
-            "    at {function} ({}:{line}:{column})",
-            path(name, shift).display()
+            "    at {function} ({}:{}:{})",
+            path(context, name, shift).display(),
+            at.0,
+            at.1
         )
+    }
+
+    fn places(frames: &[Frame]) -> Vec<(String, String, u32, u32)> {
+        frames
+            .iter()
+            .filter_map(|frame| {
+                let at = frame.location.as_ref()?;
+                Some((
+                    frame.function.clone(),
+                    at.source.clone(),
+                    at.line,
+                    at.column,
+                ))
+            })
+            .collect()
     }
 
     #[test]
     fn positions_come_back_to_the_source() {
+        let context = context();
         let shift = Shift {
             lines: 1,
             inserted: Some((3, 5, 7)),
         };
         let stack = [
-            rendered("main.js", shift, "f", 4, 12),
-            rendered("main.js", shift, "<main>", 3, 20),
+            rendered(&context, "main.js", shift, "f", (4, 12)),
+            rendered(&context, "main.js", shift, "<main>", (3, 20)),
             "    at map (native)".to_owned(),
-            rendered("lib (1).js", Shift::default(), "g", 1, 1),
+            rendered(&context, "lib (1).js", Shift::default(), "g", (1, 1)),
+            format!("    at helper ({}:1:1)", internal_path(&context).display()),
         ]
         .join("\n");
-        let frames = frames(&stack);
-        let at = |i: usize| {
-            frames[i]
-                .location
-                .clone()
-                .map(|l| (l.source, l.line, l.column))
-        };
-        assert_eq!(frames.len(), 4);
-        assert_eq!(at(0), Some(("main.js".into(), 3, 5)));
-        assert_eq!(at(1), Some(("main.js".into(), 2, 20)));
-        assert_eq!(frames[2].function, "map");
-        assert_eq!(at(2), None);
-        assert_eq!(at(3), Some(("lib (1).js".into(), 1, 1)));
-        // The inserted `return ` is before column 13 on source line 3.
-        let frames = super::frames(&rendered("m", shift, "h", 4, 13));
-        assert_eq!(frames[0].location.as_ref().map(|l| l.column), Some(6));
+        assert_eq!(
+            places(&frames(&stack, &context)),
+            [
+                ("f".into(), "main.js".into(), 3, 5),
+                ("<main>".into(), "main.js".into(), 2, 20),
+                ("g".into(), "lib (1).js".into(), 1, 1),
+            ]
+        );
+        // Columns after the inserted `return ` on its line are the source's.
+        let after = rendered(&context, "m", shift, "h", (4, 13));
+        assert_eq!(places(&frames(&after, &context))[0].3, 6);
     }
 
     #[test]
@@ -314,12 +429,33 @@ mod tests {
     }
 
     #[test]
-    fn guest_chosen_names_do_not_move_the_path() {
-        let name = format!("evil{START}x{FIELD}1 (");
-        let stack = rendered("src\u{2}.js", Shift::WRAPPED, &name, 2, 3);
-        let frames = frames(&stack);
-        assert_eq!(frames[0].function, name);
-        let location = frames[0].location.clone().unwrap();
-        assert_eq!((location.source.as_str(), location.line), ("src.js", 1));
+    fn guest_chosen_names_cannot_forge_or_hide_frames() {
+        let context = context();
+        // A function name that looks like frames, with the marks of a path but not the tag.
+        let forged = format!(
+            "x\n    at forged ({START}0000000000000000{FIELD}0{FIELD}0{FIELD}0{FIELD}0{FIELD}0{FIELD}secret.rs:7:9)\n    at y"
+        );
+        let stack = [
+            rendered(&context, "main.js", Shift::default(), &forged, (1, 2)),
+            rendered(&context, "main.js", Shift::default(), "x\n", (2, 3)),
+        ]
+        .join("\n");
+        let found = places(&frames(&stack, &context));
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            !found[0].0.contains('\n') && found[1].0 == "x\\n",
+            "{found:?}"
+        );
+        assert!(
+            found.iter().all(|(_, source, _, _)| source == "main.js"),
+            "{found:?}"
+        );
+        assert_eq!((found[0].2, found[1].2), (1, 2));
+        // A name with line breaks keeps no line break in its path.
+        let path = path(&context, "m\n    at f (x:1:1)", Shift::default());
+        assert!(!path.display().to_string().contains('\n'));
+        // The crate's own name given to a guest's module is still the guest's.
+        let own = rendered(&context, INTERNAL, Shift::default(), "m", (1, 1));
+        assert_eq!(places(&frames(&own, &context)).len(), 1);
     }
 }

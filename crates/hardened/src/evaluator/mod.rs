@@ -52,7 +52,7 @@ impl Evaluators {
             compartment: record.clone(),
             sloppy_globals,
         };
-        let path = location::path(location::INTERNAL, Shift::default());
+        let path = location::internal_path(context);
         let direct_eval = parse::guarded(Text::Utf8(DIRECT_EVAL), |room| {
             compile(room, &path, context, &owner)
         })?;
@@ -179,13 +179,13 @@ fn run(
     if cacheable_here && let Some(code) = evaluators.recall(name, text.as_str(), needs_value) {
         return code.run(&global, context);
     }
-    let wrapped = location::path(name, Shift::WRAPPED);
+    let wrapped = location::path(context, name, Shift::WRAPPED);
     let outcome = parse::guarded(Text::Utf8(text.as_str()), |room| {
         // One parse: Boa's, of the source as a block. A text Boa refuses there goes to the
         // analysis below, whose parse has the source's own positions for the error.
         if let Some(untagged) = room.block() {
             match room.blocked(&text, |room, shift| {
-                let path = location::path(name, shift);
+                let path = location::path(context, name, shift);
                 compile_owned(room, &path, context, &evaluators.owner)
             }) {
                 Ok(script) => {
@@ -227,7 +227,7 @@ fn run(
                 inserted: returns_at.map(|(line, column)| (line, column, RETURN_LENGTH)),
                 ..Shift::WRAPPED
             };
-            let path = location::path(name, shift);
+            let path = location::path(context, name, shift);
             match room.wrapping(&body, &text, |room| {
                 compile(room, &path, context, &evaluators.owner)
             }) {
@@ -353,7 +353,7 @@ pub(crate) fn make_function(
                 texts.push(body);
                 let wrapped = SourceText::restore(parse::function_script(&source), &texts)?;
                 let evaluators = CompartmentRecord::evaluators(record, false, context)?;
-                let path = location::path("<anonymous>", Shift::WRAPPED);
+                let path = location::path(context, "<anonymous>", Shift::WRAPPED);
                 let maker = parse::guarded(wrapped.text(), |room| {
                     compile(room, &path, context, &evaluators.owner)
                 })?;

@@ -107,7 +107,7 @@ impl ModuleTable {
         let script = crate::parse::guarded(
             crate::parse::Text::Utf8(crate::boa::module_frame::FRAME_SOURCE),
             |room| {
-                let path = crate::location::path(crate::location::INTERNAL, Default::default());
+                let path = crate::location::internal_path(context);
                 crate::parse::compile_script(room, &path, context, |_, _| {})
             },
         )?;
@@ -257,7 +257,8 @@ impl ModuleTable {
             let specifier = info.specifier.to_std_string_escaped();
             // The path names the specifier as `crate::parse::module` gave it (two specifiers
             // that differ only in the path's marks share one: a needless refusal at worst).
-            let path = crate::location::path(&specifier, crate::location::Shift::default());
+            let path =
+                crate::location::path(context, &specifier, crate::location::Shift::default());
             if running.contains(&path.display().to_string()) {
                 return Err(JsNativeError::typ()
                     .with_message(format!(

@@ -376,6 +376,7 @@ pub(crate) fn module(
     context: &mut Context,
 ) -> JsResult<Module> {
     let path = crate::location::path(
+        context,
         &specifier.to_std_string_escaped(),
         crate::location::Shift::default(),
     );

@@ -1,11 +1,10 @@
 //! `errorTaming`: Boa's `Error.prototype.stack` accessor shows function names, positions and
 //! script paths. Under `safe` its getter returns only `String(error)` ("Name: message"), so guests
-//! never see host frames or paths; under `unsafe`/`unsafe-debug` it returns Boa's stack. The
+//! never see host frames or paths; under `unsafe`/`unsafe-debug` it returns Boa's stack with
+//! positions in the guest's own sources (`crate::location::mapped_stack`). The
 //! setter gives the receiver an own `stack` data property, as in SES.
 
-use boa_engine::{
-    Context, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction, js_string,
-};
+use boa_engine::{Context, JsNativeError, JsObject, JsResult, JsValue, NativeFunction, js_string};
 
 use super::define_accessor;
 use crate::commons::native;
@@ -13,39 +12,25 @@ use crate::lockdown::options::ErrorTaming;
 
 pub(crate) fn tame(taming: ErrorTaming, context: &mut Context) -> JsResult<()> {
     let prototype = context.intrinsics().constructors().error().prototype();
-    let original = prototype
-        .borrow()
-        .properties()
-        .get(&js_string!("stack").into())
-        .and_then(|d| d.get().and_then(JsValue::as_object));
     // Both follow the error-stack-accessor proposal (test262 `built-ins/Error/prototype/stack`):
     // a receiver that is not an object is a TypeError, one without [[ErrorData]] (a proxy
     // included, whose traps are not consulted) has no stack.
-    let getter = match (taming, original) {
-        (ErrorTaming::Safe, _) | (_, None) => NativeFunction::from_fn_ptr(|this, _, context| {
+    let getter = match taming {
+        ErrorTaming::Safe => NativeFunction::from_fn_ptr(|this, _, context| {
             if is_error(this)? {
                 Ok(this.to_string(context)?.into())
             } else {
                 Ok(JsValue::undefined())
             }
         }),
-        (_, Some(original)) => NativeFunction::from_copy_closure_with_captures(
-            |this, _, original: &JsObject, context| {
-                if !is_error(this)? {
-                    return Ok(JsValue::undefined());
-                }
-                // Boa's frames name the evaluator's wrappers: give the guest's own positions.
-                let stack = original.call(this, &[], context)?;
-                Ok(match stack.as_string() {
-                    Some(stack) => {
-                        let frames = crate::location::frames(&stack.to_std_string_escaped());
-                        JsString::from(crate::location::render(&frames)).into()
-                    }
-                    None => stack,
-                })
-            },
-            original,
-        ),
+        // Boa's stack, its frames in the guest's own positions (`crate::location`).
+        _ => NativeFunction::from_fn_ptr(|this, _, context| {
+            if is_error(this)? {
+                crate::location::mapped_stack(this, context)
+            } else {
+                Ok(JsValue::undefined())
+            }
+        }),
     };
     let getter = native(context, "get stack", 0, getter);
     let setter = native(
