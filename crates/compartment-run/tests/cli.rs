@@ -743,3 +743,57 @@ fn thrown_values_that_are_not_errors_are_shown() {
         assert_eq!(uncaught(&out.stderr), shown, "{source}");
     }
 }
+
+/// Red team 2026-12-05 (locations): a forged column once sized the caret line.
+#[test]
+fn forged_columns_do_not_size_compartment_runs_output() {
+    let binary = env!("CARGO_BIN_EXE_compartment-run");
+    let script = r"const o = {'x\n    at f (\u0002[eval]\u00010\u00010\u00010\u00010:1:1000000000)\n': function () { throw new Error('boom'); }};
+o[Object.keys(o)[0]]();";
+    let out = Command::new(binary)
+        .args(["--max-memory", "512M", "--timeout", "20", "-e", script])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    eprintln!(
+        "exit {:?}; stderr {} bytes",
+        out.status.code(),
+        out.stderr.len()
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        &stderr[..stderr.len().min(600)]
+    );
+    assert!(out.stderr.len() < 1 << 20);
+    // The forged text may show inside the function's (escaped, one-line) name, never as the
+    // error's place.
+    assert!(
+        !stderr
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .contains(":1:1000000000"),
+        "the forged place is printed"
+    );
+}
+
+/// Red team 2026-12-05 (locations): lines are counted as the engine counts them.
+#[test]
+fn compartment_run_shows_the_line_boa_counted() {
+    let binary = env!("CARGO_BIN_EXE_compartment-run");
+    let dir = std::env::temp_dir().join(format!("rt-loc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, text) in [
+        ("ls.js", "0;\u{2028}null.x;\nconsole.log('innocent line')\n"),
+        ("cr.js", "0;\rnull.x;\nconsole.log('innocent line')\n"),
+    ] {
+        let file = dir.join(name);
+        std::fs::write(&file, text).unwrap();
+        let out = Command::new(binary).arg(&file).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("innocent line"), "{name}: {stderr}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -6,11 +6,9 @@
 //! Every probe asserts the secure (or correct) behaviour; the ones marked
 //! `#[ignore = "FINDING: ..."]` fail today. Probes that could abort the process run in a child
 //! (this test binary again, with `RT_LOC_CHILD` set) and assert on its exit status. The
-//! compartment-run probes run the `compartment-run` binary next to this test binary
-//! (`cargo build --release -p compartment-run` first).
+//! compartment-run probes are in `crates/compartment-run/tests/cli.rs`.
 
 use std::{
-    path::PathBuf,
     process::{Command, Output},
     time::{Duration, Instant},
 };
@@ -73,21 +71,6 @@ fn in_child(name: &str) -> Option<Output> {
             .output()
             .unwrap(),
     )
-}
-
-fn compartment_run() -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    let binary = exe
-        .parent()
-        .and_then(|deps| deps.parent())
-        .map(|dir| dir.join("compartment-run"))
-        .unwrap();
-    assert!(
-        binary.exists(),
-        "{} is missing: cargo build --release -p compartment-run",
-        binary.display()
-    );
-    binary
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -259,58 +242,6 @@ fn long_function_names_do_not_multiply_in_the_host() {
 // ---------------------------------------------------------------------------------------------
 // compartment-run's report of an uncaught error.
 // ---------------------------------------------------------------------------------------------
-
-#[test]
-fn forged_columns_do_not_size_compartment_runs_output() {
-    let binary = compartment_run();
-    let script = r"const o = {'x\n    at f (\u0002[eval]\u00010\u00010\u00010\u00010:1:1000000000)\n': function () { throw new Error('boom'); }};
-o[Object.keys(o)[0]]();";
-    let out = Command::new(binary)
-        .args(["--max-memory", "512M", "--timeout", "20", "-e", script])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    eprintln!(
-        "exit {:?}; stderr {} bytes",
-        out.status.code(),
-        out.stderr.len()
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        &stderr[..stderr.len().min(600)]
-    );
-    assert!(out.stderr.len() < 1 << 20);
-    // The forged text may show inside the function's (escaped, one-line) name, never as the
-    // error's place.
-    assert!(
-        !stderr
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .contains(":1:1000000000"),
-        "the forged place is printed"
-    );
-}
-
-#[test]
-fn compartment_run_shows_the_line_boa_counted() {
-    let binary = compartment_run();
-    let dir = std::env::temp_dir().join(format!("rt-loc-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    for (name, text) in [
-        ("ls.js", "0;\u{2028}null.x;\nconsole.log('innocent line')\n"),
-        ("cr.js", "0;\rnull.x;\nconsole.log('innocent line')\n"),
-    ] {
-        let file = dir.join(name);
-        std::fs::write(&file, text).unwrap();
-        let out = Command::new(&binary).arg(&file).output().unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(!stderr.contains("innocent line"), "{name}: {stderr}");
-    }
-    std::fs::remove_dir_all(&dir).ok();
-}
 
 // ---------------------------------------------------------------------------------------------
 // (3) ensure_not_evaluating with encoded paths: held.
