@@ -41,8 +41,13 @@ enum Stream {
 
 impl State {
     fn write(&self, stream: Stream, text: &str) {
+        // Each line indented by the open groups; the text is otherwise written as it is (a
+        // `\r\n` inside it stays).
         let pad = "  ".repeat(self.indent.get());
-        let text: String = text.lines().map(|line| format!("{pad}{line}\n")).collect();
+        let text: String = text
+            .split('\n')
+            .map(|line| format!("{pad}{line}\n"))
+            .collect();
         // A closed stream (stdout piped into `head`) is not the guest's error.
         let _ = match (stream, self.quiet_stdout) {
             (Stream::Out, false) => std::io::stdout().lock().write_all(text.as_bytes()),

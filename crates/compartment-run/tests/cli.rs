@@ -797,3 +797,10 @@ fn compartment_run_shows_the_line_boa_counted() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Console output is written as it is (a `\r\n` inside a logged string stays), as node does.
+#[test]
+fn console_keeps_carriage_returns() {
+    let out = run(&["-e", "console.log('a,b\\r\\n1,2')"]);
+    assert_eq!(text(&out.stdout), "a,b\r\n1,2\n");
+}

@@ -45,9 +45,12 @@ pub struct LockdownReport {
     pub warnings: Vec<String>,
 }
 
+/// What receives a warning.
+type Sink = Rc<dyn Fn(&str)>;
+
 /// Where the host wants lockdown's warnings as they happen (`Engine::on_warning`); the library
 /// writes nothing anywhere by itself.
-pub(crate) struct WarningSink(pub(crate) Rc<dyn Fn(&str)>);
+pub(crate) struct WarningSink(pub(crate) Sink);
 
 /// Passes `message` to the host's warning sink, if it set one.
 pub(crate) fn warn(context: &Context, message: &str) {
@@ -60,7 +63,7 @@ pub(crate) fn warn(context: &Context, message: &str) {
 pub(crate) struct Reporter {
     reporting: Reporting,
     warnings: Vec<String>,
-    sink: Option<Rc<dyn Fn(&str)>>,
+    sink: Option<Sink>,
 }
 
 impl Reporter {
