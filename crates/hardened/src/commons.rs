@@ -307,3 +307,10 @@ impl<V: Trace + Keyed + 'static> WeakIndex<V> {
             .collect()
     }
 }
+
+/// Whether `object`'s own keys are made up from its contents (a `String` wrapper has one per
+/// code unit, a typed array one per element): listing them costs as much as the contents, and
+/// their values are primitives.
+pub(crate) fn has_synthesized_keys(object: &JsObject) -> bool {
+    object.is::<JsString>() || object.is::<TypedArray>()
+}

@@ -6,7 +6,11 @@
 //! reading an element (`{length: 2 ** 45}` aborts the process), so the engine converts through
 //! this trait instead, whose list conversion grows as it reads and refuses absurd lengths.
 
-use boa_engine::{Context, JsBigInt, JsObject, JsResult, JsString, JsValue, value::TryFromJs};
+use std::cell::Cell;
+
+use boa_engine::{
+    Context, JsBigInt, JsNativeError, JsObject, JsResult, JsString, JsValue, value::TryFromJs,
+};
 
 use crate::bounded::{ListOf, list_from_array_like};
 
@@ -14,8 +18,10 @@ use crate::bounded::{ListOf, list_from_array_like};
 ///
 /// Implemented for the primitive types, [`String`], Boa's handle types, `()` (any value),
 /// [`Option<T>`] (`undefined` is `None`) and [`Vec<T>`] (any array-like, read element by
-/// element: at most 2<sup>24</sup> elements, memory grown as they are read). For other shapes
-/// convert to [`JsValue`] or [`JsObject`] and read what you need.
+/// element: at most 2<sup>24</sup> elements, memory grown as they are read). One conversion
+/// copies at most 2<sup>26</sup> units (code units of `String`s, elements of `Vec`s): a value
+/// that shares one big string many times is a `RangeError`, not a copy per reference. For other
+/// shapes convert to [`JsValue`] or [`JsObject`] (shared, not copied) and read what you need.
 ///
 /// ```
 /// # fn main() -> hardened::Result<()> {
@@ -48,6 +54,58 @@ macro_rules! through_boa {
     )*};
 }
 
+/// What one conversion may copy, in units: a code unit of a `String`, an element of a `Vec`.
+/// A guest value can share one big string or array many times (`Array(2e4).fill(bigString)`):
+/// copies are counted, not the guest's memory.
+const COPY_BUDGET: u64 = 1 << 26;
+
+/// The units left to the conversion in progress (context host data).
+struct Budget(Cell<u64>);
+
+/// Runs one conversion (of a result, of a host function's arguments) with a fresh budget.
+pub(crate) fn budgeted<T>(
+    context: &mut Context,
+    convert: impl FnOnce(&mut Context) -> JsResult<T>,
+) -> JsResult<T> {
+    let outer = match context.get_data::<Budget>() {
+        Some(budget) => budget.0.replace(COPY_BUDGET),
+        None => {
+            context.insert_data(Budget(Cell::new(COPY_BUDGET)));
+            COPY_BUDGET
+        }
+    };
+    let result = convert(context);
+    if let Some(budget) = context.get_data::<Budget>() {
+        budget.0.set(outer);
+    }
+    result
+}
+
+/// Takes `units` from the conversion's budget.
+fn spend(units: usize, context: &Context) -> JsResult<()> {
+    let Some(budget) = context.get_data::<Budget>() else {
+        return Ok(());
+    };
+    match budget.0.get().checked_sub(units as u64) {
+        Some(left) => {
+            budget.0.set(left);
+            Ok(())
+        }
+        None => Err(JsNativeError::range()
+            .with_message("the value is too large to convert (it would copy more than 2^26 units)")
+            .into()),
+    }
+}
+
+impl FromJs for String {
+    fn from_js(value: &JsValue, context: &mut Context) -> JsResult<Self> {
+        if let Some(text) = value.as_string() {
+            spend(text.len(), context)?;
+        }
+        <Self as TryFromJs>::try_from_js(value, context)
+    }
+}
+
 through_boa!(
     (),
     bool,
@@ -61,7 +119,6 @@ through_boa!(
     u32,
     u64,
     usize,
-    String,
     JsString,
     JsBigInt,
     JsObject,
@@ -83,6 +140,7 @@ impl<T: FromJs> FromJs for Vec<T> {
         // Each element is converted as soon as it is read: one pass, no reservation.
         let mut converted = Vec::new();
         list_from_array_like(value, ListOf::Conversion, context, |element, context| {
+            spend(1, context)?;
             converted.push(T::from_js(&element, context)?);
             Ok(())
         })?;

@@ -377,23 +377,24 @@ impl Engine {
             })
         }));
         self.jobs.watch.arm(None);
-        let host_panic = crate::host_panic::disarm(&self.context);
-        let result = match result {
-            Ok(result) => result,
+        let (host_panic, boa_panic) = crate::host_panic::disarm(&self.context);
+        // Boa panicked, whether the panic reached here or a host function caught it: the
+        // engine is poisoned, and the host's own panic, if any, still goes to the host.
+        let boa_panic = match &result {
             Err(payload) => {
-                let message = payload
-                    .downcast_ref::<&str>()
-                    .map(|s| (*s).to_owned())
-                    .or_else(|| payload.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "a panic without a message".to_owned());
-                self.panicked = Some(message.clone());
-                // Boa panicked too: the engine is poisoned, and the host's own panic still
-                // goes to the host.
-                match host_panic {
-                    Some(host_panic) => panic::resume_unwind(host_panic),
-                    None => return Err(Error::Unusable(message)),
-                }
+                Some(boa_panic.unwrap_or_else(|| crate::host_panic::message(payload.as_ref())))
             }
+            Ok(_) => boa_panic,
+        };
+        if let Some(message) = boa_panic {
+            self.panicked = Some(message.clone());
+            match host_panic {
+                Some(host_panic) => panic::resume_unwind(host_panic),
+                None => return Err(Error::Unusable(message)),
+            }
+        }
+        let Ok(result) = result else {
+            unreachable!("a panic that reached the engine call is Boa's")
         };
         if let Some(host_panic) = host_panic {
             // The call was halted (`host_panic`): its jobs are abandoned with it, the limits
@@ -739,8 +740,12 @@ impl Engine {
     }
 
     fn convert<T: FromJs>(&mut self, value: &JsValue) -> Result<T> {
-        self.guarded(|context| Ok(T::from_js(value, context)))?
-            .map_err(|error| Error::Conversion(Error::from_js(error).to_string()))
+        self.guarded(|context| {
+            Ok(crate::convert::budgeted(context, |context| {
+                T::from_js(value, context)
+            }))
+        })?
+        .map_err(|error| Error::Conversion(Error::from_js(error).to_string()))
     }
 
     /// Chooses what `compartment.import()` resolves to in compartments that do not set

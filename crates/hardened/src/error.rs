@@ -97,7 +97,13 @@ impl Error {
             && let Some(object) = value.as_object()
         {
             let mut text = String::new();
-            shape(&object, 0, &mut text, context);
+            shape(
+                &object,
+                0,
+                &mut text,
+                &mut std::collections::HashSet::new(),
+                context,
+            );
             described.message = text;
         }
         described.frames = crate::location::frames_of(&value, context);
@@ -144,6 +150,7 @@ fn shape(
     object: &boa_engine::JsObject,
     depth: usize,
     out: &mut String,
+    seen: &mut std::collections::HashSet<boa_engine::JsObject>,
     context: &mut boa_engine::Context,
 ) {
     if object.is::<boa_engine::builtins::proxy::Proxy>() || object.is_callable() {
@@ -152,6 +159,20 @@ fn shape(
         } else {
             "[Proxy]"
         });
+        return;
+    }
+    // Keys made from the contents are not listed, and each object's keys are listed once:
+    // the work is bounded by what the guest holds, not by how often it refers to it.
+    if crate::commons::has_synthesized_keys(object) {
+        out.push_str(if object.is::<boa_engine::JsString>() {
+            "[String]"
+        } else {
+            "[TypedArray]"
+        });
+        return;
+    }
+    if !seen.insert(object.clone()) {
+        out.push_str("[Circular or repeated]");
         return;
     }
     let array = object.is_array();
@@ -186,7 +207,7 @@ fn shape(
         }
         match descriptor.value() {
             Some(value) => match value.as_object() {
-                Some(inner) => shape(&inner, depth + 1, out, context),
+                Some(inner) => shape(&inner, depth + 1, out, seen, context),
                 None => match value.as_string() {
                     Some(text) => {
                         // At most the room left, however long the guest's string.

@@ -202,7 +202,10 @@ impl Caller<'_> {
     /// # Errors
     /// When the value does not convert.
     pub fn convert<T: FromJs>(&mut self, value: &JsValue) -> Result<T, HostError> {
-        engine_region(self.context, |context| T::from_js(value, context)).map_err(HostError)
+        engine_region(self.context, |context| {
+            crate::convert::budgeted(context, |context| T::from_js(value, context))
+        })
+        .map_err(HostError)
     }
 
     /// The host state of type `T` the engine keeps ([`Engine::set_data`](crate::Engine::set_data)).
@@ -232,7 +235,7 @@ fn engine_region<T>(
     match panic::catch_unwind(AssertUnwindSafe(|| work(context))) {
         Ok(result) => result,
         Err(payload) => {
-            crate::host_panic::engine_panicked(context);
+            crate::host_panic::engine_panicked(context, payload.as_ref());
             panic::resume_unwind(payload)
         }
     }
@@ -253,7 +256,7 @@ where
     R: IntoJs,
 {
     let erased = move |caller: &mut Caller<'_>, args: &[JsValue]| -> JsResult<JsValue> {
-        let args = A::from_args(args, caller.context)?;
+        let args = crate::convert::budgeted(caller.context, |context| A::from_args(args, context))?;
         let result = crate::host_panic::contain(caller.context, |context| {
             f(&mut Caller { context }, args).map_err(|error| error.0)
         })?;

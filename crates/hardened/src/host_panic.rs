@@ -34,9 +34,10 @@ pub(crate) struct HostPanics {
     /// An `Engine` call is running: host panics are kept for it to raise.
     armed: Cell<bool>,
     pending: RefCell<Option<Box<dyn Any + Send>>>,
-    /// A panic is unwinding out of engine work a host function asked for
-    /// ([`crate::host_fn::Caller`]): Boa's, whatever the host code around it.
-    engine: Cell<bool>,
+    /// Boa panicked in engine work a host function asked for ([`crate::host_fn::Caller`]), in
+    /// this engine call: the engine is poisoned whatever the host code around it did with the
+    /// panic (it may have caught it), and every later panic of the call is taken for Boa's.
+    boa: RefCell<Option<String>>,
 }
 
 impl HostPanics {
@@ -93,7 +94,7 @@ pub(crate) fn keep<T>(context: &mut Context, payload: Box<dyn Any + Send>) -> Js
         Some(panics)
             if panics.armed.get()
                 && panics.pending.borrow().is_none()
-                && !panics.engine.replace(false) =>
+                && panics.boa.borrow().is_none() =>
         {
             *panics.pending.borrow_mut() = Some(payload);
             Watch::get(context).halt(context);
@@ -103,11 +104,23 @@ pub(crate) fn keep<T>(context: &mut Context, payload: Box<dyn Any + Send>) -> Js
     }
 }
 
-/// Marks the panic unwinding now as the engine's (see [`HostPanics::engine`]).
-pub(crate) fn engine_panicked(context: &Context) {
+/// Records that Boa panicked (see [`HostPanics::boa`]), with the panic's message.
+pub(crate) fn engine_panicked(context: &Context, payload: &(dyn Any + Send)) {
     if let Some(panics) = context.get_data::<HostPanics>() {
-        panics.engine.set(true);
+        panics
+            .boa
+            .borrow_mut()
+            .get_or_insert_with(|| message(payload));
     }
+}
+
+/// A panic's message, or a stand-in when it has none.
+pub(crate) fn message(payload: &(dyn Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".to_owned())
 }
 
 /// Starts an engine call, for which host panics are kept.
@@ -117,9 +130,15 @@ pub(crate) fn arm(context: &Context) {
     }
 }
 
-/// Ends the engine call: the host panic it ran into, if any.
-pub(crate) fn disarm(context: &Context) -> Option<Box<dyn Any + Send>> {
-    let panics = context.get_data::<HostPanics>()?;
+/// Ends the engine call: the host panic it ran into, and the message of a Boa panic it met
+/// (one a host function may have caught), if any.
+pub(crate) fn disarm(context: &Context) -> (Option<Box<dyn Any + Send>>, Option<String>) {
+    let Some(panics) = context.get_data::<HostPanics>() else {
+        return (None, None);
+    };
     panics.armed.set(false);
-    panics.pending.borrow_mut().take()
+    (
+        panics.pending.borrow_mut().take(),
+        panics.boa.borrow_mut().take(),
+    )
 }

@@ -83,11 +83,16 @@ impl Jobs {
                 for job in jobs.drain(..) {
                     let cell = RefCell::new(&mut *context);
                     let mut future = job.call(&cell);
-                    match Pin::new(&mut future).poll(&mut TaskContext::from_waker(Waker::noop())) {
-                        Poll::Ready(result) => {
+                    let poll = poll_host(Pin::new(&mut future));
+                    drop(future);
+                    match poll {
+                        Err(payload) => {
+                            return crate::host_panic::keep(&mut cell.borrow_mut(), payload);
+                        }
+                        Ok(Poll::Ready(result)) => {
                             result?;
                         }
-                        Poll::Pending => {
+                        Ok(Poll::Pending) => {
                             return Err(JsNativeError::typ()
                                 .with_message(
                                     "a module could not be loaded synchronously (its load waits on a promise)",
@@ -157,6 +162,16 @@ impl JobExecutor for Jobs {
     }
 }
 
+/// Polls an async native's future once. Its code is the host's: a panic in it comes back as
+/// the payload, for `host_panic::keep`.
+fn poll_host<T, F: Future<Output = T> + ?Sized>(
+    future: Pin<&mut F>,
+) -> std::thread::Result<Poll<T>> {
+    panic::catch_unwind(AssertUnwindSafe(|| {
+        future.poll(&mut TaskContext::from_waker(Waker::noop()))
+    }))
+}
+
 impl Jobs {
     fn drain(self: Rc<Self>, context: &mut Context) -> JsResult<()> {
         let cell = RefCell::new(context);
@@ -170,13 +185,7 @@ impl Jobs {
                 }
                 let mut index = 0;
                 while index < waiting.len() {
-                    // An async native's future is host code (`host_panic`).
-                    let poll = panic::catch_unwind(AssertUnwindSafe(|| {
-                        waiting[index]
-                            .as_mut()
-                            .poll(&mut TaskContext::from_waker(Waker::noop()))
-                    }));
-                    let poll = match poll {
+                    let poll = match poll_host(waiting[index].as_mut()) {
                         Ok(poll) => poll,
                         Err(payload) => {
                             drop(waiting.swap_remove(index));
