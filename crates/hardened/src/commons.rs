@@ -308,9 +308,14 @@ impl<V: Trace + Keyed + 'static> WeakIndex<V> {
     }
 }
 
-/// Whether `object`'s own keys are made up from its contents (a `String` wrapper has one per
-/// code unit, a typed array one per element): listing them costs as much as the contents, and
-/// their values are primitives.
-pub(crate) fn has_synthesized_keys(object: &JsObject) -> bool {
-    object.is::<JsString>() || object.is::<TypedArray>()
+/// Whether `object` has more own keys made up from its contents than are worth listing: a
+/// `String` wrapper has one per code unit, a typed array one per element, all primitives.
+/// (`String.prototype` is a `String` wrapper too, of the empty string, with the methods.)
+pub(crate) fn has_many_synthesized_keys(object: &JsObject) -> bool {
+    const FEW: usize = 64;
+    if let Some(text) = object.downcast_ref::<JsString>() {
+        return text.len() > FEW;
+    }
+    // Only instances carry [[TypedArrayName]]; the prototypes are ordinary objects.
+    object.is::<TypedArray>()
 }

@@ -163,7 +163,7 @@ fn shape(
     }
     // Keys made from the contents are not listed, and each object's keys are listed once:
     // the work is bounded by what the guest holds, not by how often it refers to it.
-    if crate::commons::has_synthesized_keys(object) {
+    if crate::commons::has_many_synthesized_keys(object) {
         out.push_str(if object.is::<boa_engine::JsString>() {
             "[String]"
         } else {

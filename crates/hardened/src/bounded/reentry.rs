@@ -124,8 +124,8 @@ pub(crate) fn install(roots: Vec<JsObject>, walk: Walk, context: &mut Context) -
         }
         // A proxy answers only through its traps (guest code, which may throw or belong to
         // another engine); what it holds is reached, if at all, as guest code reaches it. A
-        // string wrapper's or typed array's own keys are its contents (primitives).
-        if object.is::<Proxy>() || crate::commons::has_synthesized_keys(&object) {
+        // long string wrapper's or typed array's own keys are its contents (primitives).
+        if object.is::<Proxy>() || crate::commons::has_many_synthesized_keys(&object) {
             continue;
         }
         if let Some(prototype) = object.prototype() {
