@@ -86,7 +86,8 @@ struct Cli {
     /// applied to an interactive session, whose lines each run under the engine's limits).
     #[arg(long, value_name = "SECONDS", value_parser = seconds)]
     max_cpu: Option<Duration>,
-    /// Stop any loop after N iterations in one call.
+    /// Stop a function call (or the script's top level) after N loop iterations, all its loops
+    /// counted together.
     #[arg(long, value_name = "N")]
     max_loop_iterations: Option<u64>,
     /// Stop calls nested deeper than N.
@@ -176,13 +177,11 @@ fn main() -> ExitCode {
     }
     // Lockdown options are checked before anything runs: a bad one is a usage error.
     let mut lockdown = LockdownOptions::default();
-    let mut scratch = boa_engine::Context::default();
     for (name, value) in &cli.lockdown_options {
-        if let Err(message) = lockdown.set_option(name, value, &mut scratch) {
+        if let Err(message) = lockdown.set_option(name, value) {
             return usage(&format!("--lockdown-option {name}: {message}"));
         }
     }
-    drop(scratch);
     // Under a memory ceiling the guest's stack is part of it: half, so that data deep enough
     // to exhaust it (about 250 bytes of stack a level in Boa's own recursions against about
     // 500 of heap) mostly cannot be built in the other half.

@@ -2,7 +2,7 @@
 //!
 //! | limit | mechanism | what it stops |
 //! |---|---|---|
-//! | [`Limits::loop_iterations`] | Boa's per-frame loop counter | any single loop running too long (`for(;;){}`) |
+//! | [`Limits::loop_iterations`] | Boa's per-frame loop counter (all loops of one call together) | a call whose loops run too long (`for(;;){}`) |
 //! | [`Limits::recursion`] | Boa's call-depth limit | unbounded recursion |
 //! | [`Limits::timeout`] | a deadline checked before every promise job and on every global-name lookup and evaluator call | loops spread over many calls or jobs, promise chains, long computations that touch any global |
 //! | [`Limits::pending_jobs`] | a cap on the promise-job queue | unbounded promise fan-out |
@@ -53,7 +53,9 @@ impl Limits {
         Self::default()
     }
 
-    /// At most `n` iterations of any one loop in one call frame.
+    /// At most `n` loop iterations in one call frame (a function call, or an evaluation's top
+    /// level), all its loops counted together: Boa's counter is per frame and is never reset,
+    /// so two loops of 600 iterations in one function reach a limit of 1000.
     #[must_use]
     pub fn loop_iterations(mut self, n: u64) -> Self {
         self.loop_iterations = Some(n);

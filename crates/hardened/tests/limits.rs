@@ -413,3 +413,19 @@ fn timeouts_stop_guest_accessors_the_host_reaches() {
     );
     assert_usable(&mut engine, &guest);
 }
+
+/// The loop limit counts every loop of one call frame together, as `Limits::loop_iterations`
+/// says; another call has its own count.
+#[test]
+fn the_loop_limit_counts_all_loops_of_a_call() {
+    let (mut engine, guest) = engine(Limits::new().loop_iterations(1000));
+    let two_loops =
+        "let n = 0; for (let i = 0; i < 600; i++) n++; for (let i = 0; i < 600; i++) n++; n";
+    assert!(matches!(
+        engine.evaluate_value(&guest, two_loops),
+        Err(Error::Limit(Limit::LoopIterations))
+    ));
+    let two_calls =
+        "const f = () => { let n = 0; for (let i = 0; i < 600; i++) n++; return n; }; f() + f()";
+    assert_eq!(engine.evaluate::<i32>(&guest, two_calls).unwrap(), 1200);
+}

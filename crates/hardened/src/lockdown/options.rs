@@ -230,13 +230,18 @@ impl LockdownOptions {
             let key = boa_engine::JsString::from(*name);
             if object.has_property(key.clone(), context)? {
                 let value = object.get(key, context)?;
-                options.set(name, &value, context)?;
+                if *name == "overrideDebug" {
+                    options.override_debug = string_list(name, &value, context)?;
+                } else {
+                    options.set(name, &value)?;
+                }
             }
         }
         Ok(options)
     }
 
-    fn set(&mut self, name: &str, value: &JsValue, context: &mut Context) -> JsResult<()> {
+    /// Sets option `name` (any but `overrideDebug`, a list) from its value.
+    fn set(&mut self, name: &str, value: &JsValue) -> JsResult<()> {
         fn pick<T>(
             name: &str,
             value: &JsValue,
@@ -304,43 +309,42 @@ impl LockdownOptions {
             "__hardenTaming__" => {
                 self.harden_taming = pick(name, value, Taming::parse, Taming::NAMES)?
             }
-            "overrideDebug" => self.override_debug = string_list(name, value, context)?,
             "dateTaming" | "mathTaming" => self.deprecated.push(name.to_owned()),
             _ => return Err(type_error(format!("lockdown(): unknown option '{name}'"))),
         }
         Ok(())
     }
 
-    /// The option given by name and string value, as from JavaScript (for `--lockdown-option`).
+    /// The option given by name and string value, as from JavaScript (for `--lockdown-option`);
+    /// `overrideDebug` takes a comma-separated list. No engine is needed.
+    ///
+    /// ```
+    /// use hardened::LockdownOptions;
+    ///
+    /// let mut options = LockdownOptions::default();
+    /// options.set_option("errorTaming", "unsafe")?;
+    /// options.set_option("overrideDebug", "constructor,toString")?;
+    /// assert_eq!(options.override_debug, ["constructor", "toString"]);
+    /// assert!(options.set_option("errorTaming", "loud").is_err());
+    /// # Ok::<(), String>(())
+    /// ```
     ///
     /// # Errors
     /// A message naming the unknown option or value.
-    pub fn set_option(
-        &mut self,
-        name: &str,
-        value: &str,
-        context: &mut Context,
-    ) -> Result<(), String> {
-        let value = JsValue::from(boa_engine::JsString::from(value));
-        let value = if name == "overrideDebug" {
-            boa_engine::object::builtins::JsArray::from_iter(
-                value
-                    .as_string()
-                    .map(|s| s.to_std_string_escaped())
-                    .unwrap_or_default()
-                    .split(',')
-                    .filter(|s| !s.is_empty())
-                    .map(|s| JsValue::from(boa_engine::JsString::from(s))),
-                context,
-            )
-            .into()
-        } else {
-            value
-        };
-        self.set(name, &value, context).map_err(|e| {
-            e.as_native()
-                .map_or_else(|| e.to_string(), |native| native.message().to_owned())
-        })
+    pub fn set_option(&mut self, name: &str, value: &str) -> Result<(), String> {
+        if name == "overrideDebug" {
+            self.override_debug = value
+                .split(',')
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect();
+            return Ok(());
+        }
+        self.set(name, &JsValue::from(boa_engine::JsString::from(value)))
+            .map_err(|e| {
+                e.as_native()
+                    .map_or_else(|| e.to_string(), |native| native.message().to_owned())
+            })
     }
 }
 
