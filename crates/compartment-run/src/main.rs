@@ -289,6 +289,7 @@ fn supervise(cli: &Cli, ceiling: &Ceiling) -> ExitCode {
             ),
         ),
         Ok(Supervision::Crashed(how)) => (70, format!("internal error: {how}")),
+        Ok(other) => (70, format!("internal error: {other:?}")),
         Err(error) => (70, format!("cannot supervise the guest: {error}")),
     };
     if cli.json {

@@ -43,6 +43,7 @@ pub enum Error {
 /// shown to guests.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{name}: {message}")]
+#[non_exhaustive]
 pub struct ThrownError {
     /// The error's `name` (`TypeError`, `SyntaxError`, ...), or `"Uncaught"` when the thrown
     /// value is not an error object.

@@ -21,6 +21,7 @@ use crate::commons::key_text;
 
 /// The audit's findings: one line per mutable path, and how many objects were walked.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Mutabilities {
     /// `path: why`, e.g. `globalThis.config: extensible, writable 'debug'`.
     pub paths: Vec<String>,

@@ -40,6 +40,7 @@ use crate::{
 
 /// What lockdown reported: the intrinsics it removed and the deprecated options it saw.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct LockdownReport {
     /// Warnings in order, e.g. `Removing intrinsics.%ArrayPrototype%.evil`.
     pub warnings: Vec<String>,

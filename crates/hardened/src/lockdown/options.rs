@@ -11,6 +11,7 @@ macro_rules! choice {
     ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal $(| $alias:literal)*,)+ }) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+        #[non_exhaustive]
         pub enum $name {
             $($(#[$vdoc])* #[doc = concat!("`'", $text, "'`")] $variant,)+
         }

@@ -35,6 +35,7 @@ use crate::record::Compartment;
 /// # Ok::<(), hardened::Error>(())
 /// ```
 #[derive(Clone)]
+#[non_exhaustive]
 pub enum ModuleDescriptor {
     /// JavaScript module text, instantiated in the compartment that loads it.
     Source(String),

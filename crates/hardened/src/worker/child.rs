@@ -171,6 +171,7 @@ const ORPHAN_POLL: Duration = Duration::from_millis(100);
 
 /// How a supervised run ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Supervision {
     /// The child exited by itself with this code.
     Exited(i32),
