@@ -310,8 +310,20 @@ fn inspect_nested(
         seen.pop();
         return format!("[Module: null prototype] {{ {} }}", parts.join(", "));
     }
+    if let Some(shown) = inspect_builtin(&object, depth, seen, context) {
+        seen.pop();
+        return shown;
+    }
     let keys = object.own_property_keys(context).unwrap_or_default();
     let mut parts = Vec::new();
+    // An array's holes, shown as node shows them (`[ <1 empty item>, 1 ]`).
+    let mut next_index = 0u32;
+    let holes = |from: u32, to: u32, parts: &mut Vec<String>| {
+        if to > from {
+            let n = to - from;
+            parts.push(format!("<{n} empty item{}>", if n == 1 { "" } else { "s" }));
+        }
+    };
     for key in keys {
         let Some(descriptor) = object.borrow().properties().get(&key) else {
             continue;
@@ -332,7 +344,11 @@ fn inspect_nested(
             (None, false, _) => "[Setter]".into(),
         };
         match &key {
-            PropertyKey::Index(_) if is_array => parts.push(shown),
+            PropertyKey::Index(index) if is_array => {
+                holes(next_index, index.get(), &mut parts);
+                next_index = index.get().saturating_add(1);
+                parts.push(shown);
+            }
             PropertyKey::String(name) if is_identifier(&name.to_std_string_escaped()) => {
                 parts.push(format!("{}: {shown}", name.to_std_string_escaped()));
             }
@@ -345,6 +361,12 @@ fn inspect_nested(
             other => parts.push(format!("'{}': {shown}", key_text(other))),
         }
     }
+    if is_array {
+        let length = own_data(&object, &js_string!("length").into())
+            .and_then(|length| length.as_number())
+            .map_or(0, |length| length as u32);
+        holes(next_index, length, &mut parts);
+    }
     seen.pop();
     let (open, close) = if is_array { ("[", "]") } else { ("{", "}") };
     if parts.is_empty() {
@@ -353,6 +375,118 @@ fn inspect_nested(
         format!("{open} {} {close}", parts.join(", "))
     }
 }
+
+/// Maps, sets, dates, promises and typed arrays as node shows them, read through their
+/// internal slots (no guest code runs). At most [`SHOWN`] entries each.
+fn inspect_builtin(
+    object: &JsObject,
+    depth: usize,
+    seen: &mut Vec<JsObject>,
+    context: &mut Context,
+) -> Option<String> {
+    use boa_engine::{
+        builtins::promise::PromiseState,
+        object::builtins::{JsDate, JsMap, JsPromise, JsSet, JsTypedArray},
+    };
+    // `Name(size) { a, b, ... n more items }`, in braces or (typed arrays) brackets.
+    let list = |name: String, brackets: (&str, &str), parts: Vec<String>, more: usize| {
+        let more =
+            (more > 0).then(|| format!("... {more} more item{}", if more == 1 { "" } else { "s" }));
+        let parts: Vec<String> = parts.into_iter().chain(more).collect();
+        let (open, close) = brackets;
+        if parts.is_empty() {
+            format!("{name} {open}{close}")
+        } else {
+            format!("{name} {open} {} {close}", parts.join(", "))
+        }
+    };
+    if let Ok(map) = JsMap::from_object(object.clone()) {
+        let mut entries = Vec::new();
+        let mut size = 0;
+        let _ = map.for_each_native(|key, value| {
+            size += 1;
+            if entries.len() < SHOWN {
+                entries.push((key, value));
+            }
+            Ok(())
+        });
+        let parts = entries
+            .iter()
+            .map(|(key, value)| {
+                let key = inspect_nested(key, depth + 1, seen, context);
+                let value = inspect_nested(value, depth + 1, seen, context);
+                format!("{key} => {value}")
+            })
+            .collect();
+        return Some(list(
+            format!("Map({size})"),
+            ("{", "}"),
+            parts,
+            size - entries.len(),
+        ));
+    }
+    if let Ok(set) = JsSet::from_object(object.clone()) {
+        let mut values = Vec::new();
+        let size = set.size();
+        let _ = set.for_each_native(|value| {
+            if values.len() < SHOWN {
+                values.push(value);
+            }
+            Ok(())
+        });
+        let parts = values
+            .iter()
+            .map(|value| inspect_nested(value, depth + 1, seen, context))
+            .collect();
+        return Some(list(
+            format!("Set({size})"),
+            ("{", "}"),
+            parts,
+            size - values.len(),
+        ));
+    }
+    if let Ok(date) = JsDate::from_object(object.clone()) {
+        return Some(match date.to_iso_string(context) {
+            Ok(iso) => iso
+                .as_string()
+                .map_or_else(String::new, |iso| iso.to_std_string_escaped()),
+            Err(_) => "Invalid Date".to_owned(),
+        });
+    }
+    if let Ok(promise) = JsPromise::from_object(object.clone()) {
+        return Some(match promise.state() {
+            PromiseState::Pending => "Promise { <pending> }".to_owned(),
+            PromiseState::Fulfilled(value) => {
+                format!(
+                    "Promise {{ {} }}",
+                    inspect_nested(&value, depth + 1, seen, context)
+                )
+            }
+            PromiseState::Rejected(reason) => format!(
+                "Promise {{ <rejected> {} }}",
+                inspect_nested(&reason, depth + 1, seen, context)
+            ),
+        });
+    }
+    if let Ok(array) = JsTypedArray::from_object(object.clone()) {
+        let length = array.length(context).unwrap_or(0);
+        let name = array
+            .kind()
+            .map_or_else(|| "TypedArray".to_owned(), |kind| format!("{kind:?}Array"));
+        let parts = (0..length.min(SHOWN))
+            .map(|index| {
+                let value = array.at(index as i64, context).unwrap_or_default();
+                inspect_nested(&value, depth + 1, seen, context)
+            })
+            .collect::<Vec<_>>();
+        let more = length - parts.len();
+        return Some(list(format!("{name}({length})"), ("[", "]"), parts, more));
+    }
+    None
+}
+
+/// The most entries of a map, set or typed array shown.
+const SHOWN: usize = 100;
 
 fn own_data(object: &JsObject, key: &PropertyKey) -> Option<JsValue> {
     object.borrow().properties().get(key)?.value().cloned()

@@ -804,3 +804,19 @@ fn console_keeps_carriage_returns() {
     let out = run(&["-e", "console.log('a,b\\r\\n1,2')"]);
     assert_eq!(text(&out.stdout), "a,b\r\n1,2\n");
 }
+
+/// Values print as node's inspector prints them.
+#[test]
+fn maps_sets_dates_promises_typed_arrays_and_holes_print_like_node() {
+    let out = run(&[
+        "-e",
+        "console.log(new Map([[1, { a: 2 }], ['k', [3]]]), new Set([1]), new Date(0), \
+         new Uint8Array(3), Promise.resolve(1), new Promise(() => {}), [ , 1], [1, , , 2])",
+    ]);
+    assert_eq!(
+        text(&out.stdout),
+        "Map(2) { 1 => { a: 2 }, 'k' => [ 3 ] } Set(1) { 1 } 1970-01-01T00:00:00.000Z \
+         Uint8Array(3) [ 0, 0, 0 ] Promise { 1 } Promise { <pending> } [ <1 empty item>, 1 ] \
+         [ 1, <2 empty items>, 2 ]\n"
+    );
+}
