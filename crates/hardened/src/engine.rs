@@ -380,22 +380,17 @@ impl Engine {
         let (host_panic, boa_panic) = crate::host_panic::disarm(&self.context);
         // Boa panicked, whether the panic reached here or a host function caught it: the
         // engine is poisoned, and the host's own panic, if any, still goes to the host.
-        let boa_panic = match &result {
+        let result = match result {
+            Ok(result) => result,
             Err(payload) => {
-                Some(boa_panic.unwrap_or_else(|| crate::host_panic::message(payload.as_ref())))
+                let message =
+                    boa_panic.unwrap_or_else(|| crate::host_panic::message(payload.as_ref()));
+                return self.poisoned(message, host_panic);
             }
-            Ok(_) => boa_panic,
         };
         if let Some(message) = boa_panic {
-            self.panicked = Some(message.clone());
-            match host_panic {
-                Some(host_panic) => panic::resume_unwind(host_panic),
-                None => return Err(Error::Unusable(message)),
-            }
+            return self.poisoned(message, host_panic);
         }
-        let Ok(result) = result else {
-            unreachable!("a panic that reached the engine call is Boa's")
-        };
         if let Some(host_panic) = host_panic {
             // The call was halted (`host_panic`): its jobs are abandoned with it, the limits
             // the halt lowered come back, and the uncatchable error that ended it left its
@@ -412,6 +407,20 @@ impl Engine {
             }
             Error::from_js_in(error, &mut self.context)
         })
+    }
+
+    /// Poisons the engine after Boa panicked (`message`), and raises the host's own panic of
+    /// the call, if any.
+    fn poisoned<T>(
+        &mut self,
+        message: String,
+        host_panic: Option<Box<dyn std::any::Any + Send>>,
+    ) -> Result<T> {
+        self.panicked = Some(message.clone());
+        match host_panic {
+            Some(host_panic) => panic::resume_unwind(host_panic),
+            None => Err(Error::Unusable(message)),
+        }
     }
 
     /// Whether the engine still accepts calls: `false` once Boa has panicked in one of them

@@ -221,6 +221,10 @@ fn scripts_run_for_their_effects_mean_what_evaluate_means() {
         ("if (1) { return }", "SyntaxError"),
         ("new.target", "SyntaxError"),
         ("new /* */ .target", "SyntaxError"),
+        // Duplicate lexical declarations, which Boa's function bodies do not report (test262's
+        // class-definition-evaluation-scriptbody-duplicate-binding).
+        ("class A {} class A {}", "SyntaxError"),
+        ("let a; let a;", "SyntaxError"),
         // What the full analysis judges.
         ("eval('globalThis.r = 1')", "SyntaxError"),
         ("var \\u0061 = 1; globalThis.r = a", "1"),

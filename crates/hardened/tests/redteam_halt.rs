@@ -17,33 +17,11 @@ use hardened::{
     ModuleDescriptor,
 };
 
-#[derive(Debug, PartialEq)]
-enum Outcome {
-    Panic(String),
-    Returned(String),
-}
-
-fn observe<T: std::fmt::Debug>(call: impl FnOnce() -> T) -> Outcome {
-    match catch_unwind(AssertUnwindSafe(call)) {
-        Ok(value) => Outcome::Returned(format!("{value:?}")),
-        Err(payload) => Outcome::Panic(
-            payload
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "<non-string payload>".to_owned()),
-        ),
-    }
-}
+mod support;
+use support::{Outcome, limits, observe};
 
 fn host_bug() -> Outcome {
     Outcome::Panic("host bug".into())
-}
-
-fn limits() -> Limits {
-    Limits::new()
-        .timeout(Duration::from_secs(10))
-        .loop_iterations(50_000_000)
 }
 
 fn fail_fn() -> NativeFunction {

@@ -20,17 +20,8 @@ use hardened::{
     ModuleDescriptor, lockdown::ErrorTaming,
 };
 
-fn limits() -> Limits {
-    Limits::new()
-        .timeout(Duration::from_secs(10))
-        .loop_iterations(50_000_000)
-}
-
-fn engine() -> Engine {
-    let mut engine = Engine::new().unwrap();
-    engine.set_limits(limits());
-    engine
-}
+mod support;
+use support::{Outcome, engine, limits, observe};
 
 fn locked_with(options: impl FnOnce(&mut Engine) -> CompartmentOptions) -> (Engine, Compartment) {
     let mut engine = engine();
@@ -39,25 +30,6 @@ fn locked_with(options: impl FnOnce(&mut Engine) -> CompartmentOptions) -> (Engi
     let guest = engine.new_compartment(options).unwrap();
     engine.run_script(&guest, "globalThis.log = [];").unwrap();
     (engine, guest)
-}
-
-#[derive(Debug, PartialEq)]
-enum Outcome {
-    Panic(String),
-    Returned(String),
-}
-
-fn observe<T: std::fmt::Debug>(call: impl FnOnce() -> T) -> Outcome {
-    match catch_unwind(AssertUnwindSafe(call)) {
-        Ok(value) => Outcome::Returned(format!("{value:?}")),
-        Err(payload) => Outcome::Panic(
-            payload
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "<non-string payload>".to_owned()),
-        ),
-    }
 }
 
 /// A raw native that panics: stands for a Boa bug that guest input reaches.

@@ -11,17 +11,8 @@ use std::{fmt::Debug, time::Duration};
 use boa_engine::{JsObject, JsValue, NativeFunction, js_string};
 use hardened::{Compartment, CompartmentOptions, Engine, Error, Limits, LockdownOptions};
 
-fn limits() -> Limits {
-    Limits::new()
-        .timeout(Duration::from_secs(10))
-        .loop_iterations(50_000_000)
-}
-
-fn engine() -> Engine {
-    let mut engine = Engine::new().unwrap();
-    engine.set_limits(limits());
-    engine
-}
+mod support;
+use support::{engine, limits};
 
 fn engine_with(options: CompartmentOptions) -> Engine {
     let mut engine = Engine::with_start_compartment(options).unwrap();

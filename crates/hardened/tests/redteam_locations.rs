@@ -17,17 +17,8 @@ use hardened::{
     Compartment, CompartmentOptions, Engine, Error, Limits, LockdownOptions, Source, ThrownError,
 };
 
-fn limits() -> Limits {
-    Limits::new()
-        .timeout(Duration::from_secs(10))
-        .loop_iterations(50_000_000)
-}
-
-fn engine() -> Engine {
-    let mut engine = Engine::new().unwrap();
-    engine.set_limits(limits());
-    engine
-}
+mod support;
+use support::{engine, limits};
 
 fn locked(taming: hardened::lockdown::ErrorTaming) -> Engine {
     let mut engine = engine();

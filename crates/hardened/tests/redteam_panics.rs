@@ -13,25 +13,8 @@ use hardened::{
     Compartment, CompartmentOptions, Engine, Error, Limits, LockdownOptions, ModuleDescriptor,
 };
 
-/// What the host observed from a call into the engine.
-#[derive(Debug, PartialEq)]
-enum Outcome {
-    Panic(String),
-    Returned(String),
-}
-
-fn observe<T: std::fmt::Debug>(call: impl FnOnce() -> T) -> Outcome {
-    match catch_unwind(AssertUnwindSafe(call)) {
-        Ok(value) => Outcome::Returned(format!("{value:?}")),
-        Err(payload) => Outcome::Panic(
-            payload
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "<non-string payload>".to_owned()),
-        ),
-    }
-}
+mod support;
+use support::{Outcome, observe};
 
 fn fail_fn() -> NativeFunction {
     NativeFunction::from_fn_ptr(|_, _, _| panic!("host bug"))

@@ -65,7 +65,10 @@ impl<'a> Room<'a> {
     /// completion value is not wanted (see [`scan::Scan::body`]), and if so whether that code
     /// may run again (no tagged template).
     pub(crate) fn body(&self) -> Option<bool> {
-        self.scan.body.then_some(self.scan.untagged)
+        // Boa's function bodies miss duplicate lexical declarations (`class A {} class A {}`)
+        // that a Script's parse reports: a source that declares any at its top level takes the
+        // analysis.
+        (self.scan.body && !self.scan.declares).then_some(self.scan.untagged)
     }
 
     /// Runs `f` with a room for the strict Script that runs this room's text (`source`) as a
