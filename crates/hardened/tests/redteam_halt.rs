@@ -6,10 +6,7 @@
 //! call is halted, which would hide a `catch` that did run): guest code writes to a local `L`
 //! captured before the panic (`L[L.length] = 'X'`) or to `this` (the compartment's global).
 
-use std::{
-    panic::{AssertUnwindSafe, catch_unwind},
-    time::Duration,
-};
+use std::time::Duration;
 
 use boa_engine::{Context, JsResult, JsString, JsValue, NativeFunction};
 use hardened::{

@@ -16,12 +16,12 @@ use std::{
 
 use boa_engine::{Context, JsResult, JsValue, NativeFunction, object::FunctionObjectBuilder};
 use hardened::{
-    Caller, Compartment, CompartmentOptions, Engine, Error, HostError, Limits, LockdownOptions,
+    Caller, Compartment, CompartmentOptions, Engine, Error, HostError, LockdownOptions,
     ModuleDescriptor, lockdown::ErrorTaming,
 };
 
 mod support;
-use support::{Outcome, engine, limits, observe};
+use support::{Outcome, engine, observe};
 
 fn locked_with(options: impl FnOnce(&mut Engine) -> CompartmentOptions) -> (Engine, Compartment) {
     let mut engine = engine();

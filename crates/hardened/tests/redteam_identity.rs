@@ -6,10 +6,10 @@
 //! binary, re-run with `REDTEAM_IDENTITY_CHILD` set to the probe's name) and assert on its exit
 //! status. Failing probes are `#[ignore = "FINDING: ..."]`; run them with `--ignored`.
 
-use std::{fmt::Debug, time::Duration};
+use std::fmt::Debug;
 
 use boa_engine::{JsObject, JsValue, NativeFunction, js_string};
-use hardened::{Compartment, CompartmentOptions, Engine, Error, Limits, LockdownOptions};
+use hardened::{Compartment, CompartmentOptions, Engine, Error, LockdownOptions};
 
 mod support;
 use support::{engine, limits};

@@ -14,11 +14,11 @@ use std::{
 };
 
 use hardened::{
-    Compartment, CompartmentOptions, Engine, Error, Limits, LockdownOptions, Source, ThrownError,
+    Compartment, CompartmentOptions, Engine, Error, LockdownOptions, Source, ThrownError,
 };
 
 mod support;
-use support::{engine, limits};
+use support::engine;
 
 fn locked(taming: hardened::lockdown::ErrorTaming) -> Engine {
     let mut engine = engine();

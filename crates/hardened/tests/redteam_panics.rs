@@ -3,8 +3,6 @@
 //! Each test states the property the change claims. The two marked `#[ignore = "FINDING ..."]`
 //! fail today (an open finding, `docs/security.md`); run them with `--ignored`.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
-
 use boa_engine::{
     Context, JsNativeError, JsResult, JsString, JsValue, NativeFunction,
     object::FunctionObjectBuilder,
