@@ -26,7 +26,7 @@ use std::{
 
 use boa_engine::{Context, JsResult};
 
-use crate::limits::{HALTED, Watch};
+use crate::limits::{Watch, halted};
 
 /// The engine call in progress, and the first host panic it ran into (context host data).
 #[derive(Default)]
@@ -57,7 +57,7 @@ pub(crate) fn contain<T>(
     match context.get_data::<HostPanics>() {
         Some(panics) if panics.armed.get() => {
             if panics.pending.borrow().is_some() {
-                return Err(crate::boa::uncatchable::uncatchable(HALTED));
+                return Err(halted());
             }
         }
         _ => return host(context),
@@ -69,9 +69,7 @@ pub(crate) fn contain<T>(
         // "try" helper returns it as a value, and guest code would go on).
         Ok(result) => {
             return match context.get_data::<HostPanics>() {
-                Some(panics) if panics.pending.borrow().is_some() => {
-                    Err(crate::boa::uncatchable::uncatchable(HALTED))
-                }
+                Some(panics) if panics.pending.borrow().is_some() => Err(halted()),
                 _ => result,
             };
         }
@@ -98,7 +96,7 @@ pub(crate) fn keep<T>(context: &mut Context, payload: Box<dyn Any + Send>) -> Js
         {
             *panics.pending.borrow_mut() = Some(payload);
             Watch::get(context).halt(context);
-            Err(crate::boa::uncatchable::uncatchable(HALTED))
+            Err(halted())
         }
         _ => panic::resume_unwind(payload),
     }

@@ -211,7 +211,12 @@ pub(crate) fn check_budget(context: &Context) -> JsResult<()> {
 }
 
 /// The tag of the uncatchable error that ends a halted call ([`Watch::halt`]).
-pub(crate) const HALTED: &str = "HostPanic";
+const HALTED: &str = "HostPanic";
+
+/// The uncatchable error that ends a halted call.
+pub(crate) fn halted() -> JsError {
+    crate::boa::uncatchable::uncatchable(HALTED)
+}
 
 /// Keeps the engine's [`Watch`] in the context's host data.
 pub(crate) struct WatchHandle(pub(crate) Rc<Watch>);
@@ -261,7 +266,7 @@ impl Watch {
     #[inline]
     pub(crate) fn check(&self) -> JsResult<()> {
         if self.halted.get() {
-            return Err(crate::boa::uncatchable::uncatchable(HALTED));
+            return Err(halted());
         }
         if self.overflowed.get() {
             return Err(Limit::PendingJobs.error());

@@ -190,13 +190,12 @@ pub(crate) fn install(context: &mut Context) -> JsResult<()> {
         .get(&js_string!("stack").into())
         .and_then(|descriptor| descriptor.get().and_then(JsValue::as_object));
     context.insert_data(Marks { tag, boa_stack });
-    let getter = boa_engine::object::FunctionObjectBuilder::new(
-        context.realm(),
+    let getter = crate::commons::native(
+        context,
+        "get stack",
+        0,
         NativeFunction::from_fn_ptr(|this, _, context| mapped_stack(this, context)),
-    )
-    .name(js_string!("get stack"))
-    .length(0)
-    .build();
+    );
     prototype.define_property_or_throw(
         js_string!("stack"),
         boa_engine::property::PropertyDescriptor::builder()
@@ -209,18 +208,27 @@ pub(crate) fn install(context: &mut Context) -> JsResult<()> {
 
 /// `this.stack` as guests may see it: Boa's stack, its frames in their sources' positions.
 pub(crate) fn mapped_stack(this: &JsValue, context: &mut Context) -> JsResult<JsValue> {
+    Ok(match boa_frames(this, context)? {
+        Some(frames) => JsString::from(render(&frames)).into(),
+        None => JsValue::undefined(),
+    })
+}
+
+/// The frames of Boa's own stack of `this` (`None` where Boa has no stack for it). Boa repeats
+/// each (guest-chosen) function name in every frame: a stack past [`STACK_LENGTH`] is not
+/// copied and read again, and gives no frames.
+fn boa_frames(this: &JsValue, context: &mut Context) -> JsResult<Option<Vec<Frame>>> {
     let Some(boa_stack) = Marks::get(context).boa_stack.clone() else {
-        return Ok(JsValue::undefined());
+        return Ok(None);
     };
     let stack = boa_stack.call(this, &[], context)?;
-    Ok(match stack.as_string() {
-        Some(stack) if stack.len() <= STACK_LENGTH => {
-            let frames = frames(&stack.to_std_string_escaped(), context);
-            JsString::from(render(&frames)).into()
+    Ok(stack.as_string().map(|stack| {
+        if stack.len() <= STACK_LENGTH {
+            frames(&stack.to_std_string_escaped(), context)
+        } else {
+            Vec::new()
         }
-        Some(_) => JsString::default().into(),
-        None => stack,
-    })
+    }))
 }
 
 /// Boa's source path for a text compiled from source `name`.
@@ -335,22 +343,13 @@ pub(crate) fn frames_of(error: &JsValue, context: &mut Context) -> Vec<Frame> {
     let is_error = error
         .as_object()
         .is_some_and(|object| object.is::<boa_engine::builtins::error::Error>());
-    let Some(boa_stack) = Marks::get(context).boa_stack.clone() else {
-        return Vec::new();
-    };
     if !is_error {
         return Vec::new();
     }
-    match boa_stack.call(error, &[], context) {
-        // Boa repeats each (guest-chosen) function name in every frame: a stack past the bound
-        // is not copied and read again here.
-        Ok(stack) => stack
-            .as_string()
-            .filter(|stack| stack.len() <= STACK_LENGTH)
-            .map(|stack| frames(&stack.to_std_string_escaped(), context))
-            .unwrap_or_default(),
-        Err(_) => Vec::new(),
-    }
+    boa_frames(error, context)
+        .ok()
+        .flatten()
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

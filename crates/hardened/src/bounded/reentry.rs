@@ -89,6 +89,45 @@ fn elsewhere(others: &[Rc<Visited>], object: &JsObject, context: &mut Context) -
     Ok(false)
 }
 
+/// The intrinsics whose new body does more than the entry check (looked up once a walk).
+struct Special {
+    regexp: JsObject,
+    finally: Option<JsObject>,
+}
+
+impl Special {
+    fn of(context: &Context) -> Self {
+        let constructors = context.intrinsics().constructors();
+        let finally = constructors
+            .promise()
+            .prototype()
+            .borrow()
+            .properties()
+            .get(&js_string!("finally").into())
+            .and_then(|descriptor| descriptor.value().and_then(JsValue::as_object));
+        Self {
+            regexp: constructors.regexp().constructor(),
+            finally,
+        }
+    }
+
+    /// The new body of `function`.
+    fn body(&self, function: &JsObject, bodies: Bodies) -> NativeFunction {
+        let enter_as = if JsObject::equals(function, &self.regexp) {
+            enter_regexp
+        } else if self
+            .finally
+            .as_ref()
+            .is_some_and(|finally| JsObject::equals(function, finally))
+        {
+            enter_finally
+        } else {
+            enter
+        };
+        NativeFunction::from_copy_closure_with_captures(enter_as, bodies)
+    }
+}
+
 /// How far a walk goes.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Walk {
@@ -103,6 +142,7 @@ pub(crate) enum Walk {
 pub(crate) fn install(roots: Vec<JsObject>, walk: Walk, context: &mut Context) -> JsResult<()> {
     let engine = Visited::of(context);
     let others = engine.others();
+    let special = Special::of(context);
     let visited = engine.0.clone();
     let mut pending = roots;
     let mut seen = HashSet::new();
@@ -119,7 +159,7 @@ pub(crate) fn install(roots: Vec<JsObject>, walk: Walk, context: &mut Context) -
         }
         visited.add(&object, context)?;
         if !known && object.is::<NativeFunctionObject>() {
-            let hidden = check_on_entry(&object, context)?;
+            let hidden = check_on_entry(&object, &special, context)?;
             visited.add(&hidden, context)?;
         }
         // A proxy answers only through its traps (guest code, which may throw or belong to
@@ -149,7 +189,11 @@ pub(crate) fn install(roots: Vec<JsObject>, walk: Walk, context: &mut Context) -
 /// The hidden object can become a builtin's new target (see [`enter`]), and builtins read
 /// `prototype` from their new target: it has the intrinsic's own `prototype`, frozen, and no
 /// prototype of its own, so that read runs no guest code and shows it to no one.
-fn check_on_entry(function: &JsObject, context: &mut Context) -> JsResult<JsObject> {
+fn check_on_entry(
+    function: &JsObject,
+    special: &Special,
+    context: &mut Context,
+) -> JsResult<JsObject> {
     let constructor = function.is_constructor();
     let placeholder = || NativeFunction::from_fn_ptr(|_, _, _| Ok(JsValue::undefined()));
     let build = |native: NativeFunction, context: &mut Context| -> JsObject {
@@ -166,24 +210,7 @@ fn check_on_entry(function: &JsObject, context: &mut Context) -> JsResult<JsObje
         engine: EngineId::of(context)
             .ok_or_else(|| JsNativeError::typ().with_message("no engine built this context"))?,
     };
-    let regexp = context.intrinsics().constructors().regexp().constructor();
-    let finally = context
-        .intrinsics()
-        .constructors()
-        .promise()
-        .prototype()
-        .borrow()
-        .properties()
-        .get(&js_string!("finally").into())
-        .and_then(|descriptor| descriptor.value().and_then(JsValue::as_object));
-    let body = if JsObject::equals(function, &regexp) {
-        NativeFunction::from_copy_closure_with_captures(enter_regexp, bodies)
-    } else if finally.is_some_and(|finally| JsObject::equals(function, &finally)) {
-        NativeFunction::from_copy_closure_with_captures(enter_finally, bodies)
-    } else {
-        NativeFunction::from_copy_closure_with_captures(enter, bodies)
-    };
-    let checked = build(body, context);
+    let checked = build(special.body(function, bodies), context);
     swap_bodies(function, &hidden);
     swap_bodies(function, &checked);
     if let Some(prototype) = function

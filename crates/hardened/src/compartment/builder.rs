@@ -3,9 +3,7 @@
 
 use std::rc::Rc;
 
-use boa_engine::{
-    Context, JsResult, JsString, JsValue, NativeFunction, object::FunctionObjectBuilder,
-};
+use boa_engine::{Context, JsResult, JsString, JsValue, NativeFunction};
 
 use super::CompartmentSpec;
 use crate::{
@@ -50,10 +48,8 @@ pub struct CompartmentOptions {
 #[derive(Clone)]
 enum Endowment {
     Value(JsValue),
-    /// A raw native, run inside the host-panic containment.
+    /// A host function and its `length`; it contains its own panics (`crate::host_panic`).
     Function(usize, NativeFunction),
-    /// A typed host function (`crate::host_fn`), which contains its own panics.
-    Host(usize, NativeFunction),
 }
 
 impl CompartmentOptions {
@@ -130,7 +126,7 @@ impl CompartmentOptions {
     {
         let (length, native) = crate::host_fn::native(function);
         self.globals
-            .push((name.into(), Endowment::Host(length, native)));
+            .push((name.into(), Endowment::Function(length, native)));
         self
     }
 
@@ -143,8 +139,14 @@ impl CompartmentOptions {
         length: usize,
         function: NativeFunction,
     ) -> Self {
+        let contained = NativeFunction::from_copy_closure_with_captures(
+            |this, args, host: &NativeFunction, context| {
+                crate::host_panic::contain(context, |context| host.call(this, args, context))
+            },
+            function,
+        );
         self.globals
-            .push((name.into(), Endowment::Function(length, function)));
+            .push((name.into(), Endowment::Function(length, contained)));
         self
     }
 
@@ -222,26 +224,7 @@ impl CompartmentOptions {
         let realize = |name: &str, endowment: Endowment| match endowment {
             Endowment::Value(value) => value,
             Endowment::Function(length, function) => {
-                let contained = NativeFunction::from_copy_closure_with_captures(
-                    |this, args, host: &NativeFunction, context| {
-                        crate::host_panic::contain(context, |context| {
-                            host.call(this, args, context)
-                        })
-                    },
-                    function,
-                );
-                FunctionObjectBuilder::new(context.realm(), contained)
-                    .name(JsString::from(name))
-                    .length(length)
-                    .build()
-                    .into()
-            }
-            Endowment::Host(length, function) => {
-                FunctionObjectBuilder::new(context.realm(), function)
-                    .name(JsString::from(name))
-                    .length(length)
-                    .build()
-                    .into()
+                crate::commons::native(context, name, length, function).into()
             }
         };
         let mut spec = CompartmentSpec::default();
