@@ -1,4 +1,4 @@
-// Run with --start: the start compartment has `Compartment` and makes children.
+// Every compartment has `Compartment` and makes children (with or without --start).
 const child = new Compartment({ globals: { secret: 'child-only' }, __options__: true });
 console.log('child sees:', child.evaluate('secret'));
 console.log('start sees:', typeof secret);

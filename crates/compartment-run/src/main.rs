@@ -45,8 +45,9 @@ struct Cli {
     /// inside the entry file's directory (or the --allow-read directory) only.
     #[arg(long)]
     module: bool,
-    /// Run in the start compartment (globals `Compartment`, `console`, `harden`), like
-    /// `node -r ses`.
+    /// Run the script in the start compartment, like `node -r ses`: it keeps what lockdown
+    /// takes from compartments (`Date.now()`, `Math.random()`, `WeakRef`, `SharedArrayBuffer`,
+    /// `Atomics`, the float typed arrays...) and has `assert` and `mutabilities`.
     #[arg(long)]
     start: bool,
     /// Do not call `lockdown()` first: intrinsics stay mutable and untamed.

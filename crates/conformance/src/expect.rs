@@ -20,8 +20,8 @@ use crate::{
 };
 
 /// Engine features Boa 0.22 lacks in the default build (or that need cargo features the
-/// workspace cannot turn on without changing the hardened crate's build); see
-/// `../shared/docs/test262-notes.md`.
+/// workspace cannot turn on without changing the hardened crate's build); their test counts
+/// are the `unsupported-feature` rows of `docs/conformance.md`.
 pub const UNSUPPORTED_FEATURES: &[&str] = &[
     "explicit-resource-management",
     "import-defer",

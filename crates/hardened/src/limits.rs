@@ -71,10 +71,12 @@ impl Limits {
 
     /// Each call into the engine (`evaluate`, `import`, `run_jobs`...) may run this long.
     ///
-    /// The clock is read whenever guest code reads a global name, calls a builtin, evaluates a
-    /// source or runs a promise job. A loop that does none of these (`for (;;) {}`) is not
-    /// stopped by the timeout: [`Limits::loop_iterations`] stops it, and a supervised worker's
-    /// CPU ceiling ([`crate::worker::Pool`]) stops anything.
+    /// The clock is read whenever guest code reads a global name, evaluates a source or runs a
+    /// promise job, and as the replaced builtins (`join`, `JSON.stringify`, `apply`...) loop;
+    /// calling a builtin does not read it. A loop that does none of these (`for (;;) {}`, or
+    /// `for (;;) f()` with `f` a local) cannot be stopped by the timeout:
+    /// [`Limits::loop_iterations`] stops it, and a supervised worker's CPU ceiling
+    /// ([`crate::worker::Pool`]) stops anything.
     #[must_use]
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
