@@ -81,13 +81,13 @@ fn modules(c: &mut Criterion) {
         group.sample_size(20);
 
         let mut engine = Engine::new().expect("engine");
-        let shared = Rc::new(sources.clone());
+        let shared = std::sync::Arc::new(sources.clone());
         group.bench_function("compartment", |b| {
             b.iter(|| {
                 let sources = shared.clone();
                 let options = CompartmentOptions::new()
-                    .resolve_hook(|specifier, _| Ok(specifier.to_owned()))
-                    .import_hook(move |specifier, _| {
+                    .resolve_hook(|_, specifier, _| Ok(specifier.to_owned()))
+                    .import_hook(move |_, specifier| {
                         Ok(sources
                             .get(specifier)
                             .map(|s| ModuleDescriptor::source(s.clone())))

@@ -696,14 +696,7 @@ impl Engine {
     pub fn set(&mut self, object: &JsObject, name: &str, value: impl Into<JsValue>) -> Result<()> {
         let value = value.into();
         self.guarded(|context| {
-            // Host functions in the value get their entry check, as endowments do.
-            if let Some(value) = value.as_object() {
-                crate::bounded::reentry::install(
-                    vec![value],
-                    crate::bounded::reentry::Walk::New,
-                    context,
-                )?;
-            }
+            crate::bounded::reentry::handed_in(&value, context)?;
             object
                 .set(JsString::from(name), value, true, context)
                 .map(drop)

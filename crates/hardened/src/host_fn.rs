@@ -208,6 +208,39 @@ impl Caller<'_> {
         .map_err(HostError)
     }
 
+    /// Reads property `name` of `object` (may run a guest getter, under the same limits).
+    ///
+    /// # Errors
+    /// What the getter throws, or when the value does not convert.
+    pub fn get<T: FromJs>(&mut self, object: &JsObject, name: &str) -> Result<T, HostError> {
+        let value = engine_region(self.context, |context| {
+            object.get(JsString::from(name), context)
+        })
+        .map_err(HostError)?;
+        self.convert(&value)
+    }
+
+    /// Sets property `name` of `object` (may run a guest setter, under the same limits).
+    ///
+    /// # Errors
+    /// What the setter throws, or a `TypeError` when the property cannot be set (a frozen
+    /// object).
+    pub fn set(
+        &mut self,
+        object: &JsObject,
+        name: &str,
+        value: impl IntoJs,
+    ) -> Result<(), HostError> {
+        engine_region(self.context, |context| {
+            let value = value.into_js(context)?;
+            crate::bounded::reentry::handed_in(&value, context)?;
+            object
+                .set(JsString::from(name), value, true, context)
+                .map(drop)
+        })
+        .map_err(HostError)
+    }
+
     /// The host state of type `T` the engine keeps ([`Engine::set_data`](crate::Engine::set_data)).
     #[must_use]
     pub fn data<T: Any>(&self) -> Option<&T> {

@@ -108,14 +108,14 @@
 //! let app = engine.new_compartment(
 //!     CompartmentOptions::new()
 //!         // `./math.js` imported by `app/main.js` is `app/math.js`.
-//!         .resolve_hook(|specifier, referrer| {
+//!         .resolve_hook(|_, specifier, referrer| {
 //!             let base = referrer.rsplit_once('/').map_or("", |(dir, _)| dir);
 //!             Ok(match specifier.strip_prefix("./") {
 //!                 Some(name) => format!("{base}/{name}"),
 //!                 None => specifier.to_owned(),
 //!             })
 //!         })
-//!         .import_hook(move |specifier, _context| {
+//!         .import_hook(move |_, specifier| {
 //!             Ok(sources.get(specifier).map(|text| ModuleDescriptor::source(*text)))
 //!         })
 //!         // A module made of Rust values.

@@ -111,7 +111,7 @@ fn round(engine: &mut Engine, count: u32) {
         let guest = engine
             .new_compartment(
                 CompartmentOptions::new()
-                    .resolve_hook(|specifier, _| Ok(specifier.to_string()))
+                    .resolve_hook(|_, specifier, _| Ok(specifier.to_string()))
                     .module("g", ModuleDescriptor::source("export const g = globalThis;"))
                     .module(
                         "main",

@@ -566,7 +566,7 @@ fn a_panic_in_host_code_reaches_the_host_and_spares_the_engine() {
                 NativeFunction::from_fn_ptr(|_, _, _| panic!("host bug")),
             )
             .module("main", ModuleDescriptor::source("import './dep';"))
-            .resolve_hook(|_, _| panic!("resolve bug"))
+            .resolve_hook(|_, _, _| panic!("resolve bug"))
             .import_hook(|_, _| panic!("import bug")),
     );
     let sources = [

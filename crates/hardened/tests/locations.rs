@@ -82,7 +82,7 @@ fn module_errors_name_the_module() {
     let guest = engine
         .new_compartment(
             CompartmentOptions::new()
-                .resolve_hook(|specifier, _| Ok(specifier.to_owned()))
+                .resolve_hook(|_, specifier, _| Ok(specifier.to_owned()))
                 .module(
                     "lib/util.js",
                     ModuleDescriptor::source("export function f() {\n  return null.x;\n}"),

@@ -52,7 +52,7 @@ fn tenant_a() -> (Engine, Compartment) {
                     "lib",
                     ModuleDescriptor::source("globalThis.libRuns = (globalThis.libRuns ?? 0) + 1; export const who = secret;"),
                 )
-                .import_hook(|specifier, _| {
+                .import_hook(|_, specifier| {
                     Ok((specifier == "hooked")
                         .then(|| ModuleDescriptor::source("export const who = 'hooked:' + secret;")))
                 }),
@@ -106,12 +106,13 @@ fn rust_handles_of_another_engine_are_refused() {
 fn import_hook_returning_foreign_alias_is_refused() {
     let (mut engine_a, a) = tenant_a();
     let mut b = locked();
-    let foreign = a.clone();
+    // Hooks are `Send`: the foreign handle reaches the hook through B's host state.
+    b.set_data(a.clone());
     let c = b
-        .new_compartment(CompartmentOptions::new().import_hook(move |specifier, _| {
+        .new_compartment(CompartmentOptions::new().import_hook(|caller, specifier| {
             Ok(Some(ModuleDescriptor::Alias {
                 specifier: specifier.to_owned(),
-                compartment: foreign.clone(),
+                compartment: caller.data::<Compartment>().unwrap().clone(),
             }))
         }))
         .unwrap();

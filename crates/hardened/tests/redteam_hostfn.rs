@@ -386,7 +386,7 @@ import('missing/../x\n').catch(e => probe('missing module', () => { throw e }));
 
 fn scan_options() -> CompartmentOptions {
     CompartmentOptions::new()
-        .resolve_hook(|specifier, _| Ok(specifier.to_owned()))
+        .resolve_hook(|_, specifier, _| Ok(specifier.to_owned()))
         .module("bad", ModuleDescriptor::source("export const = ;"))
         .module(
             "thrower",
@@ -586,7 +586,7 @@ fn rendering_a_thrown_object_takes_bounded_time() {
 #[test]
 fn exotic_thrown_objects_render_without_guest_code() {
     let (mut engine, guest) = locked_with(|_| {
-        CompartmentOptions::new().resolve_hook(|specifier, _| Ok(specifier.to_owned())).module("tdz", ModuleDescriptor::source(
+        CompartmentOptions::new().resolve_hook(|_, specifier, _| Ok(specifier.to_owned())).module("tdz", ModuleDescriptor::source(
             "import * as self from 'tdz'; globalThis.ns = self; export let late = 1; throw self;",
         ))
     });
@@ -654,7 +654,7 @@ fn engine_set_walk_runs_no_guest_code() {
 fn engine_set_accepts_legitimate_values() {
     let (mut engine, guest) = locked_with(|_| {
         CompartmentOptions::new()
-            .resolve_hook(|specifier, _| Ok(specifier.to_owned()))
+            .resolve_hook(|_, specifier, _| Ok(specifier.to_owned()))
             .module("m", ModuleDescriptor::source("export const a = 1; export function f() {}"))
             .module(
                 "cycle-a",

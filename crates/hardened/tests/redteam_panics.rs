@@ -3,10 +3,7 @@
 //! Each test states the property the change claims. The two marked `#[ignore = "FINDING ..."]`
 //! fail today (an open finding, `docs/security.md`); run them with `--ignored`.
 
-use boa_engine::{
-    Context, JsNativeError, JsResult, JsString, JsValue, NativeFunction,
-    object::FunctionObjectBuilder,
-};
+use boa_engine::{JsNativeError, JsString, JsValue, NativeFunction, object::FunctionObjectBuilder};
 use hardened::{
     Compartment, CompartmentOptions, Engine, Error, Limits, LockdownOptions, ModuleDescriptor,
 };
@@ -265,8 +262,8 @@ fn module_load_first_failure_then_panic() {
             "main",
             ModuleDescriptor::source("import './err'; import './boom'; export default 1;"),
         )
-        .resolve_hook(|specifier, _| match specifier {
-            "./err" => Err("refused".into()),
+        .resolve_hook(|_, specifier, _| match specifier {
+            "./err" => Err(hardened::HostError::type_error("refused")),
             "./boom" => panic!("resolve bug"),
             other => Ok(other.to_owned()),
         })
@@ -612,17 +609,15 @@ fn cross_engine_reentry() {
 #[test]
 fn import_hook_reentry() {
     let (mut engine, guest) = world_with(|o| {
-        o.import_hook(
-            |specifier, context: &mut Context| -> JsResult<Option<ModuleDescriptor>> {
-                if specifier == "reenter" {
-                    let global = context.global_object();
-                    let _ = global;
-                    // Call a guest function stored by the guest.
-                    panic!("import bug {specifier}");
-                }
-                Ok(None)
-            },
-        )
+        o.import_hook(|caller, specifier| {
+            if specifier == "reenter" {
+                // Calls back into the engine, then panics.
+                let _: Option<String> =
+                    caller.convert(&hardened::boa_engine::JsValue::undefined())?;
+                panic!("import bug {specifier}");
+            }
+            Ok(None)
+        })
     });
     let outcome = run(
         &mut engine,
@@ -644,9 +639,11 @@ fn import_hook_reentry() {
 fn import_now_hook_panic_then_async_import_works() {
     let (mut engine, guest) = world_with(|o| {
         o.module("ok", ModuleDescriptor::source("export default 7;"))
-            .import_now_hook(|specifier, _| -> JsResult<Option<ModuleDescriptor>> {
-                panic!("import-now bug {specifier}")
-            })
+            .import_now_hook(
+                |_, specifier| -> Result<Option<ModuleDescriptor>, hardened::HostError> {
+                    panic!("import-now bug {specifier}")
+                },
+            )
     });
     let outcome = observe(|| engine.import_now(&guest, "missing").map(drop));
     eprintln!("importNow: {outcome:?}");

@@ -138,6 +138,15 @@ pub(crate) enum Walk {
     New,
 }
 
+/// A value the host hands to guest code (a property it sets): host functions in it get their
+/// entry check, as endowments do.
+pub(crate) fn handed_in(value: &JsValue, context: &mut Context) -> JsResult<()> {
+    match value.as_object() {
+        Some(object) => install(vec![object], Walk::New, context),
+        None => Ok(()),
+    }
+}
+
 /// Gives every native function reachable from `roots` an entry check (once per function).
 pub(crate) fn install(roots: Vec<JsObject>, walk: Walk, context: &mut Context) -> JsResult<()> {
     let engine = Visited::of(context);

@@ -1,13 +1,12 @@
 //! The host's options for a new compartment, turned into the same spec the JavaScript
 //! `Compartment` constructor reads.
 
-use std::rc::Rc;
-
-use boa_engine::{Context, JsResult, JsString, JsValue, NativeFunction};
+use boa_engine::{Context, JsObject, JsResult, JsString, JsValue, NativeFunction};
 
 use super::CompartmentSpec;
 use crate::{
-    module::host::{self, ImportFn, ModuleDescriptor, ModuleDirectory, ResolveFn},
+    host_fn::{Caller, HostError},
+    module::host::{ModuleDescriptor, ModuleDirectory},
     record::Compartment,
 };
 
@@ -39,17 +38,33 @@ pub struct CompartmentOptions {
     globals: Vec<(String, Endowment)>,
     lexicals: Vec<(String, Endowment, bool)>,
     modules: Vec<(String, ModuleDescriptor)>,
-    resolve_hook: Option<Rc<ResolveFn>>,
-    import_hook: Option<Rc<ImportFn>>,
-    import_now_hook: Option<Rc<ImportFn>>,
+    hooks: Hooks,
+    transforms: Vec<HostFunction>,
     directory: Option<ModuleDirectory>,
+    no_aggregate_load_errors: bool,
+    namespace_box: Option<bool>,
+}
+
+/// A host closure as a native function (`crate::host_fn::native`) and its `length`; it
+/// contains its own panics.
+type HostFunction = (usize, NativeFunction);
+
+/// The module hooks written in Rust, each made a JavaScript function when the compartment is
+/// built, so that Rust and JavaScript hooks take one path through the loader.
+#[derive(Default, Clone)]
+struct Hooks {
+    resolve: Option<HostFunction>,
+    import: Option<HostFunction>,
+    import_now: Option<HostFunction>,
+    module_map: Option<HostFunction>,
+    import_meta: Option<HostFunction>,
 }
 
 #[derive(Clone)]
 enum Endowment {
     Value(JsValue),
-    /// A host function and its `length`; it contains its own panics (`crate::host_panic`).
-    Function(usize, NativeFunction),
+    /// A host function; it contains its own panics (`crate::host_panic`).
+    Function(HostFunction),
 }
 
 impl CompartmentOptions {
@@ -124,9 +139,10 @@ impl CompartmentOptions {
         A: crate::host_fn::FromArgs,
         R: crate::host_fn::IntoJs,
     {
-        let (length, native) = crate::host_fn::native(function);
-        self.globals
-            .push((name.into(), Endowment::Function(length, native)));
+        self.globals.push((
+            name.into(),
+            Endowment::Function(crate::host_fn::native(function)),
+        ));
         self
     }
 
@@ -146,7 +162,7 @@ impl CompartmentOptions {
             function,
         );
         self.globals
-            .push((name.into(), Endowment::Function(length, contained)));
+            .push((name.into(), Endowment::Function((length, contained))));
         self
     }
 
@@ -171,35 +187,134 @@ impl CompartmentOptions {
         self
     }
 
-    /// Resolves import specifiers: `(specifier, referrer specifier) → full specifier`; an `Err`
-    /// message becomes a `TypeError` for the importing code.
+    /// Resolves import specifiers: `(caller, specifier, referrer specifier) → full specifier`
+    /// (`resolveHook`). Every hook is a host function: it gets a [`Caller`], must be `Send`
+    /// (keep other state with [`Engine::set_data`](crate::Engine::set_data)), and its
+    /// [`HostError`] is what the importing code sees.
     #[must_use]
-    pub fn resolve_hook(
-        mut self,
-        hook: impl Fn(&str, &str) -> std::result::Result<String, String> + 'static,
-    ) -> Self {
-        self.resolve_hook = Some(Rc::new(hook));
+    pub fn resolve_hook<F>(mut self, hook: F) -> Self
+    where
+        F: Fn(&mut Caller<'_>, &str, &str) -> Result<String, HostError> + Send + 'static,
+    {
+        self.hooks.resolve = Some(crate::host_fn::native(
+            move |caller: &mut Caller<'_>, (specifier, referrer): (String, String)| {
+                hook(caller, &specifier, &referrer)
+            },
+        ));
         self
     }
 
-    /// Supplies modules missing from the map to `import()` and `compartment.import()`. The hook
-    /// may return a [`ModuleDescriptor::Value`] holding a promise of a descriptor.
+    /// Supplies modules missing from the map to `import()` and `compartment.import()`
+    /// (`importHook`); `None` means there is no such module. The hook may return a
+    /// [`ModuleDescriptor::Value`] holding a promise of a descriptor.
     #[must_use]
-    pub fn import_hook(
-        mut self,
-        hook: impl Fn(&str, &mut Context) -> boa_engine::JsResult<Option<ModuleDescriptor>> + 'static,
-    ) -> Self {
-        self.import_hook = Some(Rc::new(hook));
+    pub fn import_hook<F>(mut self, hook: F) -> Self
+    where
+        F: Fn(&mut Caller<'_>, &str) -> Result<Option<ModuleDescriptor>, HostError>
+            + Send
+            + 'static,
+    {
+        self.hooks.import = Some(loader(hook));
         self
     }
 
-    /// Supplies modules missing from the map to `importNow()` (synchronously).
+    /// Supplies modules missing from the map to `importNow()`, synchronously (`importNowHook`).
     #[must_use]
-    pub fn import_now_hook(
-        mut self,
-        hook: impl Fn(&str, &mut Context) -> boa_engine::JsResult<Option<ModuleDescriptor>> + 'static,
-    ) -> Self {
-        self.import_now_hook = Some(Rc::new(hook));
+    pub fn import_now_hook<F>(mut self, hook: F) -> Self
+    where
+        F: Fn(&mut Caller<'_>, &str) -> Result<Option<ModuleDescriptor>, HostError>
+            + Send
+            + 'static,
+    {
+        self.hooks.import_now = Some(loader(hook));
+        self
+    }
+
+    /// Consulted for a specifier the module map lacks, before the import hooks
+    /// (`moduleMapHook`); `None` passes the specifier on to them.
+    #[must_use]
+    pub fn module_map_hook<F>(mut self, hook: F) -> Self
+    where
+        F: Fn(&mut Caller<'_>, &str) -> Result<Option<ModuleDescriptor>, HostError>
+            + Send
+            + 'static,
+    {
+        self.hooks.module_map = Some(crate::host_fn::native(
+            move |caller: &mut Caller<'_>, (specifier,): (String,)| hook(caller, &specifier),
+        ));
+        self
+    }
+
+    /// Adds to each module's `import.meta` (`importMetaHook(specifier, meta)`): called with the
+    /// module's full specifier and its `import.meta` object before the module runs.
+    ///
+    /// ```
+    /// use hardened::{Caller, CompartmentOptions, Engine, ModuleDescriptor};
+    ///
+    /// let mut engine = Engine::new()?;
+    /// let app = engine.new_compartment(
+    ///     CompartmentOptions::new()
+    ///         .module("main", ModuleDescriptor::source("export default import.meta.url;"))
+    ///         .import_meta_hook(|caller: &mut Caller<'_>, specifier, meta| {
+    ///             caller.set(meta, "url", format!("app:///{specifier}"))
+    ///         }),
+    /// )?;
+    /// let main = engine.import(&app, "main")?;
+    /// assert_eq!(engine.get::<String>(&main, "default")?, "app:///main");
+    /// # Ok::<(), hardened::Error>(())
+    /// ```
+    #[must_use]
+    pub fn import_meta_hook<F>(mut self, hook: F) -> Self
+    where
+        F: Fn(&mut Caller<'_>, &str, &JsObject) -> Result<(), HostError> + Send + 'static,
+    {
+        self.hooks.import_meta = Some(crate::host_fn::native(
+            move |caller: &mut Caller<'_>, (specifier, meta): (String, JsObject)| {
+                hook(caller, &specifier, &meta)
+            },
+        ));
+        self
+    }
+
+    /// Adds a source transform (`transforms`): every script the compartment evaluates passes
+    /// through its transforms, in the order they were added, before it is parsed.
+    ///
+    /// ```
+    /// use hardened::{Caller, CompartmentOptions, Engine};
+    ///
+    /// let mut engine = Engine::new()?;
+    /// let guest = engine.new_compartment(
+    ///     CompartmentOptions::new()
+    ///         .transform(|_: &mut Caller<'_>, source: String| Ok(source.replace("TODAY", "'2026-12-05'"))),
+    /// )?;
+    /// assert_eq!(engine.evaluate::<String>(&guest, "TODAY")?, "2026-12-05");
+    /// # Ok::<(), hardened::Error>(())
+    /// ```
+    #[must_use]
+    pub fn transform<F>(mut self, transform: F) -> Self
+    where
+        F: Fn(&mut Caller<'_>, String) -> Result<String, HostError> + Send + 'static,
+    {
+        self.transforms.push(crate::host_fn::native(
+            move |caller: &mut Caller<'_>, (source,): (String,)| transform(caller, source),
+        ));
+        self
+    }
+
+    /// Rejects a failed load with its first error instead of an `AggregateError` of all of
+    /// them (`noAggregateLoadErrors`).
+    #[must_use]
+    pub fn no_aggregate_load_errors(mut self, first_error_only: bool) -> Self {
+        self.no_aggregate_load_errors = first_error_only;
+        self
+    }
+
+    /// Whether this compartment's `import()` resolves to `{namespace}` (`true`, SES) or to the
+    /// namespace itself (`false`, XS; the JavaScript option `__noNamespaceBox__: true`).
+    /// Unset, the engine's default applies ([`EngineBuilder::namespace_box`](crate::EngineBuilder::namespace_box)).
+    #[must_use]
+    pub fn namespace_box(mut self, boxed: bool) -> Self {
+        self.namespace_box = Some(boxed);
         self
     }
 
@@ -223,7 +338,7 @@ impl CompartmentOptions {
     pub(crate) fn into_spec(self, context: &mut Context) -> JsResult<CompartmentSpec> {
         let realize = |name: &str, endowment: Endowment| match endowment {
             Endowment::Value(value) => value,
-            Endowment::Function(length, function) => {
+            Endowment::Function((length, function)) => {
                 crate::commons::native(context, name, length, function).into()
             }
         };
@@ -247,21 +362,67 @@ impl CompartmentOptions {
                 .map
                 .push((JsString::from(specifier.as_str()), descriptor));
         }
-        if let Some(directory) = &self.directory {
-            let [resolve, import, import_now] = directory.hooks(context);
-            spec.modules.resolve_hook = Some(resolve);
-            spec.modules.import_hook = Some(import);
-            spec.modules.import_now_hook = Some(import_now);
+        let mut hooks = self.hooks;
+        if let Some(directory) = self.directory {
+            let [resolve, import, import_now] = directory.hooks();
+            hooks.resolve = hooks.resolve.or(Some(resolve));
+            hooks.import = hooks.import.or(Some(import));
+            hooks.import_now = hooks.import_now.or(Some(import_now));
         }
-        if let Some(hook) = self.resolve_hook {
-            spec.modules.resolve_hook = Some(host::resolve_hook(hook, context));
-        }
-        if let Some(hook) = self.import_hook {
-            spec.modules.import_hook = Some(host::import_hook(hook, "importHook", context));
-        }
-        if let Some(hook) = self.import_now_hook {
-            spec.modules.import_now_hook = Some(host::import_hook(hook, "importNowHook", context));
-        }
+        let make = |name: &str, hook: Option<HostFunction>| {
+            hook.map(|(length, native)| crate::commons::native(context, name, length, native))
+        };
+        let modules = &mut spec.modules;
+        modules.resolve_hook = make("resolveHook", hooks.resolve);
+        modules.import_hook = make("importHook", hooks.import);
+        modules.import_now_hook = make("importNowHook", hooks.import_now);
+        modules.module_map_hook = make("moduleMapHook", hooks.module_map);
+        modules.import_meta_hook = make("importMetaHook", hooks.import_meta);
+        modules.no_aggregate_load_errors = self.no_aggregate_load_errors;
+        modules.no_namespace_box = self.namespace_box.map(|boxed| !boxed);
+        spec.transforms = self
+            .transforms
+            .into_iter()
+            .map(|(length, native)| crate::commons::native(context, "transform", length, native))
+            .collect();
         Ok(spec)
+    }
+}
+
+/// An `importHook`/`importNowHook` from a Rust hook: `None` is a `TypeError` naming the module.
+fn loader<F>(hook: F) -> HostFunction
+where
+    F: Fn(&mut Caller<'_>, &str) -> Result<Option<ModuleDescriptor>, HostError> + Send + 'static,
+{
+    crate::host_fn::native(move |caller: &mut Caller<'_>, (specifier,): (String,)| {
+        hook(caller, &specifier)?
+            .ok_or_else(|| HostError::type_error(format!("module \"{specifier}\" not found")))
+    })
+}
+
+impl ModuleDirectory {
+    /// The `resolveHook`, `importHook` and `importNowHook` that serve this directory's files.
+    fn hooks(self) -> [HostFunction; 3] {
+        let resolver = self.clone();
+        let resolve = crate::host_fn::native(
+            move |_: &mut Caller<'_>, (specifier, referrer): (String, String)| {
+                resolver
+                    .resolve(&specifier, &referrer)
+                    .map_err(HostError::type_error)
+            },
+        );
+        let reader = self.clone();
+        let import = loader(move |_, specifier| {
+            reader
+                .load(specifier)
+                .map(Some)
+                .map_err(HostError::type_error)
+        });
+        let import_now = loader(move |_, specifier| {
+            self.load(specifier)
+                .map(Some)
+                .map_err(HostError::type_error)
+        });
+        [resolve, import, import_now]
     }
 }

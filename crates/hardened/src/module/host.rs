@@ -1,17 +1,11 @@
 //! Modules from the Rust side: descriptors built from Rust values, hooks written as Rust
 //! closures, and a directory of module files as a confined capability.
 
-use std::{
-    path::{Component, Path, PathBuf},
-    rc::Rc,
-};
+use std::path::{Component, Path, PathBuf};
 
 use boa_engine::{
-    Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
-    object::{FunctionObjectBuilder, ObjectInitializer},
-    property::Attribute,
+    Context, JsObject, JsResult, JsString, JsValue, object::ObjectInitializer, property::Attribute,
 };
-use boa_gc::{Finalize, Trace};
 
 use super::ModuleTable;
 use super::source::{self, Language, ModuleText};
@@ -28,7 +22,7 @@ use crate::record::Compartment;
 ///     CompartmentOptions::new()
 ///         .module("config", config)
 ///         .module("main", ModuleDescriptor::source("import { port } from 'config'; export default port + 1;"))
-///         .resolve_hook(|specifier, _referrer| Ok(specifier.to_owned())),
+///         .resolve_hook(|_, specifier, _referrer| Ok(specifier.to_owned())),
 /// )?;
 /// let main = engine.import(&app, "main")?;
 /// assert_eq!(engine.get::<u32>(&main, "default")?, 8081);
@@ -146,59 +140,11 @@ impl ModuleDescriptor {
     }
 }
 
-/// A resolve hook written in Rust: `(import specifier, referrer specifier) → full specifier`.
-pub(crate) type ResolveFn = dyn Fn(&str, &str) -> Result<String, String>;
-/// An import hook written in Rust: `specifier → descriptor` (`None`: no such module).
-pub(crate) type ImportFn = dyn Fn(&str, &mut Context) -> JsResult<Option<ModuleDescriptor>>;
-
-/// A Rust closure held by a hook function (closures hold no collected values).
-#[derive(Trace, Finalize)]
-struct Held<F: ?Sized + 'static>(#[unsafe_ignore_trace] Rc<F>);
-
-fn hook_function(name: &str, native: NativeFunction, context: &mut Context) -> JsObject {
-    FunctionObjectBuilder::new(context.realm(), native)
-        .name(JsString::from(name))
-        .length(2)
-        .build()
-        .into()
-}
-
-/// A JavaScript `resolveHook` calling a Rust closure.
-pub(crate) fn resolve_hook(hook: Rc<ResolveFn>, context: &mut Context) -> JsObject {
-    let native = NativeFunction::from_copy_closure_with_captures(
-        |_, args, hook: &Held<ResolveFn>, context| {
-            let specifier = args.get_or_undefined(0).to_string(context)?;
-            let referrer = args.get_or_undefined(1).to_string(context)?;
-            crate::host_panic::contain(context, |_| {
-                (hook.0)(
-                    &specifier.to_std_string_escaped(),
-                    &referrer.to_std_string_escaped(),
-                )
-                .map(|resolved| JsString::from(resolved).into())
-                .map_err(|message| JsNativeError::typ().with_message(message).into())
-            })
-        },
-        Held(hook),
-    );
-    hook_function("resolveHook", native, context)
-}
-
-/// A JavaScript `importHook`/`importNowHook` calling a Rust closure.
-pub(crate) fn import_hook(hook: Rc<ImportFn>, name: &str, context: &mut Context) -> JsObject {
-    let native = NativeFunction::from_copy_closure_with_captures(
-        |_, args, hook: &Held<ImportFn>, context| {
-            let specifier = args.get_or_undefined(0).to_string(context)?;
-            let specifier = specifier.to_std_string_escaped();
-            match crate::host_panic::contain(context, |context| (hook.0)(&specifier, context))? {
-                Some(descriptor) => descriptor.to_js(context),
-                None => Err(JsNativeError::typ()
-                    .with_message(format!("module \"{specifier}\" not found"))
-                    .into()),
-            }
-        },
-        Held(hook),
-    );
-    hook_function(name, native, context)
+/// What an import hook's descriptor becomes for the loader.
+impl crate::host_fn::IntoJs for ModuleDescriptor {
+    fn into_js(self, context: &mut Context) -> JsResult<JsValue> {
+        self.to_js(context)
+    }
 }
 
 /// Module files under one directory, as a capability: relative specifiers (`./x.js`,
@@ -310,24 +256,5 @@ impl ModuleDirectory {
             text,
             vec![("url".to_owned(), JsString::from(url).into())],
         ))
-    }
-
-    /// The hooks that serve this directory: `resolveHook`, `importHook`, `importNowHook`.
-    pub(crate) fn hooks(&self, context: &mut Context) -> [JsObject; 3] {
-        let resolver = self.clone();
-        let resolve = resolve_hook(
-            Rc::new(move |specifier: &str, referrer: &str| resolver.resolve(specifier, referrer)),
-            context,
-        );
-        let loader = self.clone();
-        let load: Rc<ImportFn> = Rc::new(move |specifier: &str, _: &mut Context| {
-            loader
-                .load(specifier)
-                .map(Some)
-                .map_err(|message| JsNativeError::typ().with_message(message).into())
-        });
-        let import = import_hook(load.clone(), "importHook", context);
-        let import_now = import_hook(load, "importNowHook", context);
-        [resolve, import, import_now]
     }
 }
