@@ -536,13 +536,14 @@ fn run_timed(
     lockdown: LockdownOptions,
     native_stack: usize,
 ) -> Result<Outcome, Error> {
-    let mut engine = match cli.max_instructions {
-        #[cfg(feature = "metering")]
-        Some(budget) => Engine::metered(CompartmentOptions::new(), budget)?,
-        _ => Engine::new()?,
-    };
     // Lockdown's warnings (per `reporting`) go to stderr, as SES's console reporting does.
-    engine.on_warning(|warning| eprintln!("{warning}"));
+    let builder = Engine::builder().on_warning(|warning| eprintln!("{warning}"));
+    #[cfg(feature = "metering")]
+    let builder = match cli.max_instructions {
+        Some(budget) => builder.instructions(budget),
+        None => builder,
+    };
+    let mut engine = builder.build()?;
     // The guest thread's large stack is for deep structures (a 100,000-deep array's `String`);
     // a native-only cycle still stops within a second or so.
     let mut limits = Limits::new().native_stack(native_stack);

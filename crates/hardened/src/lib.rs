@@ -206,7 +206,7 @@ pub mod worker;
 pub use boa_engine;
 pub use compartment::CompartmentOptions;
 pub use convert::FromJs;
-pub use engine::{Engine, TypedFunction};
+pub use engine::{Engine, EngineBuilder, TypedFunction};
 pub use error::{Error, Result, ThrownError};
 pub use host_fn::{Caller, FromArgs, HostError, IntoArgs, IntoJs};
 pub use limits::{Limit, Limits};

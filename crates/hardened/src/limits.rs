@@ -162,7 +162,7 @@ pub enum Limit {
     /// ended ([`worker`](crate::worker)).
     #[error("the worker exceeded its CPU-time ceiling")]
     Cpu,
-    /// A metered engine executed its whole instruction budget (`Engine::metered`, with the
+    /// A metered engine executed its whole instruction budget (`EngineBuilder::instructions`, with the
     /// `metering` feature).
     #[error("the engine's instruction budget is spent")]
     Instructions,

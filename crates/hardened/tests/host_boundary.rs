@@ -804,7 +804,10 @@ fn compartments_of_another_engine_are_refused() {
         "an alias in new_compartment",
     );
     wrong(
-        Engine::with_start_compartment(alias()).map(drop),
+        Engine::builder()
+            .start_compartment(alias())
+            .build()
+            .map(drop),
         "an alias in a new engine's start compartment",
     );
 

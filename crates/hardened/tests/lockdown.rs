@@ -101,10 +101,12 @@ fn warnings_go_to_the_hosts_sink() {
         (hardened::lockdown::Reporting::Platform, true),
         (hardened::lockdown::Reporting::None, false),
     ] {
-        let mut engine = Engine::new().unwrap();
         let seen = Rc::new(RefCell::new(Vec::new()));
         let sink = seen.clone();
-        engine.on_warning(move |warning| sink.borrow_mut().push(warning.to_owned()));
+        let mut engine = Engine::builder()
+            .on_warning(move |warning| sink.borrow_mut().push(warning.to_owned()))
+            .build()
+            .unwrap();
         let start = engine.start_compartment().clone();
         engine
             .evaluate::<()>(&start, "Array.prototype.evil = 1")

@@ -9,7 +9,10 @@ const PROGRAM: &str =
 
 /// Instructions `program` uses in a fresh locked-down compartment of a metered engine.
 fn used(program: &str) -> u64 {
-    let mut engine = Engine::metered(CompartmentOptions::new(), u64::MAX / 2).unwrap();
+    let mut engine = Engine::builder()
+        .instructions(u64::MAX / 2)
+        .build()
+        .unwrap();
     engine.lockdown(LockdownOptions::default()).unwrap();
     let guest = engine.new_compartment(CompartmentOptions::new()).unwrap();
     let before = engine.instructions_remaining();
@@ -27,7 +30,7 @@ fn the_same_program_uses_the_same_count() {
 
 #[test]
 fn a_spent_budget_stops_guest_code_uncatchably_and_for_good() {
-    let mut engine = Engine::metered(CompartmentOptions::new(), 50_000_000).unwrap();
+    let mut engine = Engine::builder().instructions(50_000_000).build().unwrap();
     engine.lockdown(LockdownOptions::default()).unwrap();
     let setup = 50_000_000 - engine.instructions_remaining();
     println!("engine setup and lockdown: {setup} instructions");
@@ -51,7 +54,7 @@ fn a_spent_budget_stops_guest_code_uncatchably_and_for_good() {
         Err(Error::Limit(Limit::Instructions))
     ));
     // A new engine is the way on.
-    let mut fresh = Engine::metered(CompartmentOptions::new(), 1_000_000).unwrap();
+    let mut fresh = Engine::builder().instructions(1_000_000).build().unwrap();
     let guest = fresh.new_compartment(CompartmentOptions::new()).unwrap();
     assert_eq!(fresh.evaluate::<i32>(&guest, "1 + 1").unwrap(), 2);
 }
@@ -74,7 +77,7 @@ fn an_unmetered_engine_in_a_metering_build_is_unlimited() {
 fn a_budget_spent_after_an_await_is_not_lost() {
     // Boa's await continuation discards the error that ends its generator; the engine checks
     // the budget again before every job, so the other jobs never run.
-    let mut engine = Engine::metered(CompartmentOptions::new(), 200_000).unwrap();
+    let mut engine = Engine::builder().instructions(200_000).build().unwrap();
     engine.lockdown(LockdownOptions::default()).unwrap();
     let guest = engine.new_compartment(CompartmentOptions::new()).unwrap();
     let ran = engine

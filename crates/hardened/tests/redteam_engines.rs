@@ -93,7 +93,10 @@ fn rust_handles_of_another_engine_are_refused() {
     wrong_engine("new_compartment alias", b.new_compartment(alias()));
     wrong_engine(
         "with_start_compartment alias",
-        Engine::with_start_compartment(alias()).map(drop),
+        Engine::builder()
+            .start_compartment(alias())
+            .build()
+            .map(drop),
     );
     // B still works.
     let c = b.new_compartment(CompartmentOptions::new()).unwrap();

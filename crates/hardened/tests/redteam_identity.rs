@@ -15,7 +15,10 @@ mod support;
 use support::{engine, limits};
 
 fn engine_with(options: CompartmentOptions) -> Engine {
-    let mut engine = Engine::with_start_compartment(options).unwrap();
+    let mut engine = Engine::builder()
+        .start_compartment(options)
+        .build()
+        .unwrap();
     engine.set_limits(limits());
     engine
 }

@@ -98,7 +98,7 @@ pub fn run(
 fn in_reused(test: &Test, reusable: &mut Option<Reused>) -> (Outcome, String) {
     let mut reused = match reusable.take() {
         Some(reused) if reused.mode == Mode::Compartment && reused.uses < REUSE => reused,
-        _ => match engine(EngineState::AsMode, None) {
+        _ => match engine(EngineState::AsMode, None, true) {
             Ok(engine) => Reused {
                 engine,
                 mode: Mode::Compartment,
@@ -124,7 +124,11 @@ fn in_fork(test: &Test, reusable: &mut Option<Reused>) -> (Outcome, String) {
     let directory = test.path.parent().map(std::path::Path::to_path_buf);
     let mut reused = match reusable.take() {
         Some(reused) if reused.mode == Mode::Lockdown && reused.directory == directory => reused,
-        _ => match engine(EngineState::AsMode, start_modules(Mode::Lockdown, test)) {
+        _ => match engine(
+            EngineState::AsMode,
+            start_modules(Mode::Lockdown, test),
+            true,
+        ) {
             Ok(engine) => {
                 // Children start with nothing to collect, so that a short test's collector
                 // does not copy the whole heap out of the pages it shares with the worker.
@@ -152,12 +156,13 @@ fn in_new(test: &Test, mode: Mode, state: EngineState) -> Result<(), String> {
         (Mode::CompartmentSuite, _) => EngineState::Unlocked,
         (_, state) => state,
     };
-    let mut engine = engine(state, start_modules(mode, test))?;
-    if mode == Mode::CompartmentSuite {
-        // The suite was written for XS, whose `compartment.import()` resolves to the namespace
-        // itself rather than the SES shim's `{namespace}` box.
-        engine.set_namespace_box(false);
-    }
+    // The Compartment suite was written for XS, whose `compartment.import()` resolves to the
+    // namespace itself rather than the SES shim's `{namespace}` box.
+    let mut engine = engine(
+        state,
+        start_modules(mode, test),
+        mode != Mode::CompartmentSuite,
+    )?;
     run_in(&mut engine, test, mode, state == EngineState::FrozenOnly).0
 }
 
@@ -214,12 +219,19 @@ const FREEZE_ONLY: &str = r"
 
 /// A new engine whose start compartment loads modules from `directory`, in the given state;
 /// the Compartment suite runs unlocked unless a test calls lockdown() itself.
-fn engine(state: EngineState, directory: Option<ModuleDirectory>) -> Result<Engine, String> {
+fn engine(
+    state: EngineState,
+    directory: Option<ModuleDirectory>,
+    namespace_box: bool,
+) -> Result<Engine, String> {
     let mut start = CompartmentOptions::new();
     if let Some(directory) = directory {
         start = start.module_directory(directory);
     }
-    let mut engine = Engine::with_start_compartment(start)
+    let mut engine = Engine::builder()
+        .start_compartment(start)
+        .namespace_box(namespace_box)
+        .build()
         .map_err(|e| format!("cannot build the engine: {e}"))?;
     match state {
         EngineState::AsMode => {

@@ -3,7 +3,7 @@
 //! `import` resolves to `{namespace}` by default, as the SES shim does: a module may export a
 //! function named `then`, and a bare namespace would then be taken for a thenable by the very
 //! promise that delivers it. With `__noNamespaceBox__: true` (or an engine whose default is XS's
-//! behaviour, [`crate::Engine::set_namespace_box`]) it resolves to the namespace itself.
+//! behaviour, [`crate::EngineBuilder::namespace_box`]) it resolves to the namespace itself.
 
 use std::{cell::RefCell, future::Future, pin::pin, task::Poll};
 

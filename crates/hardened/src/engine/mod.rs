@@ -1,6 +1,10 @@
 //! The engine: one Boa context (one agent, one realm, one set of intrinsics) hosting any number
 //! of compartments.
 
+mod builder;
+
+pub use builder::EngineBuilder;
+
 use std::{
     panic::{self, AssertUnwindSafe},
     rc::Rc,
@@ -92,70 +96,22 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Builds an engine: empties the realm's global object into the universal-globals table,
-    /// installs the global-name dispatch and creates the start compartment.
+    /// An engine with the default settings: a start compartment without endowments, no
+    /// limits, not locked down ([`Engine::builder`] chooses otherwise).
     ///
     /// # Errors
     /// Only if Boa fails to build its context.
     pub fn new() -> Result<Self> {
-        Self::with_start_compartment(CompartmentOptions::new())
+        Self::builder().build()
     }
 
-    /// Builds an engine whose start compartment has `options`: endowments, and the module map,
-    /// hooks or [`ModuleDirectory`] its `import()` and [`Engine::import`] load from (a
-    /// compartment reads these once, when it is made). Unnamed, it is called `"start"`.
-    ///
-    /// ```
-    /// use hardened::{CompartmentOptions, Engine, ModuleDescriptor};
-    ///
-    /// let options = CompartmentOptions::new()
-    ///     .global("port", 8080)
-    ///     .module("config", ModuleDescriptor::source("export default { port: port + 1 };"));
-    /// let mut engine = Engine::with_start_compartment(options)?;
-    /// let start = engine.start_compartment().clone();
-    /// let config = engine.import(&start, "config")?;
-    /// let config: hardened::boa_engine::JsObject = engine.get(&config, "default")?;
-    /// assert_eq!(engine.get::<u32>(&config, "port")?, 8081);
-    /// # Ok::<(), hardened::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    /// If Boa fails to build its context, or an endowment or module descriptor is refused.
-    pub fn with_start_compartment(options: CompartmentOptions) -> Result<Self> {
-        Self::build(options, None)
+    /// Chooses the engine-wide settings: see [`EngineBuilder`].
+    pub fn builder() -> EngineBuilder {
+        EngineBuilder::default()
     }
 
-    /// Builds an engine that may execute at most `instructions` bytecode instructions in its
-    /// whole life, counted from here (the engine's own setup, lockdown and every guest's code;
-    /// natives run unmetered). The count is deterministic: the same calls with the same
-    /// sources use the same number. Past the budget guest code stops with
-    /// [`Limit::Instructions`](crate::Limit::Instructions), which it cannot catch, and so does
-    /// every later call: Boa 0.22 sets the budget only when its context is built and has no
-    /// way to add to it, so a spent engine is replaced, not refilled.
-    ///
-    /// Needs the `metering` cargo feature, which turns on Boa's `fuzz` feature: every Boa
-    /// context in the same build then counts instructions, and one built outside this crate
-    /// starts with a budget of 0 (docs/security.md, Resource limits).
-    ///
-    /// ```
-    /// use hardened::{CompartmentOptions, Engine, Error, Limit};
-    ///
-    /// let mut engine = Engine::metered(CompartmentOptions::new(), 1_000_000)?;
-    /// let guest = engine.new_compartment(CompartmentOptions::new())?;
-    /// let stopped = engine.evaluate::<()>(&guest, "try { for (;;) {} } catch { 'caught' }");
-    /// assert!(matches!(stopped, Err(Error::Limit(Limit::Instructions))));
-    /// assert_eq!(engine.instructions_remaining(), 0);
-    /// # Ok::<(), hardened::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    /// As [`Engine::with_start_compartment`].
-    #[cfg(feature = "metering")]
-    pub fn metered(options: CompartmentOptions, instructions: u64) -> Result<Self> {
-        Self::build(options, Some(instructions))
-    }
-
-    /// How many bytecode instructions this engine may still execute (see [`Engine::metered`];
+    /// How many bytecode instructions this engine may still execute (see
+    /// [`EngineBuilder::instructions`];
     /// an engine built otherwise has `usize::MAX`).
     #[cfg(feature = "metering")]
     #[must_use]
@@ -163,6 +119,8 @@ impl Engine {
         self.context.instructions_remaining() as u64
     }
 
+    /// Builds an engine: empties the realm's global object into the universal-globals table,
+    /// installs the global-name dispatch and creates the start compartment.
     fn build(options: CompartmentOptions, instructions: Option<u64>) -> Result<Self> {
         // Boa's default loader reads the file system; guest `import()` must never reach it:
         // every module request goes to the compartment behind its referrer.
@@ -607,15 +565,6 @@ impl Engine {
         })
     }
 
-    /// Receives lockdown's warnings as they happen (`Removing intrinsics.x`, override debugging;
-    /// see `LockdownOptions::reporting`), also when guest code calls `lockdown()`. Without a
-    /// sink they are only returned in the [`LockdownReport`]: the library writes nothing to
-    /// stderr.
-    pub fn on_warning(&mut self, sink: impl Fn(&str) + 'static) {
-        self.context
-            .insert_data(lockdown::WarningSink(Rc::new(sink)));
-    }
-
     /// Keeps `value` in the engine for host functions to reach ([`Caller::data`](crate::Caller::data));
     /// one value per type, replacing the last.
     pub fn set_data<T: std::any::Any>(&mut self, value: T) {
@@ -748,15 +697,6 @@ impl Engine {
             }))
         })?
         .map_err(|error| Error::Conversion(Error::from_js(error).to_string()))
-    }
-
-    /// Chooses what `compartment.import()` resolves to in compartments that do not set
-    /// `__noNamespaceBox__`: `{namespace}` (the SES shim's default, `true`) or the namespace
-    /// itself (XS's behaviour, `false`).
-    pub fn set_namespace_box(&mut self, boxed: bool) {
-        module::ModuleTable::get(&self.context)
-            .unboxed_by_default
-            .set(!boxed);
     }
 
     /// What `value` settles to: the fulfilment value of a promise, after running jobs until it
