@@ -13,11 +13,7 @@ use std::{
     time::Duration,
 };
 
-use boa_engine::{
-    JsValue,
-    builtins::promise::PromiseState,
-    object::{IntegrityLevel, builtins::JsPromise},
-};
+use boa_engine::{JsValue, object::IntegrityLevel};
 use clap::Parser;
 use hardened::{
     CompartmentOptions, Engine, Error, Limit, Limits, LockdownOptions, ModuleDirectory, Source,
@@ -610,15 +606,6 @@ fn run_timed(
                 .evaluate_value(&compartment, Source::named(&name, source))
                 .map_err(module_hint)?;
             engine.run_jobs()?;
-            // A script whose completion value is a promise (e.g. an async IIFE) fails when it
-            // rejects.
-            if let Some(promise) = value
-                .as_object()
-                .and_then(|o| JsPromise::from_object(o).ok())
-                && let PromiseState::Rejected(_) = promise.state()
-            {
-                engine.settle(&value)?;
-            }
             value
         }
         Input::Module(source, path) => {
@@ -636,6 +623,11 @@ fn run_timed(
             }
         }
     };
+    // As node: a promise rejected with no handler (an async IIFE that throws, a rejected
+    // completion value) fails the run with its error.
+    if let Some(unhandled) = engine.take_unhandled_rejections().into_iter().next() {
+        return Err(unhandled);
+    }
     let text = console::format_args(std::slice::from_ref(&value), engine.raw_context())
         .map_err(engine_error)?;
     // serde_json's own nesting limit (128) turns deeper data into the display string.

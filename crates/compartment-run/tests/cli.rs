@@ -96,6 +96,25 @@ fn uncaught_errors_and_rejections_exit_1() {
         (out.status.code(), uncaught(&out.stderr)),
         (Some(1), "TypeError: later".into())
     );
+    // Any promise left rejected with no handler fails the run, as in node, not only the
+    // completion value; a handled one does not.
+    let out = run(&[
+        "-e",
+        "(async () => { throw new Error('floating') })(); 'done'",
+    ]);
+    assert_eq!(
+        (out.status.code(), uncaught(&out.stderr)),
+        (Some(1), "Error: floating".into())
+    );
+    let out = run(&["--print", "-e", "Promise.reject(1).catch(() => {}); 'done'"]);
+    assert_eq!(
+        (out.status.code(), text(&out.stdout)),
+        (Some(0), "done\n".into())
+    );
+    let out = run(&["--json", "-e", "Promise.reject(new TypeError('j'))"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json["error"]["name"], "TypeError");
     let out = run(&["-e", "let = ;"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(

@@ -216,11 +216,14 @@ fn fast_descriptor(
 }
 
 /// The outcome of a settled promise (its value, or its reason as an error); `None` while it is
-/// pending.
-pub(crate) fn settled(promise: &JsPromise) -> Option<JsResult<JsValue>> {
+/// pending. The engine reading a rejection handles it: it is not left as unhandled.
+pub(crate) fn settled(promise: &JsPromise, context: &Context) -> Option<JsResult<JsValue>> {
     match promise.state() {
         PromiseState::Fulfilled(value) => Some(Ok(value)),
-        PromiseState::Rejected(reason) => Some(Err(JsError::from_opaque(reason))),
+        PromiseState::Rejected(reason) => {
+            crate::rejections::Rejections::handled(&promise.clone().into(), context);
+            Some(Err(JsError::from_opaque(reason)))
+        }
         PromiseState::Pending => None,
     }
 }

@@ -173,10 +173,19 @@ enum Armed {
 /// evaluator's armed direct eval. Boa asks from `eval` (direct or not) and from every dynamic
 /// function constructor (`%Function%`, `%GeneratorFunction%`, `%AsyncFunction%`,
 /// `%AsyncGeneratorFunction%`): code they made would belong to no compartment, or to whichever
-/// compartment called it.
+/// compartment called it. It also passes Boa's rejection tracking to `crate::rejections`.
 pub(crate) struct CompileGate;
 
 impl HostHooks for CompileGate {
+    fn promise_rejection_tracker(
+        &self,
+        promise: &JsObject<boa_engine::builtins::promise::Promise>,
+        operation: boa_engine::builtins::promise::OperationType,
+        context: &mut Context,
+    ) {
+        crate::rejections::Rejections::track(&promise.clone().upcast(), operation, context);
+    }
+
     fn ensure_can_compile_strings(
         &self,
         _realm: Realm,

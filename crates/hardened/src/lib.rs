@@ -199,6 +199,7 @@ mod ownership;
 mod parse;
 mod permits;
 mod record;
+mod rejections;
 mod stack;
 #[cfg(unix)]
 pub mod worker;

@@ -140,6 +140,7 @@ impl Engine {
         EngineId::install(&mut context);
         crate::location::install(&mut context).map_err(Error::from_js)?;
         crate::host_panic::HostPanics::install(&mut context);
+        crate::rejections::Rejections::install(&mut context);
         crate::bounded::install(&mut context).map_err(Error::from_js)?;
         crate::boa::regexp_source::repair_regexp_source(&mut context).map_err(Error::from_js)?;
         crate::encoding::install(&mut context).map_err(Error::from_js)?;
@@ -725,13 +726,44 @@ impl Engine {
             return Ok(value.clone());
         };
         self.run_jobs()?;
-        crate::commons::settled(&promise)
+        crate::commons::settled(&promise, &self.context)
             .unwrap_or_else(|| {
                 Err(JsNativeError::typ()
                     .with_message("the promise never settled: no job is left that could settle it")
                     .into())
             })
             .map_err(|error| Error::from_js_in(error, &mut self.context))
+    }
+
+    /// The promises rejected so far that still have no handler (node's unhandled rejections),
+    /// oldest first, each as the error it was rejected with; taking them forgets them. Call it
+    /// after the jobs have run ([`Engine::run_jobs`], [`Engine::settle`]): a handler added in a
+    /// later job takes a rejection off the list. The engine keeps the first 1024 between two
+    /// takes; `lockdown({unhandledRejectionTrapping: 'none'})` stops keeping them.
+    ///
+    /// ```
+    /// use hardened::{CompartmentOptions, Engine};
+    ///
+    /// let mut engine = Engine::new()?;
+    /// let guest = engine.new_compartment(CompartmentOptions::new())?;
+    /// engine.evaluate_value(&guest, "Promise.reject(new TypeError('lost')); Promise.reject(1).catch(() => {})")?;
+    /// engine.run_jobs()?;
+    /// let lost = engine.take_unhandled_rejections();
+    /// assert_eq!(lost.len(), 1);
+    /// assert_eq!(lost[0].to_string(), "TypeError: lost");
+    /// assert!(engine.take_unhandled_rejections().is_empty());
+    /// # Ok::<(), hardened::Error>(())
+    /// ```
+    pub fn take_unhandled_rejections(&mut self) -> Vec<Error> {
+        crate::rejections::Rejections::take(&self.context)
+            .into_iter()
+            .filter_map(|promise| match promise.state() {
+                boa_engine::builtins::promise::PromiseState::Rejected(reason) => Some(
+                    Error::from_js_in(boa_engine::JsError::from_opaque(reason), &mut self.context),
+                ),
+                _ => None,
+            })
+            .collect()
     }
 
     /// Drops every queued promise job without running it: a worker ends each request with
@@ -795,7 +827,7 @@ fn import_in(
         .as_object()
         .and_then(|p| boa_engine::object::builtins::JsPromise::from_object(p).ok())
         .ok_or_else(|| JsNativeError::typ().with_message("import did not return a promise"))?;
-    let namespace = crate::commons::settled(&promise).unwrap_or_else(|| {
+    let namespace = crate::commons::settled(&promise, context).unwrap_or_else(|| {
         Err(JsNativeError::typ()
             .with_message(format!("the import of \"{specifier}\" never settled"))
             .into())

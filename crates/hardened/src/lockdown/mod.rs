@@ -28,8 +28,8 @@ pub(crate) use audit::audit;
 pub(crate) use harden::Hardener;
 pub(crate) use intrinsics::Intrinsics;
 pub use options::{
-    ErrorTaming, ErrorTrapping, EvalTaming, LockdownOptions, OverrideTaming, RegeneratorTaming,
-    Reporting, StackFiltering, Taming, UnhandledRejectionTrapping,
+    ErrorTaming, EvalTaming, LockdownOptions, OverrideTaming, RegeneratorTaming, Reporting, Taming,
+    UnhandledRejectionTrapping,
 };
 
 use crate::{
@@ -171,6 +171,10 @@ pub(crate) fn repair_intrinsics(
     taming::temporal::tame(&mut intrinsics, context)?;
     taming::error::tame(options.error_taming, context)?;
     taming::nan::tame(context)?;
+    crate::rejections::Rejections::set_tracking(
+        options.unhandled_rejection_trapping == UnhandledRejectionTrapping::Report,
+        context,
+    );
     let harden = make_harden(options.harden_taming, context)?;
     intrinsics.bind("harden", harden.clone())?;
 

@@ -2,7 +2,10 @@
 //!
 //! Unlike the shim, which silently fails open on unknown values (`evalTaming: 'bogus'` keeps the
 //! original `eval`), every option name and value is validated and a wrong one is a `TypeError`
-//! naming it. Options that only make sense on Node or V8 are accepted and documented as no-ops.
+//! naming it. Options that only make sense on Node, V8 or the web (`errorTrapping`,
+//! `stackFiltering`, `domainTaming`, `consoleTaming`), and `regExpTaming` (which changes
+//! nothing under SES's permits either: `RegExp.prototype.compile` is removed quietly under both
+//! values), are validated and ignored: they are not fields of the typed [`LockdownOptions`].
 
 use boa_engine::{Context, JsNativeError, JsObject, JsResult, JsValue, property::PropertyKey};
 
@@ -46,23 +49,11 @@ choice! {
 }
 
 choice! {
-    /// `errorTrapping`: a Node/web process hook; accepted, no effect in an embedded engine
-    /// (the host sees every uncaught error as a typed Rust error).
-    ErrorTrapping {
-        #[default]
-        Platform = "platform",
-        Exit = "exit",
-        Abort = "abort",
-        Report = "report",
-        None = "none",
-    }
-}
-
-choice! {
     /// `reporting`: where lockdown's warnings go. They are always returned to the Rust caller in
     /// the [`LockdownReport`](crate::LockdownReport); `platform` and `console` also pass them,
-    /// as they happen, to the host's warning sink ([`Engine::on_warning`](crate::Engine::on_warning)),
-    /// if it set one. The library itself writes nothing to stderr.
+    /// as they happen, to the host's warning sink
+    /// ([`EngineBuilder::on_warning`](crate::EngineBuilder::on_warning)), if it set one. The
+    /// library itself writes nothing to stderr.
     Reporting {
         #[default]
         Platform = "platform",
@@ -72,7 +63,9 @@ choice! {
 }
 
 choice! {
-    /// `unhandledRejectionTrapping`: a Node/web process hook; accepted, no effect here.
+    /// `unhandledRejectionTrapping`: `report` keeps the promises rejected without a handler for
+    /// the host ([`Engine::take_unhandled_rejections`](crate::Engine::take_unhandled_rejections);
+    /// `compartment-run` prints them and exits 1, as node does); `none` stops keeping them.
     UnhandledRejectionTrapping {
         #[default]
         Report = "report",
@@ -97,17 +90,6 @@ choice! {
         #[default]
         Moderate = "moderate",
         Severe = "severe",
-    }
-}
-
-choice! {
-    /// `stackFiltering`: how V8 stacks are printed by SES's console; accepted, no effect on Boa.
-    StackFiltering {
-        #[default]
-        Concise = "concise",
-        OmitFrames = "omit-frames",
-        ShortenPaths = "shorten-paths",
-        Verbose = "verbose",
     }
 }
 
@@ -171,28 +153,16 @@ const OPTION_NAMES: &[&str] = &[
 pub struct LockdownOptions {
     /// `errorTaming`
     pub error_taming: ErrorTaming,
-    /// `errorTrapping`
-    pub error_trapping: ErrorTrapping,
     /// `reporting`
     pub reporting: Reporting,
     /// `unhandledRejectionTrapping`
     pub unhandled_rejection_trapping: UnhandledRejectionTrapping,
-    /// `regExpTaming`: `safe` removes `RegExp.prototype.compile` (absent from Boa 0.22 without
-    /// its `annex-b` feature, so both values behave the same here).
-    pub reg_exp_taming: Taming,
     /// `localeTaming`
     pub locale_taming: Taming,
-    /// `consoleTaming`: the engine has no console of its own; a host's console capability is an
-    /// endowment. Accepted, no effect.
-    pub console_taming: Taming,
     /// `overrideTaming`
     pub override_taming: OverrideTaming,
     /// `overrideDebug`: property names whose override setter also reports who overrides.
     pub override_debug: Vec<String>,
-    /// `stackFiltering`
-    pub stack_filtering: StackFiltering,
-    /// `domainTaming`: Node domains; accepted, no effect.
-    pub domain_taming: Taming,
     /// `evalTaming`
     pub eval_taming: EvalTaming,
     /// `legacyRegeneratorRuntimeTaming`
@@ -246,7 +216,7 @@ impl LockdownOptions {
         fn pick<T>(
             name: &str,
             value: &JsValue,
-            parse: fn(&str) -> Option<T>,
+            parse: impl Fn(&str) -> Option<T>,
             names: &[&str],
         ) -> JsResult<T> {
             value
@@ -268,8 +238,22 @@ impl LockdownOptions {
             "errorTaming" => {
                 self.error_taming = pick(name, value, ErrorTaming::parse, ErrorTaming::NAMES)?
             }
-            "errorTrapping" => {
-                self.error_trapping = pick(name, value, ErrorTrapping::parse, ErrorTrapping::NAMES)?
+            // Platform hooks of Node, V8 and the web, and `regExpTaming` (SES's permits remove
+            // `RegExp.prototype.compile` quietly under both values, and so do ours): validated,
+            // then ignored.
+            "errorTrapping" | "stackFiltering" | "domainTaming" | "consoleTaming"
+            | "regExpTaming" => {
+                let names = match name {
+                    "errorTrapping" => &["platform", "exit", "abort", "report", "none"][..],
+                    "stackFiltering" => &["concise", "omit-frames", "shorten-paths", "verbose"],
+                    _ => Taming::NAMES,
+                };
+                pick(
+                    name,
+                    value,
+                    |text| names.contains(&text).then_some(()),
+                    names,
+                )?;
             }
             "reporting" => self.reporting = pick(name, value, Reporting::parse, Reporting::NAMES)?,
             "unhandledRejectionTrapping" => {
@@ -280,22 +264,11 @@ impl LockdownOptions {
                     UnhandledRejectionTrapping::NAMES,
                 )?;
             }
-            "regExpTaming" => {
-                self.reg_exp_taming = pick(name, value, Taming::parse, Taming::NAMES)?
-            }
             "localeTaming" => self.locale_taming = pick(name, value, Taming::parse, Taming::NAMES)?,
-            "consoleTaming" => {
-                self.console_taming = pick(name, value, Taming::parse, Taming::NAMES)?
-            }
             "overrideTaming" => {
                 self.override_taming =
                     pick(name, value, OverrideTaming::parse, OverrideTaming::NAMES)?
             }
-            "stackFiltering" => {
-                self.stack_filtering =
-                    pick(name, value, StackFiltering::parse, StackFiltering::NAMES)?
-            }
-            "domainTaming" => self.domain_taming = pick(name, value, Taming::parse, Taming::NAMES)?,
             "evalTaming" => {
                 self.eval_taming = pick(name, value, EvalTaming::parse, EvalTaming::NAMES)?
             }

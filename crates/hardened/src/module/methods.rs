@@ -129,7 +129,8 @@ fn link_and_evaluate(module: &Module, context: &mut Context) -> JsResult<JsPromi
 
 /// Waits for a promise Boa's module machinery returned.
 async fn awaited(promise: JsPromise, what: String, context: Cx<'_, '_>) -> JsResult<JsValue> {
-    if let Some(outcome) = settled(&promise) {
+    let outcome = settled(&promise, &context.borrow());
+    if let Some(outcome) = outcome {
         return outcome;
     }
     let slot = jobs::promise_slot(&promise, what, false, &mut context.borrow_mut())?;
@@ -308,7 +309,7 @@ pub(crate) fn import_now_namespace(
     let module = module?;
     let (loading, captured) = Jobs::capture(&queue, context, |context| module.load(context));
     Jobs::drive_captured(&queue, context, captured)?;
-    let loaded = settled(&loading).unwrap_or_else(|| {
+    let loaded = settled(&loading, context).unwrap_or_else(|| {
         Err(JsNativeError::typ()
             .with_message("importNow: the module graph could not be loaded synchronously")
             .into())
@@ -327,7 +328,7 @@ pub(crate) fn import_now_namespace(
             .into());
     }
     let evaluation = link_and_evaluate(&module, context)?;
-    settled(&evaluation).unwrap_or_else(|| {
+    settled(&evaluation, context).unwrap_or_else(|| {
         Err(JsNativeError::typ()
             .with_message(format!(
                 "importNow: module \"{}\" waits on an asynchronous module",
