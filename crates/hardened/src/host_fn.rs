@@ -45,7 +45,26 @@ macro_rules! into_js_by_from {
 }
 
 into_js_by_from!(
-    bool, f32, f64, i8, i16, i32, i64, u8, u16, u32, u64, usize, JsString, JsValue, JsObject,
+    bool,
+    f32,
+    f64,
+    i8,
+    i16,
+    i32,
+    i64,
+    u8,
+    u16,
+    u32,
+    u64,
+    usize,
+    JsString,
+    JsValue,
+    JsObject,
+    boa_engine::JsSymbol,
+    boa_engine::JsBigInt,
+    boa_engine::object::builtins::JsFunction,
+    JsArray,
+    boa_engine::object::builtins::JsPromise,
 );
 
 /// `undefined` (Boa's own conversion of `()` is `null`).

@@ -6,10 +6,10 @@
 //! still reads A's globals. See `docs/architecture.md` for the design.
 //!
 //! ```
-//! use hardened::{CompartmentOptions, Engine, boa_engine::js_string};
+//! use hardened::{CompartmentOptions, Engine};
 //!
 //! let mut engine = Engine::new()?;
-//! let guest = engine.new_compartment(CompartmentOptions::new().global("greeting", js_string!("hello")))?;
+//! let guest = engine.new_compartment(CompartmentOptions::new().global("greeting", "hello"))?;
 //! let text: String = engine.evaluate(&guest, "`${greeting}, world`")?;
 //! assert_eq!(text, "hello, world");
 //!
@@ -46,18 +46,14 @@
 //! lexicals (bindings that are not properties of `globalThis`).
 //!
 //! ```
-//! use hardened::{CompartmentOptions, Engine, boa_engine::{JsValue, NativeFunction, js_string}};
+//! use hardened::{Caller, CompartmentOptions, Engine};
 //!
 //! let mut engine = Engine::new()?;
-//! let square = NativeFunction::from_fn_ptr(|_, args, context| {
-//!     let n = args.first().cloned().unwrap_or_default().to_number(context)?;
-//!     Ok(JsValue::from(n * n))
-//! });
 //! let calculator = engine.new_compartment(
 //!     CompartmentOptions::new()
 //!         .global("base", 10)
-//!         .function("square", 1, square)
-//!         .lexical("UNIT", js_string!("cm"), false),
+//!         .host_fn("square", |_: &mut Caller<'_>, (n,): (f64,)| Ok(n * n))
+//!         .lexical("UNIT", "cm", false),
 //! )?;
 //! assert_eq!(engine.evaluate::<String>(&calculator, "square(base) + UNIT")?, "100cm");
 //! let bystander = engine.new_compartment(CompartmentOptions::new())?;

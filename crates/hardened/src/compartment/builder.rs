@@ -1,11 +1,13 @@
 //! The host's options for a new compartment, turned into the same spec the JavaScript
 //! `Compartment` constructor reads.
 
+use std::rc::Rc;
+
 use boa_engine::{Context, JsObject, JsResult, JsString, JsValue, NativeFunction};
 
 use super::CompartmentSpec;
 use crate::{
-    host_fn::{Caller, HostError},
+    host_fn::{Caller, HostError, IntoJs},
     module::host::{ModuleDescriptor, ModuleDirectory},
     record::Compartment,
 };
@@ -62,9 +64,16 @@ struct Hooks {
 
 #[derive(Clone)]
 enum Endowment {
-    Value(JsValue),
+    /// A value, made in the engine when the compartment is built.
+    Value(Rc<dyn Fn(&mut Context) -> JsResult<JsValue>>),
     /// A host function; it contains its own panics (`crate::host_panic`).
     Function(HostFunction),
+}
+
+impl Endowment {
+    fn value<V: IntoJs + Clone + 'static>(value: V) -> Self {
+        Self::Value(Rc::new(move |context| value.clone().into_js(context)))
+    }
 }
 
 impl CompartmentOptions {
@@ -91,11 +100,16 @@ impl CompartmentOptions {
             })
     }
 
-    /// Endows a global property (writable, enumerable, configurable, like SES endowments).
+    /// Endows a global property (writable, enumerable, configurable, like SES endowments):
+    /// any [`IntoJs`](crate::IntoJs) value, such as a number, a `&str`, a `Vec` (a new array
+    /// for each compartment built from these options) or a value of the engine's.
     #[must_use]
-    pub fn global(mut self, name: impl Into<String>, value: impl Into<JsValue>) -> Self {
-        self.globals
-            .push((name.into(), Endowment::Value(value.into())));
+    pub fn global<V: IntoJs + Clone + 'static>(
+        mut self,
+        name: impl Into<String>,
+        value: V,
+    ) -> Self {
+        self.globals.push((name.into(), Endowment::value(value)));
         self
     }
 
@@ -169,14 +183,14 @@ impl CompartmentOptions {
     /// Adds a global lexical binding (XS `globalLexicals`): visible to the compartment's code as
     /// a `let` (`mutable`) or `const`, but not a property of its `globalThis`.
     #[must_use]
-    pub fn lexical(
+    pub fn lexical<V: IntoJs + Clone + 'static>(
         mut self,
         name: impl Into<String>,
-        value: impl Into<JsValue>,
+        value: V,
         mutable: bool,
     ) -> Self {
         self.lexicals
-            .push((name.into(), Endowment::Value(value.into()), mutable));
+            .push((name.into(), Endowment::value(value), mutable));
         self
     }
 
@@ -336,10 +350,10 @@ impl CompartmentOptions {
     }
 
     pub(crate) fn into_spec(self, context: &mut Context) -> JsResult<CompartmentSpec> {
-        let realize = |name: &str, endowment: Endowment| match endowment {
-            Endowment::Value(value) => value,
+        let realize = |name: &str, endowment: Endowment, context: &mut Context| match endowment {
+            Endowment::Value(make) => make(context),
             Endowment::Function((length, function)) => {
-                crate::commons::native(context, name, length, function).into()
+                Ok(crate::commons::native(context, name, length, function).into())
             }
         };
         let mut spec = CompartmentSpec::default();
@@ -347,12 +361,12 @@ impl CompartmentOptions {
             spec.name = JsString::from(name.as_str());
         }
         for (name, endowment) in self.globals {
-            let value = realize(&name, endowment);
+            let value = realize(&name, endowment, context)?;
             spec.globals
                 .push((JsString::from(name.as_str()).into(), value));
         }
         for (name, endowment, mutable) in self.lexicals {
-            let value = realize(&name, endowment);
+            let value = realize(&name, endowment, context)?;
             spec.lexicals
                 .push((JsString::from(name.as_str()), value, mutable));
         }

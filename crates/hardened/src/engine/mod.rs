@@ -22,7 +22,7 @@ use crate::{
     dispatch::Dispatch,
     error::{Error, Result},
     evaluator::{self, Completion},
-    host_fn::IntoArgs,
+    host_fn::{IntoArgs, IntoJs},
     jobs::{Jobs, JobsHandle},
     limits::Limits,
     location::Source,
@@ -643,9 +643,9 @@ impl Engine {
     /// # Errors
     /// [`Error::Thrown`] when the write throws or is refused, [`Error::Limit`] when a setter
     /// runs into a limit.
-    pub fn set(&mut self, object: &JsObject, name: &str, value: impl Into<JsValue>) -> Result<()> {
-        let value = value.into();
+    pub fn set(&mut self, object: &JsObject, name: &str, value: impl IntoJs) -> Result<()> {
         self.guarded(|context| {
+            let value = value.into_js(context)?;
             crate::bounded::reentry::handed_in(&value, context)?;
             object
                 .set(JsString::from(name), value, true, context)
@@ -685,7 +685,7 @@ impl Engine {
         &mut self,
         compartment: &Compartment,
         name: &str,
-        value: impl Into<JsValue>,
+        value: impl IntoJs,
     ) -> Result<()> {
         let global = self.own(compartment)?.global.clone();
         self.set(&global, name, value)
