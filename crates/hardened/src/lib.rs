@@ -209,7 +209,7 @@ pub use convert::FromJs;
 pub use engine::{Engine, TypedFunction};
 pub use error::{Error, Result, ThrownError};
 pub use host_fn::{Caller, FromArgs, HostError, IntoArgs, IntoJs};
-pub use limits::{Limit, Limits};
+pub use limits::{InterruptHandle, Limit, Limits};
 pub use location::{Frame, Location, Source};
 pub use lockdown::{LockdownOptions, LockdownReport, Mutabilities};
 pub use module::host::{ModuleDescriptor, ModuleDirectory};
