@@ -139,8 +139,10 @@ fn plan(
     // is one with top-level await, even when it is also a Script (`await (f)()` calls a
     // function named `await` there), as in node's REPL. Otherwise it is a Script, and the
     // Script's error is the one to report.
+    let mut module_error = None;
     let awaiting = if script.is_err() || body.contains("await") {
         parse::await_ast(room, direct_eval, interner)
+            .map_err(|error| module_error = Some(error))
             .ok()
             .and_then(|module| {
                 module
@@ -164,6 +166,15 @@ fn plan(
     } else {
         None
     };
+    // An input that awaits and stops in the middle (`await f(`) is unfinished, whatever the
+    // Script's parse made of it: the REPL waits for its next line.
+    let unfinished = |error: &JsNativeError| error.message().contains("abrupt end");
+    if let (Err(error), Some(module_error)) = (&script, module_error)
+        && unfinished(&module_error)
+        && !unfinished(error)
+    {
+        return Err(module_error);
+    }
     let (items, is_async) = match (awaiting, script) {
         (Some(items), _) => (items, true),
         (None, Ok(script)) => (script.statements().statements().to_vec(), false),
@@ -363,9 +374,14 @@ mod tests {
         ] {
             assert!(plan_of(source).is_err(), "{source}");
         }
-        // The module's error is not the one reported: the Script's is ("abrupt end").
+        // The Script's error is the one reported ("abrupt end")...
         let error = plan_of("function f() {").unwrap_err();
         assert!(error.message().contains("abrupt end"), "{error}");
+        // ...unless only an input that awaits could go on.
+        let error = plan_of("const r = await f(").unwrap_err();
+        assert!(error.message().contains("abrupt end"), "{error}");
+        let error = plan_of("x y").unwrap_err();
+        assert!(!error.message().contains("abrupt end"), "{error}");
     }
 
     #[test]
