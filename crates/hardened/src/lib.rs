@@ -40,6 +40,9 @@
 //! # Ok::<(), hardened::Error>(())
 //! ```
 //!
+//! A read-eval-print loop evaluates its inputs with [`Engine::evaluate_repl`] instead: what an
+//! input declares stays for the compartment's later code, and it may `await` at its top level.
+//!
 //! ## Endowments
 //!
 //! A compartment can reach only what its host gives it: values, Rust functions and global
@@ -146,6 +149,9 @@
 //! assert_eq!(engine.evaluate::<i32>(&guest, "1 + 1")?, 2);
 //! # Ok::<(), hardened::Error>(())
 //! ```
+//!
+//! Another thread stops the running call with the engine's [`InterruptHandle`]
+//! ([`Engine::interrupt_handle`]), as `compartment-run`'s REPL does on Ctrl+C.
 //!
 //! ## Threads
 //!
