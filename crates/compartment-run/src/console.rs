@@ -309,16 +309,17 @@ fn inspect_nested(
             _ => value.display().to_string(),
         };
     };
+    // A function is its head, `[Function: f]`, and then its own enumerable properties, if any.
+    let mut head = None;
     if object.is_callable() {
-        let name = own_data(&object, &js_string!("name").into())
-            .and_then(|v| v.as_string().map(|s| s.to_std_string_escaped()))
-            .unwrap_or_default();
-        let class = object.is_constructor() && name.chars().next().is_some_and(char::is_uppercase);
-        return match (class, name.is_empty()) {
-            (true, false) => format!("[class {name}]"),
-            (false, false) => format!("[Function: {name}]"),
-            (_, true) => "[Function (anonymous)]".into(),
-        };
+        let text = function_head(&object, context);
+        if depth > 2 || !has_enumerable_keys(&object, context) {
+            return text;
+        }
+        head = Some(text);
+    }
+    if let Some(shown) = boxed_primitive(&object) {
+        return shown;
     }
     if seen.contains(&object) {
         return "[Circular]".into();
@@ -420,6 +421,9 @@ fn inspect_nested(
     }
     seen.pop();
     let (open, close) = if is_array { ("[", "]") } else { ("{", "}") };
+    if let Some(head) = head {
+        return format!("{head} {{ {} }}", parts.join(", "));
+    }
     let prefix = if is_array {
         String::new()
     } else {
@@ -430,6 +434,98 @@ fn inspect_nested(
     } else {
         format!("{prefix}{open} {} {close}", parts.join(", "))
     }
+}
+
+/// A function as node shows it: `[Function: f]`, `[AsyncFunction: f]`,
+/// `[GeneratorFunction: f]`, `[class A]`, `[class B extends A]`, `[Function (anonymous)]`.
+/// Names are read from own data properties only.
+fn function_head(object: &JsObject, context: &mut Context) -> String {
+    let name_of = |object: &JsObject| {
+        own_data(object, &js_string!("name").into())
+            .and_then(|v| v.as_string().map(|s| s.to_std_string_escaped()))
+            .unwrap_or_default()
+    };
+    let name = name_of(object);
+    let prototype = object.prototype();
+    let constructors = context.intrinsics().constructors();
+    let kind = [
+        (constructors.async_function().prototype(), "AsyncFunction"),
+        (
+            constructors.generator_function().prototype(),
+            "GeneratorFunction",
+        ),
+        (
+            constructors.async_generator_function().prototype(),
+            "AsyncGeneratorFunction",
+        ),
+    ]
+    .into_iter()
+    .find(|(kind, _)| prototype.as_ref() == Some(kind))
+    .map_or("Function", |(_, kind)| kind);
+    let class = kind == "Function"
+        && object.is_constructor()
+        && name.chars().next().is_some_and(char::is_uppercase);
+    if class {
+        // A class whose prototype is another constructor extends it.
+        let base = prototype
+            .filter(|base| base.is_constructor())
+            .map(|base| name_of(&base))
+            .filter(|base| !base.is_empty())
+            .map(|base| format!(" extends {base}"))
+            .unwrap_or_default();
+        return format!("[class {name}{base}]");
+    }
+    if name.is_empty() {
+        format!("[{kind} (anonymous)]")
+    } else {
+        format!("[{kind}: {name}]")
+    }
+}
+
+/// Whether the object has an own enumerable property; a proxy is not asked (its traps would
+/// run).
+fn has_enumerable_keys(object: &JsObject, context: &mut Context) -> bool {
+    if object.is::<boa_engine::builtins::proxy::Proxy>() {
+        return false;
+    }
+    object
+        .own_property_keys(context)
+        .unwrap_or_default()
+        .iter()
+        .any(|key| {
+            object
+                .borrow()
+                .properties()
+                .get(key)
+                .is_some_and(|descriptor| descriptor.enumerable() == Some(true))
+        })
+}
+
+/// A primitive's wrapper object as node shows it: `[Number: 3]`, `[String: 'ab']`,
+/// `[Boolean: true]`, `[BigInt: 1n]`, `[Symbol: Symbol(x)]`, read from its internal slot.
+fn boxed_primitive(object: &JsObject) -> Option<String> {
+    if let Some(number) = object.downcast_ref::<f64>() {
+        return Some(format!("[Number: {}]", JsValue::from(*number).display()));
+    }
+    if let Some(string) = object.downcast_ref::<boa_engine::JsString>() {
+        return Some(format!(
+            "[String: {}]",
+            quoted(&string.to_std_string_escaped())
+        ));
+    }
+    if let Some(boolean) = object.downcast_ref::<bool>() {
+        return Some(format!("[Boolean: {}]", *boolean));
+    }
+    if let Some(bigint) = object.downcast_ref::<boa_engine::JsBigInt>() {
+        return Some(format!("[BigInt: {}n]", *bigint));
+    }
+    if let Some(symbol) = object.downcast_ref::<boa_engine::JsSymbol>() {
+        return Some(format!(
+            "[Symbol: {}]",
+            symbol.descriptive_string().to_std_string_escaped()
+        ));
+    }
+    None
 }
 
 /// What node puts before an object's braces: `[Object: null prototype] ` without a prototype,

@@ -271,6 +271,10 @@ impl Interrupts {
             std::process::exit(130);
         }
         self.handle.interrupt();
+        if self.interactive {
+            // After the terminal's `^C`.
+            eprintln!();
+        }
         let input = self.input.load(Ordering::SeqCst);
         let state = self.clone();
         std::thread::spawn(move || {

@@ -919,3 +919,27 @@ fn maps_sets_dates_promises_typed_arrays_and_holes_print_like_node() {
          [ 1, <2 empty items>, 2 ]\n"
     );
 }
+
+/// Regular expressions, errors (with their own properties, `cause` and an `AggregateError`'s
+/// `errors`), wrapped primitives, functions and class instances print as node prints them
+/// (an error without stack frames in brackets, as node shows one).
+#[test]
+fn regexps_errors_wrappers_and_functions_print_like_node() {
+    let out = run(&[
+        "-e",
+        "class A {} class B extends A { static s = 1 } \
+         const e = new Error('x', { cause: new TypeError('y') }); e.code = 5; \
+         console.log(/a\\/b[/]/gi, e, new AggregateError([new Error('a'), 1], 'agg'), \
+         new Number(3), new String('s'), Object(1n), [A, B, new B()], async function f() {}, \
+         function* g() {}, Object.create(null), new WeakMap(), ['it\\'s', 'a\\nb'])",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "/a\\/b[/]/gi [Error: x] { code: 5, [cause]: [TypeError: y] } \
+         [AggregateError: agg] { [errors]: [ [Error: a], 1 ] } [Number: 3] [String: 's'] \
+         [BigInt: 1n] [ [class A], [class B extends A] { s: 1 }, B {} ] [AsyncFunction: f] \
+         [GeneratorFunction: g] [Object: null prototype] {} WeakMap { <items unknown> } \
+         [ \"it's\", 'a\\nb' ]\n"
+    );
+}
