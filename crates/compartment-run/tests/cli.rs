@@ -586,6 +586,17 @@ fn repl_on_a_terminal_keeps_declarations() {
     assert!(screen.contains("stay for later inputs"), "{screen}");
 }
 
+#[test]
+fn ctrl_c_on_a_terminal_interrupts_the_running_input() {
+    let binary = env!("CARGO_BIN_EXE_compartment-run");
+    let session = "let n = 0\nfor (;;) n++\n^C\nn > 0\n.exit\n";
+    let out = run_with_stdin_via("script", &["-qec", binary, "/dev/null"], session);
+    let screen = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{screen}");
+    assert!(screen.contains("Interrupted (Ctrl+C)"), "{screen}");
+    assert!(screen.contains("\r\ntrue\r\n"), "{screen}");
+}
+
 /// `--repl` runs the session on lines of standard input (no terminal, prompt or banner).
 #[test]
 fn repl_declarations_persist_and_top_level_await_works() {
@@ -666,7 +677,7 @@ fn ctrl_c_interrupts_the_running_input_and_keeps_the_session() {
 
 #[test]
 fn ctrl_c_twice_ends_a_session_whose_input_cannot_be_interrupted() {
-    use std::io::Write;
+    use std::io::{BufRead, BufReader, Write};
     let mut child = Command::new(env!("CARGO_BIN_EXE_compartment-run"))
         .arg("--repl")
         .stdin(std::process::Stdio::piped())
@@ -675,6 +686,12 @@ fn ctrl_c_twice_ends_a_session_whose_input_cannot_be_interrupted() {
         .spawn()
         .expect("compartment-run starts");
     let mut stdin = child.stdin.take().expect("stdin");
+    // Once the session answers, the handler is in place.
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+    writeln!(stdin, "1").unwrap();
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    assert_eq!(line, "1\n");
     // No global name is read: nothing the engine checks runs.
     writeln!(stdin, "for (;;) {{}}").unwrap();
     std::thread::sleep(std::time::Duration::from_millis(500));
@@ -723,14 +740,22 @@ fn run_with_stdin_via(program: &str, args: &[&str], input: &str) -> Output {
         screen.matches("> ").count()
     };
     let mut stdin = child.stdin.take().expect("stdin is piped");
-    for (index, line) in input.lines().enumerate() {
+    let mut typed = 0;
+    for line in input.lines() {
+        // `^C` is Ctrl+C, typed half a second after the line before, while it runs.
+        if line == "^C" {
+            std::thread::sleep(Duration::from_millis(500));
+            stdin.write_all(b"\x03").expect("stdin accepts input");
+            continue;
+        }
         let deadline = Instant::now() + Duration::from_secs(20);
-        while prompts(&screen) <= index && Instant::now() < deadline {
+        while prompts(&screen) <= typed && Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(10));
         }
         stdin
             .write_all(format!("{line}\n").as_bytes())
             .expect("stdin accepts input");
+        typed += 1;
     }
     drop(stdin);
     let status = child.wait().expect("the program ends");
