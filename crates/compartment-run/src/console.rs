@@ -252,6 +252,51 @@ pub fn inspect(value: &JsValue, context: &mut Context) -> String {
     inspect_nested(value, 0, &mut seen, context)
 }
 
+/// A value as node's REPL prints it: as [`inspect`], with a string quoted too.
+pub fn inspect_top(value: &JsValue, context: &mut Context) -> String {
+    match value.as_string() {
+        Some(text) => quoted(&text.to_std_string_escaped()),
+        None => inspect(value, context),
+    }
+}
+
+/// A string as node's inspector quotes it: in single quotes, or double quotes or backticks
+/// when that spares escaping a quote, with control characters and backslashes escaped.
+fn quoted(text: &str) -> String {
+    let quote = if !text.contains('\'') {
+        '\''
+    } else if !text.contains('"') {
+        '"'
+    } else if !text.contains('`') && !text.contains("${") {
+        '`'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(quote);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\u{b}' => out.push_str("\\v"),
+            '\\' => out.push_str("\\\\"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c == '\u{7f}' => {
+                out.push_str(&format!("\\x{:02X}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
 fn inspect_nested(
     value: &JsValue,
     depth: usize,
@@ -260,26 +305,33 @@ fn inspect_nested(
 ) -> String {
     let Some(object) = value.as_object() else {
         return match value.as_string() {
-            Some(s) if depth > 0 => format!("'{}'", s.to_std_string_escaped().replace('\'', "\\'")),
+            Some(s) if depth > 0 => quoted(&s.to_std_string_escaped()),
             _ => value.display().to_string(),
         };
     };
+    // A function is its head, `[Function: f]`, and then its own enumerable properties, if any.
+    let mut head = None;
     if object.is_callable() {
-        let name = own_data(&object, &js_string!("name").into())
-            .and_then(|v| v.as_string().map(|s| s.to_std_string_escaped()))
-            .unwrap_or_default();
-        let class = object.is_constructor() && name.chars().next().is_some_and(char::is_uppercase);
-        return match (class, name.is_empty()) {
-            (true, false) => format!("[class {name}]"),
-            (false, false) => format!("[Function: {name}]"),
-            (_, true) => "[Function (anonymous)]".into(),
-        };
+        let text = function_head(&object, context);
+        if depth > 2 || !has_enumerable_keys(&object, context) {
+            return text;
+        }
+        head = Some(text);
     }
-    if object.is::<boa_engine::builtins::error::Error>() {
-        return hardened::Error::from_value(value).to_string();
+    if let Some(shown) = boxed_primitive(&object) {
+        return shown;
     }
     if seen.contains(&object) {
         return "[Circular]".into();
+    }
+    if object.is::<boa_engine::builtins::error::Error>() {
+        seen.push(object.clone());
+        let shown = inspect_error(&object, value, depth, seen, context);
+        seen.pop();
+        return shown;
+    }
+    if let Ok(regexp) = boa_engine::object::builtins::JsRegExp::from_object(object.clone()) {
+        return regexp_text(&regexp, context);
     }
     let is_array = object.is_array();
     if depth > 2 {
@@ -369,11 +421,230 @@ fn inspect_nested(
     }
     seen.pop();
     let (open, close) = if is_array { ("[", "]") } else { ("{", "}") };
-    if parts.is_empty() {
-        format!("{open}{close}")
-    } else {
-        format!("{open} {} {close}", parts.join(", "))
+    if let Some(head) = head {
+        return format!("{head} {{ {} }}", parts.join(", "));
     }
+    let prefix = if is_array {
+        String::new()
+    } else {
+        class_prefix(&object, context)
+    };
+    if parts.is_empty() {
+        format!("{prefix}{open}{close}")
+    } else {
+        format!("{prefix}{open} {} {close}", parts.join(", "))
+    }
+}
+
+/// A function as node shows it: `[Function: f]`, `[AsyncFunction: f]`,
+/// `[GeneratorFunction: f]`, `[class A]`, `[class B extends A]`, `[Function (anonymous)]`.
+/// Names are read from own data properties only.
+fn function_head(object: &JsObject, context: &mut Context) -> String {
+    let name_of = |object: &JsObject| {
+        own_data(object, &js_string!("name").into())
+            .and_then(|v| v.as_string().map(|s| s.to_std_string_escaped()))
+            .unwrap_or_default()
+    };
+    let name = name_of(object);
+    let prototype = object.prototype();
+    let constructors = context.intrinsics().constructors();
+    let kind = [
+        (constructors.async_function().prototype(), "AsyncFunction"),
+        (
+            constructors.generator_function().prototype(),
+            "GeneratorFunction",
+        ),
+        (
+            constructors.async_generator_function().prototype(),
+            "AsyncGeneratorFunction",
+        ),
+    ]
+    .into_iter()
+    .find(|(kind, _)| prototype.as_ref() == Some(kind))
+    .map_or("Function", |(_, kind)| kind);
+    let class = kind == "Function"
+        && object.is_constructor()
+        && name.chars().next().is_some_and(char::is_uppercase);
+    if class {
+        // A class whose prototype is another constructor extends it.
+        let base = prototype
+            .filter(|base| base.is_constructor())
+            .map(|base| name_of(&base))
+            .filter(|base| !base.is_empty())
+            .map(|base| format!(" extends {base}"))
+            .unwrap_or_default();
+        return format!("[class {name}{base}]");
+    }
+    if name.is_empty() {
+        format!("[{kind} (anonymous)]")
+    } else {
+        format!("[{kind}: {name}]")
+    }
+}
+
+/// Whether the object has an own enumerable property; a proxy is not asked (its traps would
+/// run).
+fn has_enumerable_keys(object: &JsObject, context: &mut Context) -> bool {
+    if object.is::<boa_engine::builtins::proxy::Proxy>() {
+        return false;
+    }
+    object
+        .own_property_keys(context)
+        .unwrap_or_default()
+        .iter()
+        .any(|key| {
+            object
+                .borrow()
+                .properties()
+                .get(key)
+                .is_some_and(|descriptor| descriptor.enumerable() == Some(true))
+        })
+}
+
+/// A primitive's wrapper object as node shows it: `[Number: 3]`, `[String: 'ab']`,
+/// `[Boolean: true]`, `[BigInt: 1n]`, `[Symbol: Symbol(x)]`, read from its internal slot.
+fn boxed_primitive(object: &JsObject) -> Option<String> {
+    if let Some(number) = object.downcast_ref::<f64>() {
+        return Some(format!("[Number: {}]", JsValue::from(*number).display()));
+    }
+    if let Some(string) = object.downcast_ref::<boa_engine::JsString>() {
+        return Some(format!(
+            "[String: {}]",
+            quoted(&string.to_std_string_escaped())
+        ));
+    }
+    if let Some(boolean) = object.downcast_ref::<bool>() {
+        return Some(format!("[Boolean: {}]", *boolean));
+    }
+    if let Some(bigint) = object.downcast_ref::<boa_engine::JsBigInt>() {
+        return Some(format!("[BigInt: {}n]", *bigint));
+    }
+    if let Some(symbol) = object.downcast_ref::<boa_engine::JsSymbol>() {
+        return Some(format!(
+            "[Symbol: {}]",
+            symbol.descriptive_string().to_std_string_escaped()
+        ));
+    }
+    None
+}
+
+/// What node puts before an object's braces: `[Object: null prototype] ` without a prototype,
+/// the class name (`Point `) when the prototype is not `Object.prototype`, read from its own
+/// `constructor`'s own `name` data properties (nothing runs).
+fn class_prefix(object: &JsObject, context: &mut Context) -> String {
+    let Some(prototype) = object.prototype() else {
+        return "[Object: null prototype] ".into();
+    };
+    if prototype == context.intrinsics().constructors().object().prototype() {
+        return String::new();
+    }
+    own_data(&prototype, &js_string!("constructor").into())
+        .and_then(|constructor| constructor.as_object())
+        .and_then(|constructor| own_data(&constructor, &js_string!("name").into()))
+        .and_then(|name| name.as_string().map(|name| name.to_std_string_escaped()))
+        .filter(|name| !name.is_empty() && name != "Object")
+        .map_or_else(String::new, |name| format!("{name} "))
+}
+
+/// An error as node shows one whose stack has no frames, `[Name: message]` (or its own `stack`
+/// when that has frames), then its own enumerable properties, its `cause` and an
+/// `AggregateError`'s `errors`: `[Error: x] { code: 1, [cause]: [TypeError: y] }`. Only data
+/// properties are read.
+fn inspect_error(
+    object: &JsObject,
+    value: &JsValue,
+    depth: usize,
+    seen: &mut Vec<JsObject>,
+    context: &mut Context,
+) -> String {
+    let hardened::Error::Thrown(thrown) = hardened::Error::from_value(value) else {
+        return "[Error]".into();
+    };
+    let head = match thrown.stack.as_deref() {
+        Some(stack) if stack.contains("\n    at ") => stack.to_owned(),
+        _ if thrown.message.is_empty() => format!("[{}]", thrown.name),
+        _ => format!("[{}: {}]", thrown.name, thrown.message),
+    };
+    let mut parts = Vec::new();
+    let hidden = ["message", "stack", "cause", "errors"];
+    for key in object.own_property_keys(context).unwrap_or_default() {
+        let Some(descriptor) = object.borrow().properties().get(&key) else {
+            continue;
+        };
+        let name = key_text(&key);
+        if descriptor.enumerable() != Some(true)
+            || (matches!(key, PropertyKey::String(_)) && hidden.contains(&name.as_str()))
+        {
+            continue;
+        }
+        let shown = match descriptor.value() {
+            Some(value) if depth < 2 => inspect_nested(value, depth + 1, seen, context),
+            Some(_) => "[Object]".into(),
+            None => "[Getter/Setter]".into(),
+        };
+        parts.push(match key {
+            PropertyKey::Symbol(_) => format!("[{name}]: {shown}"),
+            _ if is_identifier(&name) => format!("{name}: {shown}"),
+            _ => format!("'{name}': {shown}"),
+        });
+    }
+    for (key, label) in [("cause", "[cause]"), ("errors", "[errors]")] {
+        let Some(descriptor) = object.borrow().properties().get(&js_string!(key).into()) else {
+            continue;
+        };
+        let shown = match descriptor.value() {
+            Some(value) => inspect_nested(value, depth + 1, seen, context),
+            None => "[Getter/Setter]".into(),
+        };
+        parts.push(format!("{label}: {shown}"));
+    }
+    if parts.is_empty() {
+        head
+    } else {
+        format!("{head} {{ {} }}", parts.join(", "))
+    }
+}
+
+/// A regular expression as its literal, `/a\/b/gi`, from its internal slots: Boa's natives for
+/// the source and each flag, never the `source` and `flags` getters a guest may have replaced.
+fn regexp_text(regexp: &boa_engine::object::builtins::JsRegExp, context: &mut Context) -> String {
+    let source = regexp.source(context).unwrap_or_default();
+    let flags: String = [
+        ('d', regexp.has_indices(context)),
+        ('g', regexp.global(context)),
+        ('i', regexp.ignore_case(context)),
+        ('m', regexp.multiline(context)),
+        ('s', regexp.dot_all(context)),
+        ('u', regexp.unicode(context)),
+        ('y', regexp.sticky(context)),
+    ]
+    .into_iter()
+    .filter_map(|(flag, set)| set.unwrap_or(false).then_some(flag))
+    .collect();
+    format!("/{}/{flags}", escape_slashes(&source))
+}
+
+/// Boa 0.22's source of a pattern with a `\` before every `/` (escaped or in a class already
+/// too), as the literal is written: only a `/` neither escaped nor in a class is escaped.
+fn escape_slashes(boa_source: &str) -> String {
+    let pattern = boa_source.replace("\\/", "/");
+    let mut out = String::with_capacity(pattern.len());
+    let (mut in_class, mut escaped) = (false, false);
+    for c in pattern.chars() {
+        if escaped {
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == '[' {
+            in_class = true;
+        } else if c == ']' {
+            in_class = false;
+        } else if c == '/' && !in_class {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Maps, sets, dates, promises and typed arrays as node shows them, read through their
@@ -444,6 +715,12 @@ fn inspect_builtin(
             parts,
             size - values.len(),
         ));
+    }
+    if boa_engine::object::builtins::JsWeakMap::from_object(object.clone()).is_ok() {
+        return Some("WeakMap { <items unknown> }".into());
+    }
+    if boa_engine::object::builtins::JsWeakSet::from_object(object.clone()).is_ok() {
+        return Some("WeakSet { <items unknown> }".into());
     }
     if let Ok(date) = JsDate::from_object(object.clone()) {
         return Some(match date.to_iso_string(context) {

@@ -96,6 +96,10 @@ struct Cli {
     /// Print one JSON object: `{ok, value, error: {name, message}, duration_ms}`.
     #[arg(long)]
     json: bool,
+    /// Run the interactive session on standard input even when it is not a terminal: no line
+    /// editing, prompt or banner (for tests and tools).
+    #[arg(long, hide = true, conflicts_with_all = ["file", "eval", "module", "json"])]
+    repl: bool,
 }
 
 /// What to run.
@@ -103,7 +107,7 @@ enum Input {
     Script(String),
     /// A module: its source and, when it is a file, its path.
     Module(String, Option<PathBuf>),
-    /// The interactive loop (no file, standard input is a terminal).
+    /// The interactive loop (no file and standard input is a terminal, or `--repl`).
     Repl,
 }
 
@@ -227,7 +231,8 @@ const WATCHDOG_GRACE: Duration = Duration::from_millis(500);
 /// The ceiling to supervise this run under, if the command line asks for one. An interactive
 /// session is many runs: time limits bound each of them in the engine, not the session.
 fn ceiling(cli: &Cli) -> Option<Ceiling> {
-    let repl = cli.file.is_none() && cli.eval.is_none() && std::io::stdin().is_terminal();
+    let repl =
+        cli.repl || (cli.file.is_none() && cli.eval.is_none() && std::io::stdin().is_terminal());
     let mut ceiling = Ceiling::new();
     if let Some(memory) = cli.max_memory {
         ceiling = ceiling.memory(memory);
@@ -303,6 +308,9 @@ fn supervise(cli: &Cli, ceiling: &Ceiling) -> ExitCode {
 }
 
 fn read_input(cli: &Cli) -> Result<Input, String> {
+    if cli.repl {
+        return Ok(Input::Repl);
+    }
     let is_module = cli.module
         || cli
             .file
@@ -593,7 +601,8 @@ fn run_timed(
     };
     let value: JsValue = match input {
         Input::Repl => {
-            repl::run(&mut engine, &compartment).map_err(Error::Engine)?;
+            let interactive = !cli.repl && std::io::stdin().is_terminal();
+            repl::run(&mut engine, &compartment, interactive).map_err(Error::Engine)?;
             return Ok(Outcome {
                 json: serde_json::Value::Null,
                 text: String::new(),

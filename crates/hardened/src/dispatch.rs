@@ -293,8 +293,8 @@ fn accessor_get(
     }
     let owner = Dispatch::current_owner(context)?;
     let record = &owner.compartment;
-    if let Some(value) = record.lexical(&name.key) {
-        return Ok(value.value().cloned().unwrap_or_default());
+    if let Some(lexical) = record.lexical(&name.key) {
+        return read_lexical(&lexical, context);
     }
     if let Some(value) = record
         .global
@@ -323,7 +323,7 @@ fn accessor_set(
     let record = &owner.compartment;
     let value = args.get_or_undefined(0).clone();
     if record.lexical(&name.key).is_some() {
-        set_lexical(record, name.key.clone(), value)?;
+        set_lexical(record, name.key.clone(), value, context)?;
         return Ok(JsValue::undefined());
     }
     if !owner.sloppy_globals && !record.global.has_property(name.key.clone(), context)? {
@@ -350,7 +350,7 @@ fn trap_get(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Js
     let owner = Dispatch::current_owner(context)?;
     let record = &owner.compartment;
     if let Some(lexical) = record.lexical(&key) {
-        return Ok(lexical.value().cloned().unwrap_or_default());
+        return read_lexical(&lexical, context);
     }
     record.global.get(key, context)
 }
@@ -361,7 +361,7 @@ fn trap_set(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Js
     let owner = Dispatch::current_owner(context)?;
     let record = &owner.compartment;
     if record.lexical(&key).is_some() {
-        set_lexical(record, key, value)?;
+        set_lexical(record, key, value, context)?;
         return Ok(true.into());
     }
     // Identifier assignment reaches this trap only for names that exist (Boa checks `has`
@@ -373,14 +373,34 @@ fn trap_set(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Js
     Ok(record.global.set(key, value, false, context)?.into())
 }
 
-/// Assigns an existing global lexical: `let` bindings change, `const` ones throw.
-fn set_lexical(record: &CompartmentRecord, key: PropertyKey, value: JsValue) -> JsResult<()> {
-    let writable = record
-        .lexicals
-        .borrow()
-        .properties()
-        .get(&key)
-        .is_some_and(|lexical| lexical.writable() == Some(true));
+/// Reads a global lexical: a value, or (a binding a REPL input declared) what its getter, a
+/// closure over the binding, reads; in its temporal dead zone that is a ReferenceError.
+fn read_lexical(lexical: &PropertyDescriptor, context: &mut Context) -> JsResult<JsValue> {
+    match lexical.get().and_then(JsValue::as_callable) {
+        Some(getter) => getter.call(&JsValue::undefined(), &[], context),
+        None => Ok(lexical.value().cloned().unwrap_or_default()),
+    }
+}
+
+/// Assigns an existing global lexical: `let` bindings change, `const` ones throw. A binding a
+/// REPL input declared is assigned by its setter, a closure over the binding, which throws as
+/// the assignment would (a `const`, the temporal dead zone).
+fn set_lexical(
+    record: &CompartmentRecord,
+    key: PropertyKey,
+    value: JsValue,
+    context: &mut Context,
+) -> JsResult<()> {
+    let lexical = record.lexicals.borrow().properties().get(&key);
+    if let Some(setter) = lexical
+        .as_ref()
+        .and_then(|lexical| lexical.set())
+        .and_then(JsValue::as_callable)
+    {
+        setter.call(&JsValue::undefined(), &[value], context)?;
+        return Ok(());
+    }
+    let writable = lexical.is_some_and(|lexical| lexical.writable() == Some(true));
     if !writable {
         return Err(JsNativeError::typ()
             .with_message(format!(

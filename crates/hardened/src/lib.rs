@@ -40,6 +40,9 @@
 //! # Ok::<(), hardened::Error>(())
 //! ```
 //!
+//! A read-eval-print loop evaluates its inputs with [`Engine::evaluate_repl`] instead: what an
+//! input declares stays for the compartment's later code, and it may `await` at its top level.
+//!
 //! ## Endowments
 //!
 //! A compartment can reach only what its host gives it: values, Rust functions and global
@@ -143,6 +146,9 @@
 //! # Ok::<(), hardened::Error>(())
 //! ```
 //!
+//! Another thread stops the running call with the engine's [`InterruptHandle`]
+//! ([`Engine::interrupt_handle`]), as `compartment-run`'s REPL does on Ctrl+C.
+//!
 //! ## Threads
 //!
 //! An [`Engine`] is not `Send`: Boa's values and collector belong to one thread. Build one
@@ -206,7 +212,7 @@ pub use convert::FromJs;
 pub use engine::{Engine, EngineBuilder, TypedFunction};
 pub use error::{Error, Result, ThrownError};
 pub use host_fn::{Caller, FromArgs, HostError, IntoArgs, IntoJs};
-pub use limits::{Limit, Limits};
+pub use limits::{InterruptHandle, Limit, Limits};
 pub use location::{Frame, Location, Source};
 pub use lockdown::{LockdownOptions, LockdownReport, Mutabilities};
 pub use module::host::{ModuleDescriptor, ModuleDirectory};

@@ -6,6 +6,7 @@
 //! | [`Limits::recursion`] | Boa's call-depth limit | unbounded recursion |
 //! | [`Limits::timeout`] | a deadline checked before every promise job and on every global-name lookup and evaluator call | loops spread over many calls or jobs, promise chains, long computations that touch any global |
 //! | [`Limits::pending_jobs`] | a cap on the promise-job queue | unbounded promise fan-out |
+//! | [`InterruptHandle::interrupt`] | a flag another thread sets, checked where the deadline is | whatever the host decides to stop (Ctrl+C in `compartment-run`'s REPL) |
 //!
 //! Each is reported as an [`Error::Limit`](crate::Error::Limit) that guest code cannot catch,
 //! and the engine stays usable. What none of these can interrupt: a single native operation
@@ -19,6 +20,10 @@
 use std::{
     cell::Cell,
     rc::Rc,
+    sync::{
+        Arc,
+        atomic::{AtomicBool, Ordering},
+    },
     time::{Duration, Instant},
 };
 
@@ -166,6 +171,9 @@ pub enum Limit {
     /// `metering` feature).
     #[error("the engine's instruction budget is spent")]
     Instructions,
+    /// The host interrupted the call through an [`InterruptHandle`].
+    #[error("the evaluation was interrupted")]
+    Interrupted,
 }
 
 impl Limit {
@@ -190,6 +198,7 @@ impl Limit {
                 "PendingJobs" => Some(Self::PendingJobs),
                 "Memory" => Some(Self::Memory),
                 "Instructions" => Some(Self::Instructions),
+                "Interrupted" => Some(Self::Interrupted),
                 _ => None,
             },
             #[allow(unreachable_patterns)]
@@ -231,6 +240,44 @@ pub(crate) struct Watch {
     overflowed: Cell<bool>,
     /// The call met a host panic: nothing more of it may run.
     halted: Cell<bool>,
+    /// Set by an [`InterruptHandle`], from any thread.
+    interrupted: Arc<AtomicBool>,
+}
+
+/// Stops the engine call that is running, from any thread: the call ends with
+/// [`Limit::Interrupted`] at its next check, where a [`Limits::timeout`] would be noticed
+/// (a global-name lookup, a builtin or evaluator call, a promise job). Guest code cannot catch
+/// it, and the engine stays usable; the promise jobs queued when it stops are dropped with it
+/// (what they would have settled stays pending). Each call into the engine starts uninterrupted, so an
+/// interrupt made while no call runs is forgotten; a loop that makes none of those checks
+/// (`for (;;) {}`) is not stopped (pair it with [`Limits::loop_iterations`], or run the guest
+/// in a supervised worker).
+///
+/// ```
+/// use hardened::{CompartmentOptions, Engine, Error, Limit};
+///
+/// let mut engine = Engine::new()?;
+/// let guest = engine.new_compartment(CompartmentOptions::new())?;
+/// let handle = engine.interrupt_handle();
+/// let stopper = std::thread::spawn(move || {
+///     std::thread::sleep(std::time::Duration::from_millis(50));
+///     handle.interrupt();
+/// });
+/// // The loop reads a global name (`Math`) on every turn, so it notices the interrupt.
+/// let stopped = engine.evaluate::<()>(&guest, "try { for (;;) Math.abs(1) } catch { 'caught' }");
+/// assert!(matches!(stopped, Err(Error::Limit(Limit::Interrupted))));
+/// stopper.join().unwrap();
+/// assert_eq!(engine.evaluate::<i32>(&guest, "6 * 7")?, 42); // the next call runs
+/// # Ok::<(), hardened::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct InterruptHandle(Arc<AtomicBool>);
+
+impl InterruptHandle {
+    /// Asks the running engine call to stop at its next check.
+    pub fn interrupt(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
 }
 
 impl Watch {
@@ -249,6 +296,12 @@ impl Watch {
             .set(timeout.and_then(|timeout| Instant::now().checked_add(timeout)));
         self.overflowed.set(false);
         self.halted.set(false);
+        self.interrupted.store(false, Ordering::Relaxed);
+    }
+
+    /// A handle that interrupts the engine's calls from any thread.
+    pub(crate) fn interrupt_handle(&self) -> InterruptHandle {
+        InterruptHandle(self.interrupted.clone())
     }
 
     /// Ends the rest of the call: every later check fails, and Boa's own limits stop any
@@ -272,6 +325,9 @@ impl Watch {
         }
         if self.overflowed.get() {
             return Err(Limit::PendingJobs.error());
+        }
+        if self.interrupted.load(Ordering::Relaxed) {
+            return Err(Limit::Interrupted.error());
         }
         match self.deadline.get() {
             Some(deadline) if Instant::now() >= deadline => Err(Limit::Timeout.error()),

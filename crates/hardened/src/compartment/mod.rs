@@ -44,7 +44,7 @@ impl CompartmentRecord {
             global,
             engine,
             lexicals,
-            has_lexicals: !spec.lexicals.is_empty(),
+            has_lexicals: std::cell::Cell::new(!spec.lexicals.is_empty()),
             name: spec.name.clone(),
             transforms: spec.transforms.clone(),
             parent,

@@ -292,6 +292,48 @@ impl Engine {
             .map(drop)
     }
 
+    /// Evaluates one input of a read-eval-print loop in `compartment`, as [`Engine::evaluate`]
+    /// would, except that what the input declares at its top level (`let`, `const`, `class`,
+    /// `function`, `var`) stays visible to the compartment's later code, as its global
+    /// lexicals (not properties of its `globalThis`), and that the input may `await` at its top
+    /// level: the jobs then run until it settles, and the awaited completion value is returned.
+    ///
+    /// Later inputs share the very binding the input's own closures use. An input may declare
+    /// a name again: that makes a new binding, and closures made before keep the old one. An
+    /// input that declares something and whose completion value depends on control flow
+    /// (`let y = 1; if (y) 2`) completes with `undefined`. An input with top-level `await`
+    /// may not contain `<!--` or `-->`.
+    ///
+    /// ```
+    /// use hardened::{CompartmentOptions, Engine};
+    ///
+    /// let mut engine = Engine::new()?;
+    /// let guest = engine.new_compartment(CompartmentOptions::new())?;
+    /// engine.evaluate_repl(&guest, "let n = 0; const inc = () => ++n;")?;
+    /// engine.evaluate_repl(&guest, "inc(); inc();")?;
+    /// assert_eq!(engine.evaluate_repl(&guest, "n")?.as_number(), Some(2.0));
+    /// let v = engine.evaluate_repl(&guest, "const v = await Promise.resolve(40); v + 2")?;
+    /// assert_eq!(v.as_number(), Some(42.0));
+    /// // Not properties of globalThis, and `evaluate` keeps its own declarations local.
+    /// assert!(engine.evaluate::<bool>(&guest, "!('n' in globalThis) && v === 40")?);
+    /// # Ok::<(), hardened::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Thrown`] when the input throws or its top-level `await` rejects (its
+    /// declarations up to there stay), or when an awaited promise never settles.
+    pub fn evaluate_repl<'a>(
+        &mut self,
+        compartment: &Compartment,
+        source: impl Into<Source<'a>>,
+    ) -> Result<JsValue> {
+        let record = self.own(compartment)?;
+        let source = source.into();
+        self.guarded(|context| {
+            evaluator::repl::evaluate(context, &record, JsString::from(source.text), source.name)
+        })
+    }
+
     fn evaluate_in(
         &mut self,
         compartment: &Compartment,
@@ -364,6 +406,11 @@ impl Engine {
             if error.as_engine().is_some() {
                 self.value_stack.restore_headroom(&mut self.context);
             }
+            // An interrupted call stops with the jobs it queued: the next call must not go on
+            // with them.
+            if crate::Limit::of(&error) == Some(crate::Limit::Interrupted) {
+                self.jobs.clear();
+            }
             Error::from_js_in(error, &mut self.context)
         })
     }
@@ -387,6 +434,13 @@ impl Engine {
     #[must_use]
     pub fn is_usable(&self) -> bool {
         self.panicked.is_none()
+    }
+
+    /// A handle that stops the running call into this engine from another thread (a Ctrl+C
+    /// handler, a supervisor): see [`crate::InterruptHandle`].
+    #[must_use]
+    pub fn interrupt_handle(&self) -> crate::InterruptHandle {
+        self.jobs.watch.interrupt_handle()
     }
 
     /// Sets the runaway-code limits for every later call into the engine.

@@ -19,6 +19,7 @@
 //! source text; the realm refuses every other compilation from strings (see
 //! [`crate::dispatch::CompileGate`]).
 
+pub(crate) mod repl;
 mod source;
 
 use boa_engine::{

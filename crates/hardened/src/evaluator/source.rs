@@ -50,25 +50,39 @@ pub(crate) fn plan_script(
     };
 
     let body = parse::hashbang_as_comment(source);
-    let items = script.statements().statements();
+    Ok(match returning(body, script.statements().statements()) {
+        Some((body, returns_at)) => body_plan(body, returns_at),
+        None => Plan::DirectEval,
+    })
+}
+
+/// `body` (a Script's or module's text, hashbang made a comment) as a function body that
+/// returns its completion value, given its top-level `items`: `return ` put before a final
+/// expression statement (with the source line and column where it went in), or the body as
+/// it is when every item completes empty. `None` when the completion value depends on control
+/// flow.
+pub(crate) fn returning(
+    body: String,
+    items: &[StatementListItem],
+) -> Option<(String, Option<(u32, u32)>)> {
     match items.last() {
         Some(StatementListItem::Statement(last)) => match last.as_ref() {
             Statement::Expression(expression) => {
                 // `return` goes right before the expression's first token, on its line, so the
                 // same tokens parse as the same expression: no parentheses, no end position.
                 match offset(&body, start_of(expression)) {
-                    Some(start) if !continues_token(&body[..start]) => Ok(body_plan(
+                    Some(start) if !continues_token(&body[..start]) => Some((
                         format!("{}return {}", &body[..start], &body[start..]),
                         Some(crate::location::position_of(&body, start)),
                     )),
-                    _ => Ok(Plan::DirectEval),
+                    _ => None,
                 }
             }
-            _ if items.iter().all(completes_empty) => Ok(body_plan(body, None)),
-            _ => Ok(Plan::DirectEval),
+            _ if items.iter().all(completes_empty) => Some((body, None)),
+            _ => None,
         },
-        _ if items.iter().all(completes_empty) => Ok(body_plan(body, None)),
-        _ => Ok(Plan::DirectEval),
+        _ if items.iter().all(completes_empty) => Some((body, None)),
+        _ => None,
     }
 }
 

@@ -317,6 +317,44 @@ pub(crate) fn script_ast(
     Ok(script)
 }
 
+/// Parses the room's text, a REPL input with top-level `await`, as a module with Boa's own
+/// parser, for analysis (see `evaluator::repl`), and checks it as guest code under
+/// `direct_eval`. The text must not contain `<!--` or `-->`: a module reads them as operators
+/// where the Script the input is compiled in ([`repl_script`]) may read a comment, the one
+/// place the two goals tokenize the same text differently.
+pub(crate) fn await_ast(
+    room: &Room<'_>,
+    direct_eval: DirectEval,
+    interner: &mut Interner,
+) -> Result<boa_ast::Module, JsNativeError> {
+    let text = room.utf8()?;
+    if text.contains("<!--") || text.contains("-->") {
+        return Err(JsNativeError::syntax().with_message(
+            "an input with top-level await may not contain `<!--` or `-->` \
+             (write `< !--` or `-- >`)",
+        ));
+    }
+    let module = Parser::new(Source::from_bytes(text))
+        .parse_module(&Scope::new_global(), interner)
+        .map_err(|e| JsNativeError::syntax().with_message(e.to_string()))?;
+    check_guest_code(module.items())?.allow(direct_eval)?;
+    Ok(module)
+}
+
+/// The Script a REPL input compiles into (see `evaluator::repl`): a strict generator function,
+/// async when the input awaits at its top level, whose first statement `prologue` yields the
+/// accessors of the input's top-level bindings, followed by `body` on a line of its own, as in
+/// [`function_script`] ([`crate::location::Shift::WRAPPED`]). `body` must have been checked
+/// as a whole Script ([`script_ast`]) or, for an async one, module ([`await_ast`]).
+pub(crate) fn repl_script(prologue: &str, body: &str, is_async: bool) -> String {
+    let kind = if is_async {
+        "async function*"
+    } else {
+        "function*"
+    };
+    format!("'use strict';0,{kind}(){{{prologue}\n{body}\n}}")
+}
+
 /// Parses the room's text (a `Function` body) as a function body.
 pub(crate) fn function_body_ast(
     room: &Room<'_>,

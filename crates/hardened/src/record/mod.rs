@@ -28,11 +28,14 @@ pub(crate) struct CompartmentRecord {
     #[unsafe_ignore_trace]
     pub(crate) engine: EngineId,
     /// Global lexical bindings (XS `globalLexicals`): a null-prototype object whose writable
-    /// properties are `let` bindings and read-only ones `const` bindings.
+    /// properties are `let` bindings and read-only ones `const` bindings; and the bindings REPL
+    /// inputs declared (`Engine::evaluate_repl`), as accessors whose getter and setter are
+    /// closures over the binding itself.
     pub(crate) lexicals: JsObject,
-    /// Whether there are any global lexicals (fixed at creation): lookups skip them otherwise.
+    /// Whether there are any global lexicals: lookups skip them otherwise. Set at creation, and
+    /// by the first REPL input that declares something.
     #[unsafe_ignore_trace]
-    pub(crate) has_lexicals: bool,
+    pub(crate) has_lexicals: std::cell::Cell<bool>,
     #[unsafe_ignore_trace]
     pub(crate) name: JsString,
     /// Source transforms applied to everything this compartment evaluates.
@@ -73,7 +76,7 @@ impl CompartmentRecord {
 
     /// The global lexical binding `key`, if any.
     pub(crate) fn lexical(&self, key: &PropertyKey) -> Option<PropertyDescriptor> {
-        if !self.has_lexicals {
+        if !self.has_lexicals.get() {
             return None;
         }
         self.lexicals.borrow().properties().get(key)

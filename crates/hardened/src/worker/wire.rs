@@ -16,7 +16,7 @@ pub(crate) const WORKER_ENV: &str = "HARDENED_WORKER";
 pub(crate) const MAX_ERROR_TEXT: usize = 16 << 10;
 
 /// Every [`Limit`], to read one back from its name.
-const LIMITS: [Limit; 8] = [
+const LIMITS: [Limit; 9] = [
     Limit::LoopIterations,
     Limit::Recursion,
     Limit::StackSize,
@@ -25,6 +25,7 @@ const LIMITS: [Limit; 8] = [
     Limit::Memory,
     Limit::Cpu,
     Limit::Instructions,
+    Limit::Interrupted,
 ];
 
 fn limit_name(limit: Limit) -> String {
