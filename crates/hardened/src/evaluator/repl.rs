@@ -288,7 +288,7 @@ fn settle(step: &JsPromise, context: &mut Context) -> JsResult<JsValue> {
     context.run_jobs()?;
     // A limit met in a job may have been dropped by Boa on the way: it is still in force.
     crate::limits::Watch::get(context).check()?;
-    match crate::commons::settled(step) {
+    match crate::commons::settled(step, context) {
         Some(Ok(result)) => iterated(&result, context),
         Some(Err(error)) => Err(error),
         None => Err(JsNativeError::typ()
