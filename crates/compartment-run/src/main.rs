@@ -155,9 +155,22 @@ fn main() -> ExitCode {
             return ExitCode::from(70);
         }
     };
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // `--help` and `--version` print as asked; a usage error under `--json` is JSON too.
+        Err(error) if error.use_stderr() && std::env::args().any(|arg| arg == "--json") => {
+            let text = error.to_string();
+            let message = text.lines().next().unwrap_or_default();
+            let message = message.strip_prefix("error: ").unwrap_or(message);
+            return fail(true, "UsageError", message, 2, Duration::ZERO);
+        }
+        Err(error) => error.exit(),
+    };
     if cli.max_instructions.is_some() && !cfg!(feature = "metering") {
-        return usage("--max-instructions needs a build with `--features metering`");
+        return usage(
+            &cli,
+            "--max-instructions needs a build with `--features metering`",
+        );
     }
     if supervised.is_none()
         && let Some(ceiling) = ceiling(&cli)
@@ -166,21 +179,24 @@ fn main() -> ExitCode {
     }
     let input = match read_input(&cli) {
         Ok(input) => input,
-        Err(message) => return usage(&message),
+        Err(message) => return usage(&cli, &message),
     };
     if cli.start && matches!(input, Input::Module(..)) {
-        return usage("--start runs scripts only: modules need a compartment of their own");
+        return usage(
+            &cli,
+            "--start runs scripts only: modules need a compartment of their own",
+        );
     }
     if let Some(dir) = &cli.allow_read
         && let Err(message) = capabilities::readable_root(dir)
     {
-        return usage(&message);
+        return usage(&cli, &message);
     }
     // Lockdown options are checked before anything runs: a bad one is a usage error.
     let mut lockdown = LockdownOptions::default();
     for (name, value) in &cli.lockdown_options {
         if let Err(message) = lockdown.set_option(name, value) {
-            return usage(&format!("--lockdown-option {name}: {message}"));
+            return usage(&cli, &format!("--lockdown-option {name}: {message}"));
         }
     }
     // Under a memory ceiling the guest's stack is part of it: half, so that data deep enough
@@ -197,6 +213,7 @@ fn main() -> ExitCode {
     // overflow aborts the process. The guest therefore runs on a thread whose stack is
     // reserved large enough that exhausting it takes more memory than such structures fit in.
     let cli_memory = cli.max_memory;
+    let json = cli.json;
     let guest = std::thread::Builder::new()
         .name("guest".into())
         .stack_size(stack)
@@ -211,17 +228,21 @@ fn main() -> ExitCode {
     let guest = match guest {
         Ok(guest) => guest,
         Err(error) => {
-            eprintln!("compartment-run: cannot start the guest thread: {error}");
             // Under --max-memory, the thread's stack did not fit in the ceiling.
-            return ExitCode::from(if cli_memory.is_some() { 122 } else { 70 });
+            let code = if cli_memory.is_some() { 122 } else { 70 };
+            let message = format!("cannot start the guest thread: {error}");
+            return fail(json, "EngineError", &message, code, Duration::ZERO);
         }
     };
     match guest.join() {
         Ok(code) => code,
-        Err(_) => {
-            eprintln!("compartment-run: internal error (the engine panicked)");
-            ExitCode::from(70)
-        }
+        Err(_) => fail(
+            json,
+            "EngineError",
+            "internal error (the engine panicked)",
+            70,
+            Duration::ZERO,
+        ),
     }
 }
 
@@ -294,11 +315,22 @@ fn supervise(cli: &Cli, ceiling: &Ceiling) -> ExitCode {
         Ok(other) => (70, format!("internal error: {other:?}")),
         Err(error) => (70, format!("cannot supervise the guest: {error}")),
     };
-    if cli.json {
+    let name = if code == 70 {
+        "EngineError"
+    } else {
+        "LimitError"
+    };
+    fail(cli.json, name, &message, code, started.elapsed())
+}
+
+/// Ends a run that produced no guest outcome: `compartment-run: message` on stderr, or under
+/// `--json` the one JSON object every run prints.
+fn fail(json: bool, name: &str, message: &str, code: u8, elapsed: Duration) -> ExitCode {
+    if json {
         let line = serde_json::json!({
             "ok": false, "value": null,
-            "error": { "name": if code == 70 { "EngineError" } else { "LimitError" }, "message": message },
-            "duration_ms": started.elapsed().as_secs_f64() * 1e3,
+            "error": { "name": name, "message": message, "stack": null, "location": null },
+            "duration_ms": elapsed.as_secs_f64() * 1e3,
         });
         println!("{line}");
     } else {
@@ -357,9 +389,8 @@ const GUEST_STACK: usize = 8 << 30;
 /// Native stack one call into the engine may use (`Limits::native_stack`).
 const GUEST_NATIVE_STACK: usize = 1 << 30;
 
-fn usage(message: &str) -> ExitCode {
-    eprintln!("compartment-run: {message}");
-    ExitCode::from(2)
+fn usage(cli: &Cli, message: &str) -> ExitCode {
+    fail(cli.json, "UsageError", message, 2, Duration::ZERO)
 }
 
 fn describe(error: &Error) -> String {

@@ -203,6 +203,10 @@ impl Session {
                 let _ = writeln!(err, "Uncaught {}", describe(&error));
             }
         }
+        // Promises the input left rejected with no handler, as node reports them.
+        for lost in engine.take_unhandled_rejections() {
+            let _ = writeln!(err, "Uncaught (in promise) {}", describe(&lost));
+        }
         self.inputs += 1;
         self.evaluated = Some(self.pending.trim_end().to_owned());
         self.pending.clear();

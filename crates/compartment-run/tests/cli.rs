@@ -145,6 +145,52 @@ fn usage_errors_exit_2() {
     assert!(text(&out.stderr).contains("is not UTF-8"));
 }
 
+/// Under `--json` every run prints one JSON object, usage errors included.
+#[test]
+fn json_usage_errors_are_json() {
+    for args in [
+        &["--json", "--no-such-flag"][..],
+        &["--json", "does-not-exist.js"],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", text(&out.stdout)));
+        assert_eq!(json["ok"], false);
+        assert_eq!(json["error"]["name"], "UsageError");
+        assert!(
+            json["error"]["message"].as_str().unwrap().len() > 10,
+            "{json}"
+        );
+        assert_eq!(text(&out.stderr), "");
+    }
+}
+
+/// Module load and link errors name the module and its importer.
+#[test]
+fn module_errors_name_the_module_and_its_importer() {
+    let dir = std::env::temp_dir().join(format!("compartment-run-graph-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("main.mjs"), "import './dep.mjs';\n").unwrap();
+    std::fs::write(dir.join("dep.mjs"), "import './missing.mjs';\n").unwrap();
+    std::fs::write(dir.join("link.mjs"), "import { nope } from './x.mjs';\n").unwrap();
+    std::fs::write(dir.join("x.mjs"), "export const y = 1;\n").unwrap();
+    let out = run(&[dir.join("main.mjs").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = text(&out.stderr);
+    assert!(
+        report.contains("\"./missing.mjs\"") && report.contains("(imported by \"./dep.mjs\")"),
+        "{report}"
+    );
+    let out = run(&[dir.join("link.mjs").to_str().unwrap()]);
+    let report = text(&out.stderr);
+    assert!(
+        report.contains("nope") && report.contains("(linking module \"./link.mjs\")"),
+        "{report}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn deeply_nested_source_is_a_clean_error() {
     let dir = std::env::temp_dir().join(format!("compartment-run-deep-{}", std::process::id()));
@@ -648,6 +694,20 @@ fn repl_declarations_persist_and_top_level_await_works() {
         text(&out.stderr).starts_with("Uncaught TypeError: "),
         "{}",
         text(&out.stderr)
+    );
+}
+
+/// A promise an input leaves rejected with no handler is reported, and the session goes on.
+#[test]
+fn repl_reports_unhandled_rejections() {
+    let session =
+        "Promise.reject(new RangeError('lost')); 1\nPromise.reject(2).catch(() => {}); 3\n";
+    let out = run_with_stdin(&["--repl"], session);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "1\n3\n");
+    assert_eq!(
+        text(&out.stderr),
+        "Uncaught (in promise) RangeError: lost\n"
     );
 }
 

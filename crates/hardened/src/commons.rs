@@ -215,6 +215,18 @@ fn fast_descriptor(
     own_descriptor(object, key, context)
 }
 
+/// An engine-made error (a native one) with `note` added to its message, as `message (note)`;
+/// a value guest code threw, or an uncatchable error, passes unchanged.
+pub(crate) fn noted(error: JsError, note: impl FnOnce() -> String) -> JsError {
+    match error.as_native() {
+        Some(native) => {
+            let message = format!("{} ({})", native.message(), note());
+            native.clone().with_message(message).into()
+        }
+        None => error,
+    }
+}
+
 /// The outcome of a settled promise (its value, or its reason as an error); `None` while it is
 /// pending. The engine reading a rejection handles it: it is not left as unhandled.
 pub(crate) fn settled(promise: &JsPromise, context: &Context) -> Option<JsResult<JsValue>> {

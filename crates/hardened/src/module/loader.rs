@@ -73,7 +73,15 @@ impl ModuleLoader for Loader {
             )?;
             obtain(record.clone(), specifier, language, mode, context).await
         }
-        .await;
+        .await
+        .map_err(|error| match &referrer_info {
+            // An engine-made load error (a hook's `HostError`, a file that cannot be read)
+            // names the module whose import failed.
+            Some(info) => crate::commons::noted(error, || {
+                format!("imported by \"{}\"", info.specifier.to_std_string_escaped())
+            }),
+            None => error,
+        });
         if let Some(info) = referrer_info {
             let mut failures = info.failures.borrow_mut();
             failures.retain(|(specifier, _)| specifier != request.specifier());

@@ -105,15 +105,24 @@ fn load_error(
 
 /// Links and evaluates a loaded module, in the module frame (`boa::module_frame`); the promise
 /// of its evaluation.
-fn link_and_evaluate(module: &Module, context: &mut Context) -> JsResult<JsPromise> {
+fn link_and_evaluate(
+    module: &Module,
+    specifier: &JsString,
+    context: &mut Context,
+) -> JsResult<JsPromise> {
     ModuleTable::get(context).ensure_not_evaluating(module, context)?;
     let step = NativeFunction::from_copy_closure_with_captures(
-        |_, _, module: &Module, context| {
-            // Boa compiles a module's code when it links it.
-            crate::parse::with_room_for_any(|| module.link(context))??;
+        |_, _, (module, specifier): &(Module, JsString), context| {
+            // Boa compiles a module's code when it links it. Its link errors name an import,
+            // not the graph: the message names the module whose graph failed.
+            crate::parse::with_room_for_any(|| module.link(context))?.map_err(|error| {
+                crate::commons::noted(error, || {
+                    format!("linking module \"{}\"", specifier.to_std_string_escaped())
+                })
+            })?;
             Ok(module.evaluate(context)?.into())
         },
-        module.clone(),
+        (module.clone(), specifier.clone()),
     );
     let frame = ModuleTable::get(context).frame(context)?;
     let promise = crate::boa::module_frame::in_frame(&frame, step, context)?;
@@ -165,7 +174,7 @@ async fn load_graph(
     if !execute {
         return Ok(());
     }
-    let evaluation = link_and_evaluate(module, &mut context.borrow_mut())?;
+    let evaluation = link_and_evaluate(module, specifier, &mut context.borrow_mut())?;
     awaited(evaluation, what("evaluation"), context).await?;
     ModuleTable::get(&context.borrow()).mark_evaluated(module, &context.borrow());
     Ok(())
@@ -327,7 +336,7 @@ pub(crate) fn import_now_namespace(
             ))
             .into());
     }
-    let evaluation = link_and_evaluate(&module, context)?;
+    let evaluation = link_and_evaluate(&module, &specifier, context)?;
     settled(&evaluation, context).unwrap_or_else(|| {
         Err(JsNativeError::typ()
             .with_message(format!(
