@@ -201,7 +201,7 @@ mod stack;
 pub mod worker;
 
 pub use boa_engine;
-pub use compartment::CompartmentOptions;
+pub use compartment::{CompartmentOptions, HostObject};
 pub use convert::FromJs;
 pub use engine::{Engine, EngineBuilder, TypedFunction};
 pub use error::{Error, Result, ThrownError};
