@@ -444,7 +444,10 @@ timestamp [clock]
         assert_eq!(mine.lock().unwrap().len(), KV_MAX_ENTRIES);
         // Replacing a key of a full store is fine; a long key or value is not.
         engine.evaluate::<()>(&a, "kv.set('k0', 'w')").unwrap();
-        for source in ["kv.set('x'.repeat(257), '')", "kv.set('k1', 'x'.repeat(4097))"] {
+        for source in [
+            "kv.set('x'.repeat(257), '')",
+            "kv.set('k1', 'x'.repeat(4097))",
+        ] {
             let refused = engine.evaluate::<()>(&b, source).unwrap_err();
             assert_eq!(refused.to_string(), "RangeError: kv: the store is full");
         }

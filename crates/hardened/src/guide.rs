@@ -297,7 +297,7 @@
 //!
 //! Every call into the engine returns a [`hardened::Result`](crate::Result). When guest code
 //! throws, the error is [`Error::Thrown`] with a [`ThrownError`]: the `name` and `message`
-//! the guest sees, and the stack [`frames`](ThrownError::frames), innermost first, positions in
+//! the guest sees, and the stack [`frames`](crate::ThrownError::frames), innermost first, positions in
 //! the guest's own source. [`ThrownError::location`] is where the error was made. Name a script
 //! with [`Source::named`] (a file name, a plugin's id) so that its frames say so; a module's
 //! frames carry its specifier.

@@ -206,9 +206,12 @@ fn host_objects_are_frozen_per_compartment_and_typed() {
                 Ok((key == "a").then_some(1))
             })
             .function("set", |_: &mut Caller<'_>, (_, _): (String, f64)| Ok(()))
-            .function("fail", |_: &mut Caller<'_>, (): ()| -> Result<(), HostError> {
-                Err(HostError::range_error("full"))
-            }),
+            .function(
+                "fail",
+                |_: &mut Caller<'_>, (): ()| -> Result<(), HostError> {
+                    Err(HostError::range_error("full"))
+                },
+            ),
     );
     let (mut engine, guest) = locked(|_| options.clone());
     let other = engine.new_compartment(options).unwrap();
@@ -253,7 +256,10 @@ fn host_objects_are_frozen_per_compartment_and_typed() {
         "kv.get.stash = 1",
     ] {
         let refused = engine.evaluate_value(&guest, attempt).unwrap_err();
-        assert!(refused.to_string().starts_with("TypeError"), "{attempt}: {refused}");
+        assert!(
+            refused.to_string().starts_with("TypeError"),
+            "{attempt}: {refused}"
+        );
     }
     let kv: boa_engine::JsObject = engine.get_global(&guest, "kv").unwrap();
     assert!(
@@ -290,7 +296,9 @@ fn host_object_functions_contain_panics_and_check_their_engine() {
         engine_a.evaluate_value(&a, "try { host.fail() } catch { 'caught' }")
     }));
     assert_eq!(
-        raised.expect_err("the host's panic is raised").downcast_ref::<&str>(),
+        raised
+            .expect_err("the host's panic is raised")
+            .downcast_ref::<&str>(),
         Some(&"host bug")
     );
     assert!(engine_a.is_usable());

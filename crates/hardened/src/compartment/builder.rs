@@ -131,7 +131,11 @@ impl HostObject {
         for (name, (length, native)) in &self.functions {
             let function = crate::commons::native(context, name, *length, native.clone());
             crate::commons::freeze(&function, context)?;
-            object.create_data_property_or_throw(JsString::from(name.as_str()), function, context)?;
+            object.create_data_property_or_throw(
+                JsString::from(name.as_str()),
+                function,
+                context,
+            )?;
         }
         crate::commons::freeze(&object, context)?;
         Ok(object)
