@@ -3,13 +3,19 @@
 //! calls each plugin's exported `transform(input)`.
 //!
 //! - A plugin's modules come from its own directory and nowhere else ([`ModuleDirectory`]).
-//! - Capabilities are Rust functions endowed as globals: `log(...values)`, `clock.now()`, and
-//!   `kv.get/set/keys`, a small key-value store the host keeps per plugin.
+//! - Capabilities are typed Rust closures: the global function `log(message)`
+//!   ([`CompartmentOptions::host_fn`]) and the frozen objects `clock.now()` and
+//!   `kv.get/set/keys` ([`CompartmentOptions::host_object`]), a small key-value store of
+//!   strings the host keeps per plugin.
+//! - Host state the plugins share (the log, the clock) lives in the engine
+//!   ([`Engine::set_data`]); a plugin's own store is shared only by its own `kv` functions.
 //! - Each plugin runs under its own [`Limits`] (the manifest may ask for less than the host's
 //!   ceiling, never more).
 //! - A plugin that misbehaves (reaches for a capability it did not ask for, imports outside its
 //!   directory, loops forever, asks for a capability the host does not offer) gets a one-line
 //!   error, and the host carries on with the next one in the same engine.
+//!
+//! Safe Rust only, and no Boa types: everything goes through `hardened`'s host API.
 //!
 //! Run it with `cargo run --release -p hardened --example plugin_host`.
 
@@ -19,17 +25,14 @@ use std::{
     fmt::Write as _,
     fs,
     path::{Path, PathBuf},
-    rc::Rc,
+    sync::{Arc, Mutex},
     time::Duration,
 };
 
-use boa_engine::{
-    Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
-    js_string,
-    object::{ObjectInitializer, builtins::JsArray},
+use hardened::{
+    Caller, CompartmentOptions, Engine, HostError, HostObject, Limits, LockdownOptions,
+    ModuleDirectory, TypedFunction,
 };
-use boa_gc::{Finalize, Trace};
-use hardened::{CompartmentOptions, Engine, Limits, LockdownOptions, ModuleDirectory};
 use serde_json::Value as Json;
 
 type BoxError = Box<dyn std::error::Error>;
@@ -40,16 +43,17 @@ const MAX_RECURSION: usize = 256;
 const MAX_TIMEOUT: Duration = Duration::from_millis(500);
 /// The key-value store's bounds, so that a plugin cannot grow host memory without limit.
 const KV_MAX_ENTRIES: usize = 64;
+const KV_MAX_KEY_LENGTH: usize = 256;
 const KV_MAX_VALUE_LENGTH: usize = 4096;
 
 /// What a manifest may ask for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Capability {
-    /// `log(...values)`: lines the host prints under the plugin's name.
+    /// `log(message)`: lines the host prints under the plugin's name.
     Log,
     /// `clock.now()`: the host's time in milliseconds.
     Clock,
-    /// `kv.get(key)`, `kv.set(key, value)`, `kv.keys()`: the plugin's own store.
+    /// `kv.get(key)`, `kv.set(key, value)`, `kv.keys()`: the plugin's own store of strings.
     Kv,
 }
 
@@ -140,105 +144,77 @@ fn parse_manifest(text: &str) -> Result<Manifest, String> {
     })
 }
 
-/// Lines logged by plugins, drained by the host after each call.
-#[derive(Clone, Default, Trace, Finalize)]
-struct LogSink {
-    // Plain Rust data: nothing here for the collector to trace.
-    #[unsafe_ignore_trace]
-    lines: Rc<RefCell<Vec<String>>>,
-    #[unsafe_ignore_trace]
-    plugin: Rc<str>,
-}
+/// Lines logged by plugins, drained by the host after each call (engine data: the `log`
+/// functions reach it through their [`Caller`]).
+#[derive(Default)]
+struct LogLines(RefCell<Vec<String>>);
 
-/// One plugin's key-value store, kept by the host across calls.
-#[derive(Clone, Default, Trace, Finalize)]
-struct Store {
-    #[unsafe_ignore_trace]
-    entries: Rc<RefCell<BTreeMap<String, String>>>,
-}
+/// The host's clock (engine data: `clock.now()` reads it through its [`Caller`]).
+struct Clock(Box<dyn Fn() -> f64>);
 
-/// The host's clock, as a capture of the `clock.now` function.
-#[derive(Clone, Trace, Finalize)]
-struct ClockSource(#[unsafe_ignore_trace] Rc<dyn Fn() -> f64>);
+/// One plugin's key-value store, kept by the host across calls. Only that plugin's `kv`
+/// functions hold it: each closure must be `Send`, hence `Arc<Mutex<..>>`.
+type Store = Arc<Mutex<BTreeMap<String, String>>>;
 
-fn text_argument(args: &[JsValue], index: usize, context: &mut Context) -> JsResult<String> {
-    Ok(args
-        .get_or_undefined(index)
-        .to_string(context)?
-        .to_std_string_escaped())
-}
-
-fn log_function(sink: LogSink) -> NativeFunction {
-    NativeFunction::from_copy_closure_with_captures(
-        |_, args, sink: &LogSink, context| {
-            let mut parts = Vec::with_capacity(args.len());
-            for index in 0..args.len() {
-                parts.push(text_argument(args, index, context)?);
-            }
-            let line = format!("[{}] {}", sink.plugin, parts.join(" "));
-            sink.lines.borrow_mut().push(line);
-            Ok(JsValue::undefined())
+/// `log(message)`: a line under the plugin's name.
+fn log_function(options: CompartmentOptions, plugin: &str) -> CompartmentOptions {
+    let plugin = plugin.to_owned();
+    options.host_fn(
+        "log",
+        move |caller: &mut Caller<'_>, (message,): (String,)| {
+            let lines = caller
+                .data::<LogLines>()
+                .ok_or_else(|| HostError::error("log: the host keeps no log"))?;
+            lines.0.borrow_mut().push(format!("[{plugin}] {message}"));
+            Ok(())
         },
-        sink,
     )
 }
 
 /// `kv`: an object of three Rust functions over one plugin's store.
-fn kv_object(store: &Store, context: &mut Context) -> JsObject {
-    let get = NativeFunction::from_copy_closure_with_captures(
-        |_, args, store: &Store, context| {
-            let key = text_argument(args, 0, context)?;
-            Ok(match store.entries.borrow().get(&key) {
-                Some(value) => JsString::from(value.as_str()).into(),
-                None => JsValue::undefined(),
-            })
-        },
-        store.clone(),
-    );
-    let set = NativeFunction::from_copy_closure_with_captures(
-        |_, args, store: &Store, context| {
-            let key = text_argument(args, 0, context)?;
-            let value = text_argument(args, 1, context)?;
-            let mut entries = store.entries.borrow_mut();
-            if value.len() > KV_MAX_VALUE_LENGTH
-                || (entries.len() >= KV_MAX_ENTRIES && !entries.contains_key(&key))
-            {
-                return Err(JsNativeError::range()
-                    .with_message("kv: the store is full")
-                    .into());
-            }
-            entries.insert(key, value);
-            Ok(JsValue::undefined())
-        },
-        store.clone(),
-    );
-    let keys = NativeFunction::from_copy_closure_with_captures(
-        |_, _, store: &Store, context| {
-            let keys: Vec<JsValue> = store
-                .entries
-                .borrow()
+fn kv_object(store: &Store) -> HostObject {
+    let (get, set, keys) = (store.clone(), store.clone(), store.clone());
+    HostObject::new()
+        .function("get", move |_: &mut Caller<'_>, (key,): (String,)| {
+            Ok(get.lock().map_err(poisoned)?.get(&key).cloned())
+        })
+        .function(
+            "set",
+            move |_: &mut Caller<'_>, (key, value): (String, String)| {
+                let mut entries = set.lock().map_err(poisoned)?;
+                if key.len() > KV_MAX_KEY_LENGTH
+                    || value.len() > KV_MAX_VALUE_LENGTH
+                    || (entries.len() >= KV_MAX_ENTRIES && !entries.contains_key(&key))
+                {
+                    return Err(HostError::range_error("kv: the store is full"));
+                }
+                entries.insert(key, value);
+                Ok(())
+            },
+        )
+        .function("keys", move |_: &mut Caller<'_>, (): ()| {
+            Ok(keys
+                .lock()
+                .map_err(poisoned)?
                 .keys()
-                .map(|key| JsString::from(key.as_str()).into())
-                .collect();
-            Ok(JsArray::from_iter(keys, context).into())
-        },
-        store.clone(),
-    );
-    ObjectInitializer::new(context)
-        .function(get, js_string!("get"), 1)
-        .function(set, js_string!("set"), 2)
-        .function(keys, js_string!("keys"), 0)
-        .build()
+                .cloned()
+                .collect::<Vec<_>>())
+        })
 }
 
-fn clock_object(clock: ClockSource, context: &mut Context) -> JsObject {
-    let now = NativeFunction::from_copy_closure_with_captures(
-        |_, _, clock: &ClockSource, _| Ok(JsValue::from((clock.0)())),
-        clock,
-    );
-    ObjectInitializer::new(context)
-        .function(now, js_string!("now"), 0)
-        .build()
+/// A store whose lock a panicking `kv` function left poisoned.
+fn poisoned<T>(_: T) -> HostError {
+    HostError::error("kv: the store is unavailable")
+}
+
+/// `clock`: `clock.now()`, the host's time in milliseconds.
+fn clock_object() -> HostObject {
+    HostObject::new().function("now", |caller: &mut Caller<'_>, (): ()| {
+        let clock = caller
+            .data::<Clock>()
+            .ok_or_else(|| HostError::error("clock: the host has no clock"))?;
+        Ok((clock.0)())
+    })
 }
 
 /// A loaded plugin.
@@ -246,27 +222,25 @@ struct Plugin {
     name: String,
     capabilities: Vec<Capability>,
     limits: Limits,
-    /// The entry module's namespace.
-    namespace: JsObject,
+    /// `transform(input)` with its result as JSON text (`undefined` when it has none).
+    transform: TypedFunction<(String,), Option<String>>,
 }
 
 /// One engine, locked down, hosting every plugin in a compartment of its own.
 struct Host {
     engine: Engine,
-    log: Rc<RefCell<Vec<String>>>,
-    clock: ClockSource,
 }
 
 impl Host {
     fn new(clock: impl Fn() -> f64 + 'static) -> Result<Self, hardened::Error> {
-        let mut engine = Engine::new()?;
-        // Before any plugin code exists: afterwards the shared intrinsics are frozen and tamed.
-        engine.lockdown(LockdownOptions::default())?;
-        Ok(Self {
-            engine,
-            log: Rc::default(),
-            clock: ClockSource(Rc::new(clock)),
-        })
+        // Locked down as it is built, before any plugin code exists: the shared intrinsics are
+        // frozen and tamed.
+        let mut engine = Engine::builder()
+            .lockdown(LockdownOptions::default())
+            .build()?;
+        engine.set_data(LogLines::default());
+        engine.set_data(Clock(Box::new(clock)));
+        Ok(Self { engine })
     }
 
     /// Reads the manifest, builds the compartment with the granted capabilities only, and
@@ -283,28 +257,10 @@ impl Host {
             .module_directory(modules);
         for capability in &manifest.capabilities {
             options = match capability {
-                Capability::Log => {
-                    let sink = LogSink {
-                        lines: self.log.clone(),
-                        plugin: Rc::from(manifest.name.as_str()),
-                    };
-                    options.function("log", 1, log_function(sink))
-                }
-                Capability::Kv => {
-                    let kv = kv_object(&Store::default(), self.engine.raw_context());
-                    // The plugin may not replace or add methods: freeze the whole object.
-                    self.engine
-                        .harden(&kv.clone().into())
-                        .map_err(|e| e.to_string())?;
-                    options.global("kv", kv)
-                }
-                Capability::Clock => {
-                    let clock = clock_object(self.clock.clone(), self.engine.raw_context());
-                    self.engine
-                        .harden(&clock.clone().into())
-                        .map_err(|e| e.to_string())?;
-                    options.global("clock", clock)
-                }
+                Capability::Log => log_function(options, &manifest.name),
+                // A new store for each plugin; the object (frozen) cannot be altered by it.
+                Capability::Kv => options.host_object("kv", kv_object(&Store::default())),
+                Capability::Clock => options.host_object("clock", clock_object()),
             };
         }
         let compartment = self
@@ -316,36 +272,46 @@ impl Host {
             .engine
             .import(&compartment, &main)
             .map_err(|e| e.to_string())?;
+        let transform: TypedFunction<(String,), ()> = self
+            .engine
+            .get_function(&namespace, "transform")
+            .map_err(|_| "the plugin does not export a transform function".to_owned())?;
+        // The host's own wrapper, in a compartment of its own, turns the result into JSON. The
+        // plugin's function still reads its own compartment's globals, whoever calls it.
+        let call_site = self
+            .engine
+            .new_compartment(
+                CompartmentOptions::new()
+                    .name("host call")
+                    .global("transform", transform.object().clone()),
+            )
+            .map_err(|e| e.to_string())?;
+        let wrapper = self
+            .engine
+            .evaluate_module(
+                &call_site,
+                "call",
+                "export const call = (input) => JSON.stringify(transform(input));",
+            )
+            .map_err(|e| e.to_string())?;
+        let transform = self
+            .engine
+            .get_function(&wrapper, "call")
+            .map_err(|e| e.to_string())?;
         Ok(Plugin {
             name: manifest.name,
             capabilities: manifest.capabilities,
             limits: manifest.limits,
-            namespace,
+            transform,
         })
     }
 
     /// Calls the plugin's `transform(input)` under its limits; the result comes back as JSON.
     fn call(&mut self, plugin: &Plugin, input: &str) -> Result<String, hardened::Error> {
         self.engine.set_limits(plugin.limits.clone());
-        let transform: JsValue = self.engine.get(&plugin.namespace, "transform")?;
-        if !transform.is_callable() {
-            return Err(hardened::Error::Conversion(
-                "the plugin does not export a transform function".into(),
-            ));
-        }
-        // The call runs as guest code through `Engine::evaluate`, so the limits and the typed
-        // errors apply; a throwaway compartment holds the function and its argument. The
-        // function still reads its own compartment's globals, whoever calls it.
-        let call_site = self.engine.new_compartment(
-            CompartmentOptions::new()
-                .name("host call")
-                .global("transform", transform)
-                .global("input", JsString::from(input)),
-        )?;
-        let json = self
-            .engine
-            .evaluate::<Option<String>>(&call_site, "JSON.stringify(transform(input))");
-        // Promise jobs the plugin queued run now, under its limits, not during the next call.
+        let json = self.engine.invoke(&plugin.transform, (input.to_owned(),));
+        // Promise jobs the plugin queued run now, under its limits, not during the next call
+        // (`invoke` runs them only when the call returns).
         let drained = self.engine.run_jobs();
         let json = json?;
         drained?;
@@ -353,7 +319,10 @@ impl Host {
     }
 
     fn drain_log(&mut self) -> Vec<String> {
-        self.log.borrow_mut().drain(..).collect()
+        self.engine
+            .data::<LogLines>()
+            .map(|lines| lines.0.borrow_mut().drain(..).collect())
+            .unwrap_or_default()
     }
 }
 
@@ -452,6 +421,52 @@ timestamp [clock]
   "again" -> "2026-01-01T00:00:00.000Z again"
 "#;
         assert_eq!(report, expected);
+    }
+
+    #[test]
+    fn each_store_is_bounded_and_its_plugins_own() {
+        let mut host = Host::new(fixed_clock).unwrap();
+        let (mine, theirs) = (Store::default(), Store::default());
+        let mut plugin = |store: &Store| {
+            host.engine
+                .new_compartment(CompartmentOptions::new().host_object("kv", kv_object(store)))
+                .unwrap()
+        };
+        let (a, b) = (plugin(&mine), plugin(&theirs));
+        let engine = &mut host.engine;
+        let full = engine
+            .evaluate::<String>(
+                &a,
+                "try { for (let i = 0; ; i++) kv.set(`k${i}`, 'v'); } catch (e) { `${e}` }",
+            )
+            .unwrap();
+        assert_eq!(full, "RangeError: kv: the store is full");
+        assert_eq!(mine.lock().unwrap().len(), KV_MAX_ENTRIES);
+        // Replacing a key of a full store is fine; a long key or value is not.
+        engine.evaluate::<()>(&a, "kv.set('k0', 'w')").unwrap();
+        for source in [
+            "kv.set('x'.repeat(257), '')",
+            "kv.set('k1', 'x'.repeat(4097))",
+        ] {
+            let refused = engine.evaluate::<()>(&b, source).unwrap_err();
+            assert_eq!(refused.to_string(), "RangeError: kv: the store is full");
+        }
+        // Values are strings: the host runs no guest `toString`.
+        let refused = engine
+            .evaluate::<()>(&b, "kv.set('n', { toString() { return 'x'; } })")
+            .unwrap_err();
+        assert!(refused.to_string().starts_with("TypeError"), "{refused}");
+        assert_eq!(
+            engine.evaluate::<Vec<String>>(&b, "kv.keys()").unwrap(),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            engine
+                .evaluate::<Option<String>>(&a, "kv.get('k0')")
+                .unwrap()
+                .as_deref(),
+            Some("w")
+        );
     }
 
     #[test]

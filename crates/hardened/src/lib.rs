@@ -19,7 +19,14 @@
 //! # Ok::<(), hardened::Error>(())
 //! ```
 //!
+//! New to the crate? [The guide](guide) walks through embedding it, top to bottom: an engine,
+//! plugins with typed host functions, modules from a directory, limits, errors that say where,
+//! promises and worker processes.
+//!
 //! # Tour
+//!
+//! A short tour of the main pieces follows; [the guide](guide) puts them together step by
+//! step.
 //!
 //! ## A compartment
 //!
@@ -189,6 +196,7 @@ mod encoding;
 mod engine;
 mod error;
 mod evaluator;
+pub mod guide;
 mod host_fn;
 mod host_panic;
 mod identity;
@@ -207,7 +215,7 @@ mod stack;
 pub mod worker;
 
 pub use boa_engine;
-pub use compartment::CompartmentOptions;
+pub use compartment::{CompartmentOptions, HostObject};
 pub use convert::FromJs;
 pub use engine::{Engine, EngineBuilder, TypedFunction};
 pub use error::{Error, Result, ThrownError};

@@ -194,3 +194,123 @@ fn a_panic_in_engine_work_a_host_function_asked_for_poisons() {
         assert!(!engine.is_usable(), "{source}");
     }
 }
+
+/// `CompartmentOptions::host_object`: an object of host functions, new and frozen in each
+/// compartment, hardened once lockdown has frozen what it inherits from.
+#[test]
+fn host_objects_are_frozen_per_compartment_and_typed() {
+    let options = CompartmentOptions::new().host_object(
+        "kv",
+        hardened::HostObject::new()
+            .function("get", |_: &mut Caller<'_>, (key,): (String,)| {
+                Ok((key == "a").then_some(1))
+            })
+            .function("set", |_: &mut Caller<'_>, (_, _): (String, f64)| Ok(()))
+            .function(
+                "fail",
+                |_: &mut Caller<'_>, (): ()| -> Result<(), HostError> {
+                    Err(HostError::range_error("full"))
+                },
+            ),
+    );
+    let (mut engine, guest) = locked(|_| options.clone());
+    let other = engine.new_compartment(options).unwrap();
+    assert_eq!(
+        engine
+            .evaluate::<Option<i32>>(&guest, "kv.get('a')")
+            .unwrap(),
+        Some(1)
+    );
+    assert_eq!(
+        engine
+            .evaluate::<Option<i32>>(&guest, "kv.get('b')")
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        engine
+            .evaluate::<String>(
+                &guest,
+                "[Object.keys(kv), kv.get.name, kv.get.length, kv.set.length, \
+                 Object.getPrototypeOf(kv) === Object.prototype].join(' ')"
+            )
+            .unwrap(),
+        "get,set,fail get 1 2 true"
+    );
+    assert_eq!(
+        engine
+            .evaluate::<String>(&guest, "try { kv.get(1) } catch (e) { e.name }")
+            .unwrap(),
+        "TypeError"
+    );
+    assert_eq!(
+        engine
+            .evaluate::<String>(&guest, "try { kv.fail() } catch (e) { `${e}` }")
+            .unwrap(),
+        "RangeError: full"
+    );
+    for attempt in [
+        "kv.get = () => 'mine'",
+        "kv.extra = 1",
+        "delete kv.set",
+        "kv.get.stash = 1",
+    ] {
+        let refused = engine.evaluate_value(&guest, attempt).unwrap_err();
+        assert!(
+            refused.to_string().starts_with("TypeError"),
+            "{attempt}: {refused}"
+        );
+    }
+    let kv: boa_engine::JsObject = engine.get_global(&guest, "kv").unwrap();
+    assert!(
+        engine
+            .mutabilities(&kv.clone().into(), "kv")
+            .unwrap()
+            .paths
+            .is_empty()
+    );
+    // Each compartment has its own object and functions.
+    let theirs: boa_engine::JsObject = engine.get_global(&other, "kv").unwrap();
+    assert!(!boa_engine::JsObject::equals(&kv, &theirs));
+    let (mine, theirs): (JsValue, JsValue) = (
+        engine.get(&kv, "get").unwrap(),
+        engine.get(&theirs, "get").unwrap(),
+    );
+    assert_ne!(mine, theirs);
+}
+
+/// A host object's functions contain their panics and get the entry check of every endowment:
+/// engine B cannot run engine A's.
+#[test]
+fn host_object_functions_contain_panics_and_check_their_engine() {
+    let (mut engine_a, a) = locked(|_| {
+        CompartmentOptions::new().host_object(
+            "host",
+            hardened::HostObject::new().function(
+                "fail",
+                |_: &mut Caller<'_>, (): ()| -> Result<(), HostError> { panic!("host bug") },
+            ),
+        )
+    });
+    let raised = catch_unwind(AssertUnwindSafe(|| {
+        engine_a.evaluate_value(&a, "try { host.fail() } catch { 'caught' }")
+    }));
+    assert_eq!(
+        raised
+            .expect_err("the host's panic is raised")
+            .downcast_ref::<&str>(),
+        Some(&"host bug")
+    );
+    assert!(engine_a.is_usable());
+    let fail: boa_engine::JsObject = engine_a.evaluate(&a, "host.fail").unwrap();
+    let (mut engine_b, b) = locked(|_| CompartmentOptions::new().global("fail", fail));
+    let refused = catch_unwind(AssertUnwindSafe(|| {
+        engine_b.evaluate_value(&b, "try { fail() } catch { 'swallowed' }")
+    }));
+    assert!(
+        matches!(refused, Ok(Err(Error::WrongEngine(_)))),
+        "{:?}",
+        refused.map(|r| r.map(|v| v.display().to_string()))
+    );
+    assert!(engine_a.is_usable() && engine_b.is_usable());
+}

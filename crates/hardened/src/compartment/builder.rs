@@ -76,6 +76,72 @@ impl Endowment {
     }
 }
 
+/// An object of host functions to endow a compartment with
+/// ([`CompartmentOptions::host_object`]): a capability made of several operations, such as
+/// `kv.get(key)`, `kv.set(key, value)` and `kv.keys()`.
+///
+/// Each function is a Rust closure with typed arguments and result, exactly as
+/// [`CompartmentOptions::host_fn`] takes (a [`Caller`], a tuple of
+/// [`FromJs`](crate::FromJs) arguments, an [`IntoJs`] result or a [`HostError`]; `Send`,
+/// with other state kept in the engine, [`Engine::set_data`](crate::Engine::set_data)), and
+/// contains its own panics.
+///
+/// What the guest gets, in each compartment built from the options, is a new ordinary object
+/// (inheriting `Object.prototype`) whose functions are enumerable properties, in the order they
+/// were added, like an object literal's methods. The object and its functions are frozen
+/// before the guest sees them: the guest cannot replace a method, add one, or stash state on
+/// the capability for another holder to find. After [`Engine::lockdown`](crate::Engine::lockdown),
+/// which freezes the prototypes they inherit from, they are hardened (SES `harden` would change
+/// nothing). A name added twice keeps its first place and its last function.
+#[derive(Default, Clone)]
+pub struct HostObject {
+    functions: Vec<(String, HostFunction)>,
+}
+
+impl HostObject {
+    /// An object with no functions yet.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds method `name`, made from a Rust closure as [`CompartmentOptions::host_fn`] makes
+    /// a global function (its `length` is the number of arguments it takes).
+    #[must_use]
+    pub fn function<F, A, R>(mut self, name: impl Into<String>, function: F) -> Self
+    where
+        F: Fn(&mut Caller<'_>, A) -> Result<R, HostError> + Send + 'static,
+        A: crate::host_fn::FromArgs,
+        R: IntoJs,
+    {
+        let name = name.into();
+        let function = crate::host_fn::native(function);
+        match self.functions.iter_mut().find(|(known, _)| *known == name) {
+            Some((_, slot)) => *slot = function,
+            None => self.functions.push((name, function)),
+        }
+        self
+    }
+
+    /// The object, made in the engine and frozen with its functions. The functions get their
+    /// entry checks when the object is endowed (`compartment::global::populate`), as every
+    /// endowment does.
+    fn make(&self, context: &mut Context) -> JsResult<JsObject> {
+        let object = JsObject::with_object_proto(context.intrinsics());
+        for (name, (length, native)) in &self.functions {
+            let function = crate::commons::native(context, name, *length, native.clone());
+            crate::commons::freeze(&function, context)?;
+            object.create_data_property_or_throw(
+                JsString::from(name.as_str()),
+                function,
+                context,
+            )?;
+        }
+        crate::commons::freeze(&object, context)?;
+        Ok(object)
+    }
+}
+
 impl CompartmentOptions {
     /// No name, no endowments.
     #[must_use]
@@ -156,6 +222,40 @@ impl CompartmentOptions {
         self.globals.push((
             name.into(),
             Endowment::Function(crate::host_fn::native(function)),
+        ));
+        self
+    }
+
+    /// Endows a global object of host functions (`clock.now()`, `kv.get(key)`): see
+    /// [`HostObject`]. Each compartment built from these options gets an object of its own,
+    /// frozen, as SES hosts harden what they endow; its functions are [`host_fn`]s (typed
+    /// arguments, panics contained) and get the same entry checks as every endowment.
+    ///
+    /// ```
+    /// use hardened::{Caller, CompartmentOptions, Engine, HostObject, LockdownOptions};
+    ///
+    /// let mut engine = Engine::builder().lockdown(LockdownOptions::default()).build()?;
+    /// let guest = engine.new_compartment(CompartmentOptions::new().host_object(
+    ///     "units",
+    ///     HostObject::new()
+    ///         .function("toCm", |_: &mut Caller<'_>, (inches,): (f64,)| Ok(inches * 2.54))
+    ///         .function("name", |_: &mut Caller<'_>, (): ()| Ok("metric")),
+    /// ))?;
+    /// assert_eq!(engine.evaluate::<f64>(&guest, "units.toCm(10)")?, 25.4);
+    /// assert_eq!(engine.evaluate::<String>(&guest, "Object.keys(units).join()")?, "toCm,name");
+    /// // Frozen: the guest can neither replace a method nor add one.
+    /// let replaced = engine.evaluate_value(&guest, "units.toCm = () => 0");
+    /// assert!(replaced.unwrap_err().to_string().starts_with("TypeError"));
+    /// assert!(engine.evaluate::<bool>(&guest, "Object.isFrozen(units) && Object.isFrozen(units.name)")?);
+    /// # Ok::<(), hardened::Error>(())
+    /// ```
+    ///
+    /// [`host_fn`]: CompartmentOptions::host_fn
+    #[must_use]
+    pub fn host_object(mut self, name: impl Into<String>, object: HostObject) -> Self {
+        self.globals.push((
+            name.into(),
+            Endowment::Value(Rc::new(move |context| object.make(context).map(Into::into))),
         ));
         self
     }

@@ -10,7 +10,7 @@ mod options;
 use boa_engine::{Context, JsObject, JsResult};
 use boa_gc::{Gc, GcRefCell};
 
-pub use builder::CompartmentOptions;
+pub use builder::{CompartmentOptions, HostObject};
 pub(crate) use class::SharedClass;
 pub(crate) use global::Globals;
 pub(crate) use options::CompartmentSpec;

@@ -133,7 +133,7 @@ pub(crate) fn this_compartment(
 /// A compartment: a global object of its own over the engine's shared intrinsics.
 ///
 /// This is a handle to the JavaScript `Compartment` instance; cloning it is cheap. Evaluate
-/// code in it with [`Engine::evaluate`].
+/// code in it with [`Engine::evaluate`](crate::Engine::evaluate).
 #[derive(Clone)]
 pub struct Compartment {
     pub(crate) object: JsObject,
