@@ -3,7 +3,7 @@
 use boa_engine::{JsError, JsValue};
 
 /// What went wrong in a call into the engine.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// Guest code threw (or a promise it returned was rejected).
@@ -210,13 +210,8 @@ fn shape(
             Some(value) => match value.as_object() {
                 Some(inner) => shape(&inner, depth + 1, out, seen, context),
                 None => match value.as_string() {
-                    Some(text) => {
-                        // At most the room left, however long the guest's string.
-                        let shown: String = char::decode_utf16(text.iter().take(SHAPE_TEXT))
-                            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-                            .collect();
-                        out.push_str(&format!("'{shown}'"));
-                    }
+                    // At most the room left, however long the guest's string.
+                    Some(text) => out.push_str(&format!("'{}'", cut(&text, SHAPE_TEXT))),
                     None => out.push_str(&value.display().to_string()),
                 },
             },
@@ -240,11 +235,29 @@ fn shape(
 }
 
 /// Describes a thrown value by its own data properties only, so a hostile getter cannot run.
+/// How much of a guest string (a name, a message, a stack) an error description copies: the
+/// guest chooses the length, and one error may be described many times.
+const DESCRIBED: usize = 1 << 16;
+
+/// The first `limit` code units of `text`, with `…` when there were more.
+fn cut(text: &boa_engine::JsString, limit: usize) -> String {
+    let mut shown: String = char::decode_utf16(text.iter().take(limit))
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect();
+    if text.len() > limit {
+        shown.push('…');
+    }
+    shown
+}
+
 fn thrown_value(value: &JsValue) -> ThrownError {
     let Some(object) = value.as_object() else {
         return ThrownError {
             name: "Uncaught".into(),
-            message: value.display().to_string(),
+            message: match value.as_string() {
+                Some(text) => cut(&text, DESCRIBED),
+                None => value.display().to_string(),
+            },
             constructor: None,
             stack: None,
             frames: Vec::new(),
@@ -269,9 +282,7 @@ fn thrown_value(value: &JsValue) -> ThrownError {
         }
     };
     let data_string = |holder: &boa_engine::JsObject, key: &str| {
-        data(holder, key)?
-            .as_string()
-            .map(|s| s.to_std_string_escaped())
+        data(holder, key)?.as_string().map(|s| cut(&s, DESCRIBED))
     };
     // The first data property `key` along the prototype chain, stopping at proxies.
     let inherited = |key: &str| {
@@ -288,8 +299,7 @@ fn thrown_value(value: &JsValue) -> ThrownError {
         }
         None
     };
-    let name =
-        inherited("name").and_then(|name| name.as_string().map(|s| s.to_std_string_escaped()));
+    let name = inherited("name").and_then(|name| name.as_string().map(|s| cut(&s, DESCRIBED)));
     let constructor = inherited("constructor")
         .and_then(|constructor| constructor.as_object())
         .filter(|constructor| !constructor.is::<boa_engine::builtins::proxy::Proxy>())

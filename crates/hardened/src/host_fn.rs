@@ -211,6 +211,7 @@ impl Caller<'_> {
             .as_callable()
             .ok_or_else(|| HostError::type_error("not a function"))?;
         engine_region(self.context, |context| {
+            handed_in_all(args, context)?;
             function.call(&JsValue::undefined(), args, context)
         })
         .map_err(HostError)
@@ -267,6 +268,12 @@ impl Caller<'_> {
     }
 }
 
+/// Arguments the host passes to guest code: host functions in them get their entry check.
+pub(crate) fn handed_in_all(args: &[JsValue], context: &mut Context) -> JsResult<()> {
+    args.iter()
+        .try_for_each(|arg| crate::bounded::reentry::handed_in(arg, context))
+}
+
 /// Host state kept for the host in the engine's context.
 struct HostData<T>(T);
 
@@ -312,7 +319,10 @@ where
         let result = crate::host_panic::contain(caller.context, |context| {
             f(&mut Caller { context }, args).map_err(|error| error.0)
         })?;
-        result.into_js(caller.context)
+        let value = result.into_js(caller.context)?;
+        // Host functions in what it returns get their entry check, as endowments do.
+        crate::bounded::reentry::handed_in(&value, caller.context)?;
+        Ok(value)
     };
     let function = NativeFunction::from_copy_closure_with_captures(
         |_, args, host: &Host, context| (host.0)(&mut Caller { context }, args),

@@ -13,7 +13,7 @@ use boa_engine::{
 };
 
 /// How many unhandled rejections the engine keeps between two takes.
-pub(crate) const KEPT: usize = 1024;
+pub(crate) const KEPT: usize = 64;
 
 /// The promises rejected with no handler yet, oldest first.
 #[derive(Default)]

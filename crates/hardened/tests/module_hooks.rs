@@ -159,7 +159,10 @@ fn load_errors_are_aggregated_unless_asked_not_to() {
         all.starts_with("TypeError: ") && all.contains("2 underlying failures"),
         "{all}"
     );
-    assert_eq!(error_of(&mut engine, &first), "RangeError: no a");
+    assert_eq!(
+        error_of(&mut engine, &first),
+        "RangeError: no a (imported by \"main\")"
+    );
 }
 
 #[test]

@@ -331,7 +331,6 @@ fn transforms_run_once_per_input() {
 /// overwrites it. Expected: the REPL refuses to redeclare a host lexical (as a Script refuses
 /// to redeclare a global lexical), or keeps the host's binding.
 #[test]
-#[ignore = "finding: a REPL declaration silently replaces a host-granted const global lexical"]
 fn a_repl_declaration_does_not_replace_a_host_const_lexical() {
     let mut engine = locked();
     let guest = engine

@@ -131,7 +131,6 @@ impl EngineBuilder {
         #[cfg(not(feature = "metering"))]
         let instructions = None;
         let mut engine = Engine::build(self.start, instructions)?;
-        engine.set_limits(self.limits);
         crate::module::ModuleTable::get(&engine.context)
             .unboxed_by_default
             .set(!self.namespace_box);
@@ -143,6 +142,8 @@ impl EngineBuilder {
         if let Some(options) = self.lockdown {
             engine.lockdown(options)?;
         }
+        // The limits are for guest code: lockdown's own work does not count against them.
+        engine.set_limits(self.limits);
         Ok(engine)
     }
 }

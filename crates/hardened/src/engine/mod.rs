@@ -614,6 +614,8 @@ impl Engine {
         args: &[JsValue],
     ) -> Result<JsValue> {
         self.guarded(|context| {
+            crate::host_fn::handed_in_all(args, context)?;
+            crate::bounded::reentry::handed_in(this, context)?;
             let value = function.call(this, args, context)?;
             context.run_jobs()?;
             Ok(value)
@@ -792,7 +794,7 @@ impl Engine {
     /// The promises rejected so far that still have no handler (node's unhandled rejections),
     /// oldest first, each as the error it was rejected with; taking them forgets them. Call it
     /// after the jobs have run ([`Engine::run_jobs`], [`Engine::settle`]): a handler added in a
-    /// later job takes a rejection off the list. The engine keeps the first 1024 between two
+    /// later job takes a rejection off the list. The engine keeps the first 64 between two
     /// takes; `lockdown({unhandledRejectionTrapping: 'none'})` stops keeping them.
     ///
     /// ```
@@ -809,15 +811,26 @@ impl Engine {
     /// # Ok::<(), hardened::Error>(())
     /// ```
     pub fn take_unhandled_rejections(&mut self) -> Vec<Error> {
-        crate::rejections::Rejections::take(&self.context)
-            .into_iter()
-            .filter_map(|promise| match promise.state() {
-                boa_engine::builtins::promise::PromiseState::Rejected(reason) => Some(
-                    Error::from_js_in(boa_engine::JsError::from_opaque(reason), &mut self.context),
+        // One reason rejecting many promises is described once.
+        let mut described: Vec<(JsValue, Error)> = Vec::new();
+        for promise in crate::rejections::Rejections::take(&self.context) {
+            let boa_engine::builtins::promise::PromiseState::Rejected(reason) = promise.state()
+            else {
+                continue;
+            };
+            let error = match described
+                .iter()
+                .find(|(seen, _)| seen.as_object().is_some() && JsValue::same_value(seen, &reason))
+            {
+                Some((_, error)) => error.clone(),
+                None => Error::from_js_in(
+                    boa_engine::JsError::from_opaque(reason.clone()),
+                    &mut self.context,
                 ),
-                _ => None,
-            })
-            .collect()
+            };
+            described.push((reason, error));
+        }
+        described.into_iter().map(|(_, error)| error).collect()
     }
 
     /// Drops every queued promise job without running it: a worker ends each request with

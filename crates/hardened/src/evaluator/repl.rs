@@ -98,6 +98,7 @@ pub(crate) fn evaluate(
         let request = Request::named(name, record, Completion::Value);
         return super::run(context, record, &source, &request);
     };
+    refuse_host_lexicals(record, &names)?;
     let wrapper = parse::repl_script(&prologue(&names), &body, is_async);
     let compiled = SourceText::restore(wrapper, std::slice::from_ref(&text))?;
     let shift = Shift {
@@ -240,6 +241,25 @@ fn prologue(names: &[String]) -> String {
     }
     out.push_str("];");
     out
+}
+
+/// An input may declare again what an earlier input declared (the REPL's own lexicals are
+/// accessors), never a global lexical the host gave the compartment (a data binding): code the
+/// host later runs there must keep seeing the host's value. Checked before the input runs.
+fn refuse_host_lexicals(record: &CompartmentRecord, names: &[String]) -> JsResult<()> {
+    for name in names {
+        let existing = record
+            .lexicals
+            .borrow()
+            .properties()
+            .get(&JsString::from(name.as_str()).into());
+        if existing.is_some_and(|binding| binding.is_data_descriptor()) {
+            return Err(JsNativeError::syntax()
+                .with_message(format!("Identifier '{name}' has already been declared"))
+                .into());
+        }
+    }
+    Ok(())
 }
 
 /// Makes each accessor pair the prologue yielded the compartment's global lexical of its name.

@@ -135,7 +135,11 @@ impl ModuleDescriptor {
                 ],
                 context,
             ),
-            Self::Value(value) => value.clone(),
+            Self::Value(value) => {
+                // Host functions in it get their entry check, as endowments do.
+                crate::bounded::reentry::handed_in(value, context)?;
+                value.clone()
+            }
         })
     }
 }
@@ -237,15 +241,16 @@ impl ModuleDirectory {
             ));
         }
         let path = self.root.join(relative);
+        // A symbolic link may point anywhere: the real path must still be under the root. A
+        // missing file and one outside the root get the same answer, so that a link out of the
+        // root does not tell which files exist beyond it.
         let real = path
             .canonicalize()
-            .map_err(|error| format!("cannot load module \"{specifier}\": {error}"))?;
-        // A symbolic link may point anywhere: the real path must still be under the root.
-        if !real.starts_with(&self.root) {
-            return Err(format!(
-                "cannot load module \"{specifier}\": it resolves outside the module root"
-            ));
-        }
+            .ok()
+            .filter(|real| real.starts_with(&self.root))
+            .ok_or_else(|| {
+                format!("cannot load module \"{specifier}\": no such file in the module root")
+            })?;
         let text = std::fs::read_to_string(&real)
             .map_err(|error| format!("cannot load module \"{specifier}\": {error}"))?;
         let url = format!("file://{}", real.display());
