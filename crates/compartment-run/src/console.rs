@@ -246,10 +246,41 @@ pub fn format_args(args: &[JsValue], context: &mut Context) -> JsResult<String> 
 }
 
 /// A value as Node's `util.inspect` shows it: nested objects to depth 2, strings quoted inside
-/// containers, accessors as `[Getter]`/`[Setter]` (never invoked), cycles as `[Circular]`.
+/// containers, accessors as `[Getter]`/`[Setter]` (never invoked), cycles as `[Circular]`, at
+/// most [`ARRAY_ITEMS`] items of an array. The guest shapes the value (one object referred to
+/// from many places, errors linked by `cause`), so the values shown are counted too.
 pub fn inspect(value: &JsValue, context: &mut Context) -> String {
-    let mut seen = Vec::new();
+    let mut seen = Seen {
+        path: Vec::new(),
+        left: SHOWN_VALUES,
+    };
     inspect_nested(value, 0, &mut seen, context)
+}
+
+/// How many items of one array are shown, as node shows them.
+const ARRAY_ITEMS: usize = 100;
+/// How many values one inspection shows in all: past it, `…`.
+const SHOWN_VALUES: usize = 10_000;
+
+/// The objects on the path to the value being shown (cycles), and how many more values may be
+/// shown.
+struct Seen {
+    path: Vec<JsObject>,
+    left: usize,
+}
+
+impl Seen {
+    fn contains(&self, object: &JsObject) -> bool {
+        self.path.contains(object)
+    }
+
+    fn push(&mut self, object: JsObject) {
+        self.path.push(object);
+    }
+
+    fn pop(&mut self) {
+        self.path.pop();
+    }
 }
 
 /// A value as node's REPL prints it: as [`inspect`], with a string quoted too.
@@ -297,12 +328,11 @@ fn quoted(text: &str) -> String {
     out
 }
 
-fn inspect_nested(
-    value: &JsValue,
-    depth: usize,
-    seen: &mut Vec<JsObject>,
-    context: &mut Context,
-) -> String {
+fn inspect_nested(value: &JsValue, depth: usize, seen: &mut Seen, context: &mut Context) -> String {
+    if seen.left == 0 {
+        return "…".into();
+    }
+    seen.left -= 1;
     let Some(object) = value.as_object() else {
         return match value.as_string() {
             Some(s) if depth > 0 => quoted(&s.to_std_string_escaped()),
@@ -325,6 +355,9 @@ fn inspect_nested(
         return "[Circular]".into();
     }
     if object.is::<boa_engine::builtins::error::Error>() {
+        if depth > 2 {
+            return "[Error]".into();
+        }
         seen.push(object.clone());
         let shown = inspect_error(&object, value, depth, seen, context);
         seen.pop();
@@ -376,6 +409,7 @@ fn inspect_nested(
             parts.push(format!("<{n} empty item{}>", if n == 1 { "" } else { "s" }));
         }
     };
+    let mut items = 0usize;
     for key in keys {
         let Some(descriptor) = object.borrow().properties().get(&key) else {
             continue;
@@ -384,6 +418,14 @@ fn inspect_nested(
             || (is_array && key == PropertyKey::from(js_string!("length")))
         {
             continue;
+        }
+        if is_array && matches!(key, PropertyKey::Index(_)) {
+            if items == ARRAY_ITEMS {
+                parts.push("... more items".into());
+                next_index = u32::MAX;
+                break;
+            }
+            items += 1;
         }
         let shown = match (
             descriptor.value(),
@@ -554,7 +596,7 @@ fn inspect_error(
     object: &JsObject,
     value: &JsValue,
     depth: usize,
-    seen: &mut Vec<JsObject>,
+    seen: &mut Seen,
     context: &mut Context,
 ) -> String {
     let hardened::Error::Thrown(thrown) = hardened::Error::from_value(value) else {
@@ -652,7 +694,7 @@ fn escape_slashes(boa_source: &str) -> String {
 fn inspect_builtin(
     object: &JsObject,
     depth: usize,
-    seen: &mut Vec<JsObject>,
+    seen: &mut Seen,
     context: &mut Context,
 ) -> Option<String> {
     use boa_engine::{

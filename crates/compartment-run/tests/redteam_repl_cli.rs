@@ -120,7 +120,6 @@ console.log(new Proxy({}, { get() { for (;;) {} } }), { get z() { for (;;) {} } 
 /// linked by `cause` alone takes 14 s (quadratic: `seen.contains` and the nested string
 /// copies). Expected: the printer bounds its work (node stops at depth 2 for causes too).
 #[test]
-#[ignore = "finding: an error DAG through cause/errors makes the REPL printer and console.log run exponentially long"]
 fn an_error_dag_prints_in_bounded_time() {
     let session = "\
 let e = new Error('x'); for (let i = 0; i < 30; i++) { const n = new Error('x', { cause: e }); n.errors = e; e = n }; 1
@@ -147,7 +146,6 @@ e
 /// slots each; 1,000 take minutes and gigabytes). The guest allocates 3,000 slots; the host
 /// allocates by the cube of that. In the REPL printer it also escapes `--timeout`.
 #[test]
-#[ignore = "finding: shared nested arrays make the inspector allocate and work by the cube of their length"]
 fn shared_nested_arrays_print_in_bounded_time() {
     let session = "\
 const c = Array(1000).fill(1); const b = Array(1000).fill(c); const a = Array(1000).fill(b); 1
