@@ -178,9 +178,7 @@ impl Session {
         if let Some(interrupts) = &self.interrupts {
             interrupts.start();
         }
-        let result = engine
-            .evaluate_repl(compartment, Source::named(&name, &self.pending))
-            .and_then(|value| engine.run_jobs().map(|()| value));
+        let result = engine.evaluate_repl(compartment, Source::named(&name, &self.pending));
         if let Some(interrupts) = &self.interrupts {
             interrupts.stop();
         }

@@ -174,7 +174,6 @@ a
 /// session and loses its state. Expected: the input is interrupted ("Interrupted (Ctrl+C)")
 /// and the session goes on to the next input.
 #[test]
-#[ignore = "finding: a Ctrl+C during evaluate_repl is cleared by the run_jobs call that follows it"]
 fn a_ctrl_c_during_the_input_interrupts_its_jobs() {
     let session = "\
 Promise.resolve().then(() => { for (;;) Math.abs(1) }); 'a'.repeat(2 ** 28).indexOf('b')

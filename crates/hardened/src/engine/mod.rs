@@ -302,7 +302,8 @@ impl Engine {
     /// a name again: that makes a new binding, and closures made before keep the old one. An
     /// input that declares something and whose completion value depends on control flow
     /// (`let y = 1; if (y) 2`) completes with `undefined`. An input with top-level `await`
-    /// may not contain `<!--` or `-->`.
+    /// may not contain `<!--` or `-->`. The promise jobs the input queued run before it
+    /// returns, as node's REPL runs them before its next prompt.
     ///
     /// ```
     /// use hardened::{CompartmentOptions, Engine};
@@ -329,8 +330,17 @@ impl Engine {
     ) -> Result<JsValue> {
         let record = self.own(compartment)?;
         let source = source.into();
+        // The jobs the input queued run in the same call, as node's REPL runs them before its
+        // next prompt: one call, so an interrupt of the input also reaches its jobs.
         self.guarded(|context| {
-            evaluator::repl::evaluate(context, &record, JsString::from(source.text), source.name)
+            let value = evaluator::repl::evaluate(
+                context,
+                &record,
+                JsString::from(source.text),
+                source.name,
+            )?;
+            context.run_jobs()?;
+            Ok(value)
         })
     }
 
