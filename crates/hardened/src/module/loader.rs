@@ -71,17 +71,18 @@ impl ModuleLoader for Loader {
                 referrer_info.as_ref().map(|info| &info.specifier),
                 &mut context.borrow_mut(),
             )?;
-            obtain(record.clone(), specifier, language, mode, context).await
-        }
-        .await
-        .map_err(|error| match &referrer_info {
             // An engine-made load error (a hook's `HostError`, a file that cannot be read)
-            // names the module whose import failed.
-            Some(info) => crate::commons::noted(error, || {
-                format!("imported by \"{}\"", info.specifier.to_std_string_escaped())
-            }),
-            None => error,
-        });
+            // names the module whose import failed (a resolve error already does).
+            obtain(record.clone(), specifier, language, mode, context)
+                .await
+                .map_err(|error| match &referrer_info {
+                    Some(info) => crate::commons::noted(error, || {
+                        format!("imported by \"{}\"", info.specifier.to_std_string_escaped())
+                    }),
+                    None => error,
+                })
+        }
+        .await;
         if let Some(info) = referrer_info {
             let mut failures = info.failures.borrow_mut();
             failures.retain(|(specifier, _)| specifier != request.specifier());
