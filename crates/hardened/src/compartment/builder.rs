@@ -65,10 +65,13 @@ struct Hooks {
 #[derive(Clone)]
 enum Endowment {
     /// A value, made in the engine when the compartment is built.
-    Value(Rc<dyn Fn(&mut Context) -> JsResult<JsValue>>),
+    Value(Rc<MakeValue>),
     /// A host function; it contains its own panics (`crate::host_panic`).
     Function(HostFunction),
 }
+
+/// Makes an endowed value in the engine.
+type MakeValue = dyn Fn(&mut Context) -> JsResult<JsValue>;
 
 impl Endowment {
     fn value<V: IntoJs + Clone + 'static>(value: V) -> Self {

@@ -5,6 +5,9 @@ use std::rc::Rc;
 use super::Engine;
 use crate::{CompartmentOptions, LockdownOptions, Result, limits::Limits};
 
+/// Where lockdown's warnings go.
+type WarningSink = dyn Fn(&str);
+
 /// Builds an [`Engine`] with its engine-wide settings: the start compartment, default
 /// limits, namespace boxing, where lockdown's warnings go, and lockdown itself.
 ///
@@ -32,7 +35,7 @@ pub struct EngineBuilder {
     start: CompartmentOptions,
     limits: Limits,
     namespace_box: bool,
-    warnings: Option<Rc<dyn Fn(&str)>>,
+    warnings: Option<Rc<WarningSink>>,
     lockdown: Option<LockdownOptions>,
     #[cfg(feature = "metering")]
     instructions: Option<u64>,

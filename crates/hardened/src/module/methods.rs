@@ -336,7 +336,7 @@ pub(crate) fn import_now_namespace(
             ))
             .into());
     }
-    let evaluation = link_and_evaluate(&module, &specifier, context)?;
+    let evaluation = link_and_evaluate(&module, specifier, context)?;
     settled(&evaluation, context).unwrap_or_else(|| {
         Err(JsNativeError::typ()
             .with_message(format!(
