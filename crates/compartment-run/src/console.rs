@@ -257,6 +257,41 @@ pub fn inspect(value: &JsValue, context: &mut Context) -> String {
     inspect_nested(value, 0, &mut seen, context)
 }
 
+thread_local! {
+    /// Whether values are coloured, as node colours them on a terminal.
+    static COLORS: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Colours the values this thread inspects from now on (node's palette: numbers and booleans
+/// yellow, strings and symbols green, `undefined` grey, `null` bold, functions cyan, regular
+/// expressions red).
+pub fn use_colors(on: bool) {
+    COLORS.set(on);
+}
+
+/// `text` in the SGR colour `code`, when colouring.
+fn paint(code: &str, text: String) -> String {
+    if COLORS.get() {
+        let reset = if code == "1" { "22" } else { "39" };
+        format!("\x1b[{code}m{text}\x1b[{reset}m")
+    } else {
+        text
+    }
+}
+
+/// The colour of a primitive, as node's inspector paints it.
+fn primitive_color(value: &JsValue) -> &'static str {
+    if value.is_undefined() {
+        "90"
+    } else if value.is_null() {
+        "1"
+    } else if value.is_string() || value.is_symbol() {
+        "32"
+    } else {
+        "33"
+    }
+}
+
 /// How many items of one array are shown, as node shows them.
 const ARRAY_ITEMS: usize = 100;
 /// How many values one inspection shows in all: past it, `…`.
@@ -286,7 +321,7 @@ impl Seen {
 /// A value as node's REPL prints it: as [`inspect`], with a string quoted too.
 pub fn inspect_top(value: &JsValue, context: &mut Context) -> String {
     match value.as_string() {
-        Some(text) => quoted(&text.to_std_string_escaped()),
+        Some(text) => paint("32", quoted(&text.to_std_string_escaped())),
         None => inspect(value, context),
     }
 }
@@ -334,15 +369,16 @@ fn inspect_nested(value: &JsValue, depth: usize, seen: &mut Seen, context: &mut 
     }
     seen.left -= 1;
     let Some(object) = value.as_object() else {
-        return match value.as_string() {
+        let text = match value.as_string() {
             Some(s) if depth > 0 => quoted(&s.to_std_string_escaped()),
             _ => value.display().to_string(),
         };
+        return paint(primitive_color(value), text);
     };
     // A function is its head, `[Function: f]`, and then its own enumerable properties, if any.
     let mut head = None;
     if object.is_callable() {
-        let text = function_head(&object, context);
+        let text = paint("36", function_head(&object, context));
         if depth > 2 || !has_enumerable_keys(&object, context) {
             return text;
         }
@@ -364,7 +400,7 @@ fn inspect_nested(value: &JsValue, depth: usize, seen: &mut Seen, context: &mut 
         return shown;
     }
     if let Ok(regexp) = boa_engine::object::builtins::JsRegExp::from_object(object.clone()) {
-        return regexp_text(&regexp, context);
+        return paint("31", regexp_text(&regexp, context));
     }
     let is_array = object.is_array();
     if depth > 2 {
@@ -838,4 +874,31 @@ pub(crate) fn json_text(value: &JsValue, context: &mut Context) -> JsResult<Opti
         .ok_or_else(|| JsNativeError::typ().with_message("JSON.stringify is not callable"))?;
     let text = stringify.call(&json.into(), std::slice::from_ref(value), context)?;
     Ok(text.as_string().map(|text| text.to_std_string_escaped()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_coloured_as_node_colours_them_only_when_asked() {
+        let mut context = Context::default();
+        let value = context
+            .eval(boa_engine::Source::from_bytes(
+                "[1, 'a', undefined, null, /r/g, function f() {}]",
+            ))
+            .unwrap();
+        assert_eq!(
+            inspect(&value, &mut context),
+            "[ 1, 'a', undefined, null, /r/g, [Function: f] ]"
+        );
+        use_colors(true);
+        let coloured = inspect(&value, &mut context);
+        use_colors(false);
+        assert_eq!(
+            coloured,
+            "[ \x1b[33m1\x1b[39m, \x1b[32m'a'\x1b[39m, \x1b[90mundefined\x1b[39m, \
+             \x1b[1mnull\x1b[22m, \x1b[31m/r/g\x1b[39m, \x1b[36m[Function: f]\x1b[39m ]"
+        );
+    }
 }

@@ -218,6 +218,12 @@ fn main() -> ExitCode {
         .name("guest".into())
         .stack_size(stack)
         .spawn(move || {
+            // As node: colours on a terminal, unless NO_COLOR says otherwise (never in JSON).
+            console::use_colors(
+                !cli.json
+                    && std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none(),
+            );
             let outcome = run(&input, &cli, lockdown, native_stack);
             let main = match &input {
                 Input::Script(text) | Input::Module(text, _) => Some(text.as_str()),

@@ -641,9 +641,13 @@ fn repl_on_a_terminal_keeps_declarations() {
     let screen = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{screen}");
     assert!(screen.contains("Type .help for help"), "{screen}");
-    assert!(screen.contains("\r\n42\r\n"), "{screen}");
+    // On a terminal values are coloured, as node colours them.
+    assert!(screen.contains("\r\n\x1b[33m42\x1b[39m\r\n"), "{screen}");
     // Declarations stay for later lines; strings print quoted, as in node's REPL.
-    assert!(screen.contains("\r\n'number'\r\n"), "{screen}");
+    assert!(
+        screen.contains("\r\n\x1b[32m'number'\x1b[39m\r\n"),
+        "{screen}"
+    );
     assert!(
         screen.contains("ReferenceError: nope is not defined"),
         "{screen}"
@@ -659,7 +663,7 @@ fn ctrl_c_on_a_terminal_interrupts_the_running_input() {
     let screen = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{screen}");
     assert!(screen.contains("Interrupted (Ctrl+C)"), "{screen}");
-    assert!(screen.contains("\r\ntrue\r\n"), "{screen}");
+    assert!(screen.contains("\r\n\x1b[33mtrue\x1b[39m\r\n"), "{screen}");
 }
 
 /// `--repl` runs the session on lines of standard input (no terminal, prompt or banner).
@@ -794,6 +798,7 @@ fn run_with_stdin_via(program: &str, args: &[&str], input: &str) -> Output {
     };
     let mut child = Command::new(program)
         .args(args)
+        .env_remove("NO_COLOR")
         .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
