@@ -329,15 +329,26 @@ fn supervise(cli: &Cli, ceiling: &Ceiling) -> ExitCode {
     fail(cli.json, name, &message, code, started.elapsed())
 }
 
+/// The one JSON object a failed run prints under `--json`.
+fn failed_json(
+    name: &str,
+    message: &str,
+    stack: Option<String>,
+    location: Option<serde_json::Value>,
+    duration_ms: f64,
+) -> serde_json::Value {
+    serde_json::json!({
+        "ok": false, "value": null,
+        "error": { "name": name, "message": message, "stack": stack, "location": location },
+        "duration_ms": duration_ms,
+    })
+}
+
 /// Ends a run that produced no guest outcome: `compartment-run: message` on stderr, or under
 /// `--json` the one JSON object every run prints.
 fn fail(json: bool, name: &str, message: &str, code: u8, elapsed: Duration) -> ExitCode {
     if json {
-        let line = serde_json::json!({
-            "ok": false, "value": null,
-            "error": { "name": name, "message": message, "stack": null, "location": null },
-            "duration_ms": elapsed.as_secs_f64() * 1e3,
-        });
+        let line = failed_json(name, message, None, None, elapsed.as_secs_f64() * 1e3);
         println!("{line}");
     } else {
         eprintln!("compartment-run: {message}");
@@ -519,13 +530,7 @@ fn report(
                     ),
                     _ => (None, None),
                 };
-                serde_json::json!({
-                    "ok": false, "value": null,
-                    "error": {
-                        "name": name, "message": message, "stack": stack, "location": location,
-                    },
-                    "duration_ms": duration_ms,
-                })
+                failed_json(&name, &message, stack, location, duration_ms)
             }
         };
         println!("{line}");

@@ -185,19 +185,15 @@ fn plan(
     if names.is_empty() && !is_async {
         return Ok(Plan::Evaluate);
     }
-    Ok(match returning(body.clone(), &items) {
-        Some((body, returns_at)) => Plan::Generator {
-            body,
-            names,
-            is_async,
-            returns_at,
-        },
-        None => Plan::Generator {
-            body,
-            names,
-            is_async,
-            returns_at: None,
-        },
+    let (body, returns_at) = match returning(body.clone(), &items) {
+        Some((body, returns_at)) => (body, returns_at),
+        None => (body, None),
+    };
+    Ok(Plan::Generator {
+        body,
+        names,
+        is_async,
+        returns_at,
     })
 }
 

@@ -118,11 +118,7 @@ impl ModuleDescriptor {
             Self::Exports(exports) => {
                 let namespace = object(exports);
                 // Host functions among the exports get their entry check, as endowments do.
-                crate::bounded::reentry::install(
-                    vec![namespace.clone()],
-                    crate::bounded::reentry::Walk::New,
-                    context,
-                )?;
+                crate::bounded::reentry::handed_in(&namespace.clone().into(), context)?;
                 descriptor(vec![("namespace", namespace.into())], context)
             }
             Self::Alias {
