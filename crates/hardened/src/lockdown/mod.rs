@@ -49,7 +49,7 @@ pub struct LockdownReport {
 /// What receives a warning.
 type Sink = Rc<dyn Fn(&str)>;
 
-/// Where the host wants lockdown's warnings as they happen (`Engine::on_warning`); the library
+/// Where the host wants lockdown's warnings as they happen (`EngineBuilder::on_warning`); the library
 /// writes nothing anywhere by itself.
 pub(crate) struct WarningSink(pub(crate) Sink);
 
