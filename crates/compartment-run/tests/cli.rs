@@ -633,11 +633,9 @@ fn ceilings_end_a_supervised_guest_with_their_exit_code() {
 
 #[test]
 fn repl_on_a_terminal_keeps_declarations() {
-    // `script` runs the binary on a pseudo-terminal, as a person at a shell would.
-    let binary = env!("CARGO_BIN_EXE_compartment-run");
     let session =
         "globalThis.total = 40\ntotal + 2\nlet local = 1\ntypeof local\nnope()\n.help\n.exit\n";
-    let out = run_with_stdin_via("script", &["-qec", binary, "/dev/null"], session);
+    let out = run_on_a_terminal(session);
     let screen = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{screen}");
     assert!(screen.contains("Type .help for help"), "{screen}");
@@ -657,9 +655,8 @@ fn repl_on_a_terminal_keeps_declarations() {
 
 #[test]
 fn ctrl_c_on_a_terminal_interrupts_the_running_input() {
-    let binary = env!("CARGO_BIN_EXE_compartment-run");
     let session = "let n = 0\nfor (;;) n++\n^C\nn > 0\n.exit\n";
-    let out = run_with_stdin_via("script", &["-qec", binary, "/dev/null"], session);
+    let out = run_on_a_terminal(session);
     let screen = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{screen}");
     assert!(screen.contains("Interrupted (Ctrl+C)"), "{screen}");
@@ -788,16 +785,21 @@ fn ctrl_c_twice_ends_a_session_whose_input_cannot_be_interrupted() {
     assert!(stderr.contains("did not stop at Ctrl+C"), "{stderr}");
 }
 
-/// Runs `program` on a terminal session, typing each line of `input` once the prompt for it
-/// has appeared (a line editor may drop what is typed ahead of its prompt).
-fn run_with_stdin_via(program: &str, args: &[&str], input: &str) -> Output {
+/// Runs compartment-run on a pseudo-terminal (`script`, as a person at a shell would), typing
+/// each line of `input` once the prompt for it has appeared (a line editor may drop what is
+/// typed ahead of its prompt).
+fn run_on_a_terminal(input: &str) -> Output {
     use std::{
         io::{Read, Write},
         sync::{Arc, Mutex},
         time::{Duration, Instant},
     };
-    let mut child = Command::new(program)
-        .args(args)
+    // `script` runs its command with `$SHELL -c`; `exec` keeps that shell out of the terminal's
+    // process group, where a shell that waits (dash, when SHELL is unset) would take Ctrl+C too
+    // and exit 130 after compartment-run exited 0.
+    let command = format!("exec '{}'", env!("CARGO_BIN_EXE_compartment-run"));
+    let mut child = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
         .env_remove("NO_COLOR")
         .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
         .stdin(std::process::Stdio::piped())
