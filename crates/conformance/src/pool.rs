@@ -128,6 +128,13 @@ impl Worker {
         }
     }
 
+    /// Waits for a worker that ends on its own after its last reply.
+    fn retire(self) {
+        drop(self.stdin);
+        let mut child = self.child;
+        let _ = child.wait();
+    }
+
     fn kill(mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
@@ -185,6 +192,7 @@ fn drive(
                 id: job.id,
                 outcome,
                 message,
+                retire: false,
             },
             elapsed: started.elapsed(),
         };
@@ -196,9 +204,7 @@ fn drive(
     }
     if let Some(worker) = worker {
         // Closing stdin ends the worker's loop.
-        drop(worker.stdin);
-        let mut child = worker.child;
-        let _ = child.wait();
+        worker.retire();
     }
 }
 
@@ -225,7 +231,11 @@ fn execute(job: &Job, config: &PoolConfig, slot: &mut Option<Worker>) -> (Outcom
         let left = deadline.saturating_duration_since(Instant::now());
         match worker.replies.recv_timeout(left) {
             Ok(reply) if reply.id == job.id => {
-                *slot = Some(worker);
+                if reply.retire {
+                    worker.retire();
+                } else {
+                    *slot = Some(worker);
+                }
                 return (reply.outcome, reply.message);
             }
             // A stale reply cannot happen with one job in flight; ignore it defensively.

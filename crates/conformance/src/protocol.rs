@@ -66,4 +66,8 @@ pub struct Reply {
     pub id: usize,
     pub outcome: Outcome,
     pub message: String,
+    /// The worker ends after this reply (an agent thread of the test still runs); the driver
+    /// starts another for the next job.
+    #[serde(default)]
+    pub retire: bool,
 }

@@ -60,10 +60,14 @@ fn serve(harness: PathBuf, reuse: bool) -> io::Result<()> {
             id: job.id,
             outcome,
             message,
+            retire: crate::exec::agents_outlived_test(),
         };
         let text = serde_json::to_string(&reply).map_err(io::Error::other)?;
         writeln!(stdout, "{text}")?;
         stdout.flush()?;
+        if reply.retire {
+            break;
+        }
     }
     Ok(())
 }

@@ -8,6 +8,7 @@
 
 use std::path::PathBuf;
 
+use boa_engine::{JsObject, JsValue};
 use hardened::{Compartment, CompartmentOptions, Engine, Error, LockdownOptions, ModuleDirectory};
 
 use super::{
@@ -55,7 +56,7 @@ pub const START_ONLY: [&str; 6] = [
     "FinalizationRegistry",
 ];
 
-/// How many tests share one locked-down engine in compartment mode before it is replaced.
+/// How many tests share one locked-down engine before it is replaced.
 const REUSE: usize = 200;
 
 /// An engine kept across tests.
@@ -65,17 +66,84 @@ const REUSE: usize = 200;
 /// test. What could leak between tests is frozen; each test gets its own `print` log and agent
 /// host, and the job queue is drained after every test.
 ///
-/// In lockdown mode, where a test runs in the start compartment and may change it, the engine
-/// is built for one test directory (the start compartment's modules) and never runs anything:
-/// each test runs in a forked copy of the worker ([`fork`](super::fork)).
+/// In lockdown mode a test runs in the start compartment, whose global object is the one thing
+/// after lockdown that a test can change and a later test could see. The engine is built for one
+/// test directory (the start compartment's modules); a script test runs in it and its global
+/// object is put back as it was ([`SNAPSHOT`]), and a test that may load modules (which stay in
+/// the start compartment's module map) runs in a forked copy of the worker
+/// ([`fork`](super::fork)), as does, on Linux, any test after one whose change could not be
+/// undone.
 pub struct Reused {
     engine: Engine,
     mode: Mode,
     /// Lockdown mode's test directory.
     directory: Option<PathBuf>,
-    /// Compartment mode's tests so far.
+    /// Lockdown mode's snapshot taker ([`SNAPSHOT`]), made before any test ran.
+    snapshot: Option<JsObject>,
+    /// Tests run in this engine so far.
     uses: usize,
 }
+
+/// Returns a function that snapshots the start compartment's mutable state and returns the
+/// function that puts it back. That state is every object reachable from the global object
+/// without passing through a frozen one (lockdown hardens the intrinsics transitively): the
+/// global itself, and the original `Symbol` with its functions, which the start compartment
+/// keeps untouched (compartments share a frozen copy). For each, own properties (added ones
+/// deleted, changed ones redefined) and prototype go back. The restorer answers whether all is
+/// whole again; it is not when a test made one of them non-extensible or left a change that
+/// cannot be taken back (a non-configurable property). Made before any test runs, it holds
+/// every function it uses, so a test that replaces `Reflect`, `Object` or `Map` on the global
+/// changes nothing here.
+const SNAPSHOT: &str = r"
+(() => {
+  const global = globalThis;
+  const { ownKeys, getOwnPropertyDescriptor, defineProperty, deleteProperty, getPrototypeOf,
+    setPrototypeOf, isExtensible } = Reflect;
+  const { is, isFrozen } = Object;
+  const Entries = Map;
+  const same = (a, b) => is(a.value, b.value) && a.get === b.get && a.set === b.set &&
+    a.writable === b.writable && a.enumerable === b.enumerable &&
+    a.configurable === b.configurable;
+  const take = (object, states) => {
+    if ((typeof object !== 'object' && typeof object !== 'function') || object === null ||
+        isFrozen(object) || states.has(object)) {
+      return;
+    }
+    const properties = new Entries();
+    states.set(object, { prototype: getPrototypeOf(object), properties });
+    for (const key of ownKeys(object)) {
+      const descriptor = getOwnPropertyDescriptor(object, key);
+      properties.set(key, descriptor);
+      take(descriptor.value, states);
+      take(descriptor.get, states);
+      take(descriptor.set, states);
+    }
+    take(getPrototypeOf(object), states);
+  };
+  const putBack = (object, { prototype, properties }) => {
+    if (!isExtensible(object)) return false;
+    let whole = setPrototypeOf(object, prototype);
+    for (const key of ownKeys(object)) {
+      if (!properties.has(key)) whole = deleteProperty(object, key) && whole;
+    }
+    for (const [key, descriptor] of properties) {
+      const now = getOwnPropertyDescriptor(object, key);
+      if (now === undefined || !same(now, descriptor)) {
+        whole = defineProperty(object, key, descriptor) && whole;
+      }
+    }
+    return whole;
+  };
+  return () => {
+    const states = new Entries();
+    take(global, states);
+    return () => {
+      let whole = true;
+      for (const [object, state] of states) whole = putBack(object, state) && whole;
+      return whole;
+    };
+  };
+})()";
 
 /// Runs a test in a hardened mode, with the engine the mode has or (`--verify`) one that is not
 /// locked down or only frozen.
@@ -88,8 +156,7 @@ pub fn run(
 ) -> (Outcome, String) {
     match (mode, reuse, state) {
         (Mode::Compartment, true, EngineState::AsMode) => in_reused(test, reusable),
-        #[cfg(target_os = "linux")]
-        (Mode::Lockdown, true, EngineState::AsMode) => in_fork(test, reusable),
+        (Mode::Lockdown, true, EngineState::AsMode) => in_start(test, reusable),
         _ => verdict(in_new(test, mode, state)),
     }
 }
@@ -103,6 +170,7 @@ fn in_reused(test: &Test, reusable: &mut Option<Reused>) -> (Outcome, String) {
                 engine,
                 mode: Mode::Compartment,
                 directory: None,
+                snapshot: None,
                 uses: 0,
             },
             Err(message) => return verdict(Err(message)),
@@ -110,44 +178,90 @@ fn in_reused(test: &Test, reusable: &mut Option<Reused>) -> (Outcome, String) {
     };
     reused.uses += 1;
     let (result, healthy) = run_in(&mut reused.engine, test, Mode::Compartment, false);
-    // An uncatchable engine error (a runtime limit) may leave the engine mid-job.
-    if healthy {
+    // An uncatchable engine error (a runtime limit) may leave the engine mid-job; jobs a test
+    // left (it threw before draining them) must not run in the next one.
+    if healthy && reused.engine.run_jobs().is_ok() {
         *reusable = Some(reused);
     }
     verdict(result)
 }
 
-/// Lockdown mode: the test in a forked copy of the worker, whose engine was built and locked
-/// down for the test's directory.
-#[cfg(target_os = "linux")]
-fn in_fork(test: &Test, reusable: &mut Option<Reused>) -> (Outcome, String) {
+/// Lockdown mode: the test in the start compartment of the worker's engine, which was built and
+/// locked down for the test's directory, the start compartment's global object put back
+/// afterwards; or in a forked copy of the worker (Linux) when the test may load modules.
+fn in_start(test: &Test, reusable: &mut Option<Reused>) -> (Outcome, String) {
     let directory = test.path.parent().map(std::path::Path::to_path_buf);
     let mut reused = match reusable.take() {
-        Some(reused) if reused.mode == Mode::Lockdown && reused.directory == directory => reused,
-        _ => match engine(
-            EngineState::AsMode,
-            start_modules(Mode::Lockdown, test),
-            true,
-        ) {
-            Ok(engine) => {
-                // Children start with nothing to collect, so that a short test's collector
-                // does not copy the whole heap out of the pages it shares with the worker.
-                boa_gc::force_collect();
-                Reused {
-                    engine,
-                    mode: Mode::Lockdown,
-                    directory,
-                    uses: 0,
-                }
-            }
+        Some(reused)
+            if reused.mode == Mode::Lockdown
+                && reused.directory == directory
+                && reused.uses < REUSE =>
+        {
+            reused
+        }
+        _ => match lockdown_engine(test, directory) {
+            Ok(reused) => reused,
             Err(message) => return verdict(Err(message)),
         },
     };
-    let result = super::fork::in_child(|| {
-        verdict(run_in(&mut reused.engine, test, Mode::Lockdown, false).0)
-    });
-    *reusable = Some(reused);
-    result
+    // `import` anywhere (a module test, `import()`, `import.meta`): what it loads would stay in
+    // the start compartment's module map for the directory's later tests.
+    if test.variant == Variant::Module || test.source.contains("import") {
+        #[cfg(target_os = "linux")]
+        {
+            let result = super::fork::in_child(|| {
+                verdict(run_in(&mut reused.engine, test, Mode::Lockdown, false).0)
+            });
+            *reusable = Some(reused);
+            return result;
+        }
+        #[cfg(not(target_os = "linux"))]
+        return verdict(in_new(test, Mode::Lockdown, EngineState::AsMode));
+    }
+    reused.uses += 1;
+    let Some(restore) = reused
+        .snapshot
+        .as_ref()
+        .and_then(|take| reused.engine.call(take, &JsValue::undefined(), &[]).ok())
+        .and_then(|restore| restore.as_object())
+    else {
+        return verdict(Err("cannot snapshot the start compartment".into()));
+    };
+    let (result, healthy) = run_in(&mut reused.engine, test, Mode::Lockdown, false);
+    let restored = healthy
+        && reused.engine.run_jobs().is_ok()
+        && reused
+            .engine
+            .call(&restore, &JsValue::undefined(), &[])
+            .is_ok_and(|whole| whole.as_boolean() == Some(true));
+    if restored {
+        *reusable = Some(reused);
+    }
+    verdict(result)
+}
+
+/// A locked-down engine for lockdown mode, its start compartment loading the test's directory.
+fn lockdown_engine(test: &Test, directory: Option<PathBuf>) -> Result<Reused, String> {
+    let mut engine = engine(
+        EngineState::AsMode,
+        start_modules(Mode::Lockdown, test),
+        true,
+    )?;
+    let start = engine.start_compartment().clone();
+    let snapshot = engine
+        .evaluate_value(&start, SNAPSHOT)
+        .map_err(|e| format!("cannot make the snapshot function: {e}"))?
+        .as_object();
+    // Forked children start with nothing to collect, so that a short test's collector does not
+    // copy the whole heap out of the pages it shares with the worker.
+    boa_gc::force_collect();
+    Ok(Reused {
+        engine,
+        mode: Mode::Lockdown,
+        directory,
+        snapshot,
+        uses: 0,
+    })
 }
 
 /// Any other case: the test in an engine of its own.
@@ -423,5 +537,85 @@ fn thrown(error: Error) -> Thrown {
         stage: Stage::Unknown,
         name,
         message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Snapshots the start compartment's global object, runs `change` there, and says whether
+    /// the restorer answered that the global is whole, with the global's state afterwards.
+    fn change_and_restore(change: &str) -> (bool, String) {
+        let mut engine = engine(EngineState::AsMode, None, true).expect("engine");
+        let start = engine.start_compartment().clone();
+        let take = engine
+            .evaluate_value(&start, SNAPSHOT)
+            .expect("snapshot function")
+            .as_object()
+            .expect("a function");
+        engine
+            .evaluate_value(
+                &start,
+                "globalThis.kept = 1; globalThis.changed = 'before';",
+            )
+            .expect("setup");
+        let restore = engine
+            .call(&take, &JsValue::undefined(), &[])
+            .expect("snapshot")
+            .as_object()
+            .expect("a restorer");
+        engine.evaluate_value(&start, change).expect("change");
+        let whole = engine
+            .call(&restore, &JsValue::undefined(), &[])
+            .expect("restore")
+            .as_boolean()
+            .expect("a boolean");
+        let state = engine
+            .evaluate_value(
+                &start,
+                "[typeof added, kept, changed, Object.getPrototypeOf(globalThis) === Object.prototype,
+                  typeof Object, typeof Reflect, typeof Symbol.for,
+                  Symbol.added].join()",
+            )
+            .expect("state")
+            .to_string(engine.raw_context())
+            .expect("a string")
+            .to_std_string_escaped();
+        (whole, state)
+    }
+
+    #[test]
+    fn the_start_global_is_put_back() {
+        let whole = (
+            true,
+            "undefined,1,before,true,function,object,function,".to_owned(),
+        );
+        for change in [
+            "globalThis.added = 1",
+            "globalThis.changed = 'after'; delete globalThis.kept",
+            "Object.defineProperty(globalThis, 'changed', { get() { return 'accessor' } })",
+            "Object.setPrototypeOf(globalThis, null)",
+            // The restorer holds its own functions: replacing them on the global changes nothing.
+            "globalThis.Reflect = {}; globalThis.Object = 1; globalThis.added = 2",
+            "delete globalThis.Object; delete globalThis.Reflect",
+            // The start compartment's original `Symbol` is not frozen (compartments share a
+            // frozen copy).
+            "delete Symbol.for; Symbol.added = 1",
+        ] {
+            assert_eq!(change_and_restore(change), whole, "{change}");
+        }
+    }
+
+    #[test]
+    fn changes_that_cannot_be_undone_are_reported() {
+        for change in [
+            "Object.preventExtensions(globalThis)",
+            "Object.defineProperty(globalThis, 'added', { value: 1 })",
+            "Object.defineProperty(globalThis, 'changed', { value: 'after', configurable: false })",
+            "Object.freeze(Symbol)",
+        ] {
+            assert!(!change_and_restore(change).0, "{change}");
+        }
     }
 }

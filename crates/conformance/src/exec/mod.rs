@@ -7,6 +7,8 @@ mod host;
 mod loader;
 mod plain;
 
+pub use host::agents_outlived_test;
+
 use std::{
     collections::HashMap,
     fmt, fs,
