@@ -232,7 +232,8 @@ fn execute(job: &Job, config: &PoolConfig, slot: &mut Option<Worker>) -> (Outcom
         match worker.replies.recv_timeout(left) {
             Ok(reply) if reply.id == job.id => {
                 if reply.retire {
-                    worker.retire();
+                    // It ends on its own after this reply; its agents need not be waited for.
+                    worker.kill();
                 } else {
                     *slot = Some(worker);
                 }

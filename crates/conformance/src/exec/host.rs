@@ -5,11 +5,7 @@ use std::{
     cell::RefCell,
     collections::VecDeque,
     rc::Rc,
-    sync::{
-        Arc, Mutex, PoisonError,
-        atomic::{AtomicUsize, Ordering},
-        mpsc,
-    },
+    sync::{Arc, Mutex, PoisonError, mpsc},
     time::{Duration, Instant},
 };
 
@@ -157,8 +153,8 @@ fn eval_script(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
 
 // ---- agents -------------------------------------------------------------------------------
 
-/// Agent threads of this process that have not ended.
-static RUNNING_AGENTS: AtomicUsize = AtomicUsize::new(0);
+/// Agent threads of this process that may not have ended.
+static AGENTS: Mutex<Vec<std::thread::JoinHandle<()>>> = Mutex::new(Vec::new());
 
 /// How long agents may take to end once their test has its verdict.
 const AGENTS_GRACE: Duration = Duration::from_millis(200);
@@ -166,16 +162,27 @@ const AGENTS_GRACE: Duration = Duration::from_millis(200);
 /// Whether an agent outlived its test: still running a grace period after the verdict. Such an
 /// agent may spin forever (a test that failed never wrote what its loop waits for) and would
 /// slow every later test of the worker, and no thread can be stopped from outside, so the worker
-/// retires (its process ends, and the agent with it).
+/// retires (its process ends, and the agent with it). Agents that ended are joined, so a fork
+/// after this finds no thread but the worker's own.
 pub fn agents_outlived_test() -> bool {
     let deadline = Instant::now() + AGENTS_GRACE;
-    while RUNNING_AGENTS.load(Ordering::SeqCst) > 0 {
+    let mut agents = AGENTS.lock().unwrap_or_else(PoisonError::into_inner);
+    loop {
+        let (ended, running): (Vec<_>, Vec<_>) = agents
+            .drain(..)
+            .partition(std::thread::JoinHandle::is_finished);
+        *agents = running;
+        for agent in ended {
+            let _ = agent.join();
+        }
+        if agents.is_empty() {
+            return false;
+        }
         if Instant::now() >= deadline {
             return true;
         }
         std::thread::sleep(Duration::from_millis(1));
     }
-    false
 }
 
 /// State shared by a test and its agents.
@@ -269,18 +276,15 @@ fn agent_start(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult
     let host = host(context)?;
     let shared = host.shared.clone();
     let (sender, receiver) = mpsc::channel();
-    RUNNING_AGENTS.fetch_add(1, Ordering::SeqCst);
-    std::thread::Builder::new()
+    let agent = std::thread::Builder::new()
         .name("test262-agent".into())
         .stack_size(AGENT_STACK)
-        .spawn(move || {
-            run_agent(&source, shared, receiver);
-            RUNNING_AGENTS.fetch_sub(1, Ordering::SeqCst);
-        })
-        .map_err(|e| {
-            RUNNING_AGENTS.fetch_sub(1, Ordering::SeqCst);
-            JsNativeError::error().with_message(format!("agent thread: {e}"))
-        })?;
+        .spawn(move || run_agent(&source, shared, receiver))
+        .map_err(|e| JsNativeError::error().with_message(format!("agent thread: {e}")))?;
+    AGENTS
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .push(agent);
     host.agents.borrow_mut().push(sender);
     Ok(JsValue::undefined())
 }
