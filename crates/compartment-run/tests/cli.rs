@@ -712,6 +712,33 @@ fn repl_reports_unhandled_rejections() {
     );
 }
 
+/// A `--repl` session that has answered `first` with `answer` (so its Ctrl+C handler is in
+/// place): the process, its input and its output.
+fn repl_answering(
+    first: &str,
+    answer: &str,
+) -> (
+    std::process::Child,
+    std::process::ChildStdin,
+    std::io::BufReader<std::process::ChildStdout>,
+) {
+    use std::io::{BufRead, Write};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_compartment-run"))
+        .arg("--repl")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("compartment-run starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let mut stdout = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+    writeln!(stdin, "{first}").unwrap();
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    assert_eq!(line, answer);
+    (child, stdin, stdout)
+}
+
 /// Sends SIGINT to `child`, as Ctrl+C at its terminal would.
 fn interrupt(child: &std::process::Child) {
     let status = Command::new("kill")
@@ -723,20 +750,8 @@ fn interrupt(child: &std::process::Child) {
 
 #[test]
 fn ctrl_c_interrupts_the_running_input_and_keeps_the_session() {
-    use std::io::{BufRead, BufReader, Write};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_compartment-run"))
-        .arg("--repl")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("compartment-run starts");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
-    writeln!(stdin, "let n = 0").unwrap();
-    let mut line = String::new();
-    stdout.read_line(&mut line).unwrap();
-    assert_eq!(line, "undefined\n");
+    use std::io::Write;
+    let (child, mut stdin, mut stdout) = repl_answering("let n = 0", "undefined\n");
     // The loop reads `n` through the compartment's globals on every turn: interruptible.
     writeln!(stdin, "for (;;) n++").unwrap();
     std::thread::sleep(std::time::Duration::from_millis(500));
@@ -757,21 +772,8 @@ fn ctrl_c_interrupts_the_running_input_and_keeps_the_session() {
 
 #[test]
 fn ctrl_c_twice_ends_a_session_whose_input_cannot_be_interrupted() {
-    use std::io::{BufRead, BufReader, Write};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_compartment-run"))
-        .arg("--repl")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("compartment-run starts");
-    let mut stdin = child.stdin.take().expect("stdin");
-    // Once the session answers, the handler is in place.
-    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
-    writeln!(stdin, "1").unwrap();
-    let mut line = String::new();
-    stdout.read_line(&mut line).unwrap();
-    assert_eq!(line, "1\n");
+    use std::io::Write;
+    let (child, mut stdin, _stdout) = repl_answering("1", "1\n");
     // No global name is read: nothing the engine checks runs.
     writeln!(stdin, "for (;;) {{}}").unwrap();
     std::thread::sleep(std::time::Duration::from_millis(500));
